@@ -1,0 +1,327 @@
+// The data shapes the runtime works with. Pure types: no behaviour, no I/O.
+
+/** A text in every language the UI speaks; zh-CN first. */
+export interface Labels {
+  'zh-CN': string;
+  en: string;
+}
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+// ---------------------------------------------------------------- templates
+
+/** Who may do something, and on which records: own (I am the handler), department, all. */
+export type Scope = 'own' | 'department' | 'all';
+
+export interface Grant {
+  role: string;
+  scope: Scope;
+}
+
+export interface RoleDef {
+  label: Labels;
+  /** Which records this role sees in lists and may open. */
+  view: Scope;
+}
+
+export interface StateDef {
+  label: Labels;
+  /** Fields each role may write in this state; '*' means every writable field. */
+  edit?: Record<string, string[] | '*'>;
+  /** No action leads out of it except those listed with it in `from` (e.g. archive). */
+  terminal?: boolean;
+  /** Nobody may edit any field, whatever `edit` says. */
+  readOnly?: boolean;
+  /** Left out of working lists; still found with an explicit status filter. */
+  hidden?: boolean;
+  /** Where a new record starts; exactly one state has it. */
+  initial?: boolean;
+}
+
+/** Field-level permission: roles that may read (absent = everyone who sees the record) and write. */
+export interface FieldPermission {
+  read?: string[];
+  write?: string[];
+}
+
+export interface ReasonInput {
+  required: boolean;
+  /** Name of a list under the template's `reasons`. */
+  list: string;
+}
+
+export interface ActionInput {
+  reason?: ReasonInput;
+  comment?: { required: boolean };
+  /** JSON Schema of the action's params (e.g. a new handler); validated on every call. */
+  params?: JsonObject;
+}
+
+export interface GuardRef {
+  /** Name of a rule under the template's `rules`; the action runs only if the rule passes. */
+  rule: string;
+  /** What a person reads when the guard forbids the action: what is wrong and what to do. */
+  message: Labels;
+}
+
+export interface ApprovalDef {
+  /** Rule deciding whether approval is needed; absent = always. */
+  when?: string;
+  /** Who may decide. */
+  approvers: Grant[];
+  /** May the requester approve their own request? */
+  allowSelf?: boolean;
+}
+
+/** One effect, by generic type, with parameters the effect's handler validates. */
+export interface EffectDef {
+  type: string;
+  [param: string]: Json;
+}
+
+export interface ActionDef {
+  label: Labels;
+  description?: Labels;
+  from: string[];
+  /** Target state; absent = the record stays where it is (e.g. a reassignment). */
+  to?: string;
+  allow: Grant[];
+  input?: ActionInput;
+  guards?: GuardRef[];
+  approval?: ApprovalDef;
+  effects?: EffectDef[];
+  /** Take a restorable snapshot of the store before running. */
+  major?: boolean;
+  /** Shown as a danger button and always confirmed. */
+  danger?: boolean;
+  /**
+   * Actions that must run first when the record is in one of their `from` states:
+   * one plan, executed atomically, in this order (e.g. unlock, then reverse, then this).
+   */
+  cascade?: string[];
+}
+
+export interface NotificationDef {
+  /** Who is told: 'handler', 'previousHandler', 'actor', 'requester', 'role:<role>', 'department:<role>', or 'contact:<json pointer>' for an outside address in the data. */
+  recipients: string[];
+  /** Title and body; `{number}`, `{state}`, `{reason}`, `{actor}`, `{comment}` are filled in. */
+  title: Labels;
+  body?: Labels;
+}
+
+export interface ReasonDef {
+  code: string;
+  label: Labels;
+}
+
+/** Where the runtime finds the order's lines, customer and amount in the data (JSON pointers, relative to the data). */
+export interface SummaryDef {
+  customer?: string;
+  contact?: string;
+  amount?: string;
+  lines?: {
+    path: string;
+    product: string;
+    warehouse: string;
+    quantity: string;
+    price?: string;
+  };
+}
+
+/** A value the template derives from the data, exposed to rules as `derived.<name>`. */
+export interface DerivedDef {
+  op: 'sum' | 'sumProduct' | 'count';
+  /** JSON pointer to an array in the data. */
+  items: string;
+  /** Field(s) of each item: one for sum, two for sumProduct. */
+  fields?: string[];
+}
+
+export interface AutomationDef {
+  label: Labels;
+  on: {
+    event: 'record.created' | 'record.updated' | 'action.done' | 'field.changed' | 'schedule';
+    action?: string;
+    field?: string;
+    /** For schedule: minutes between runs. */
+    everyMinutes?: number;
+  };
+  /** Rule that must pass for the automation to fire. */
+  when?: string;
+  run: { action: string; reason?: string; comment?: string; params?: JsonObject };
+}
+
+export interface CopyDef {
+  from: string[];
+  /** Top-level data fields not carried over into the new draft. */
+  omit?: string[];
+}
+
+/** json-rules-engine rule JSON: { conditions, event? }. Only plain property paths allowed. */
+export type RuleDef = JsonObject;
+
+export interface Template {
+  id: string;
+  version: number;
+  name: Labels;
+  description?: Labels;
+  /** Prefix of record numbers, e.g. "SO" → SO-000123. */
+  numberPrefix: string;
+  form: {
+    schema: JsonObject;
+    uischema: JsonObject;
+    /** Labels of data fields by JSON pointer, for history and errors. */
+    labels?: Record<string, Labels>;
+  };
+  summary: SummaryDef;
+  derived?: Record<string, DerivedDef>;
+  roles: Record<string, RoleDef>;
+  fields?: Record<string, FieldPermission>;
+  states: Record<string, StateDef>;
+  actions: Record<string, ActionDef>;
+  /** Roles that may create records, and in which state they start. */
+  create: { roles: string[] };
+  copy?: CopyDef;
+  reasons: Record<string, ReasonDef[]>;
+  notifications: Record<string, NotificationDef>;
+  rules: Record<string, RuleDef>;
+  automations?: Record<string, AutomationDef>;
+}
+
+// ---------------------------------------------------------------- people
+
+export interface Actor {
+  id: string;
+  name: string;
+  roles: string[];
+  department?: string;
+  /** An automation acting under its own name. */
+  system?: boolean;
+}
+
+// ---------------------------------------------------------------- records
+
+export interface RecordSummary {
+  customer?: string;
+  contact?: string;
+  amount?: number;
+}
+
+export interface WorkRecord {
+  id: string;
+  number: string;
+  template: string;
+  templateVersion: number;
+  status: string;
+  version: number;
+  data: JsonObject;
+  handler: string;
+  department: string;
+  /** Earlier handlers: they keep read-only access and follow progress. */
+  watchers: string[];
+  summary: RecordSummary;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Set on records made by "copy to new". */
+  copiedFrom?: string;
+  /** Where the last action came from, for returning to a previous state (e.g. reverse write-off). */
+  previousStatus?: string;
+}
+
+export interface FieldChange {
+  path: string;
+  before?: Json;
+  after?: Json;
+}
+
+export interface AuditEntry {
+  id: string;
+  recordId: string;
+  at: string;
+  actor: string;
+  actorName: string;
+  action: string;
+  from?: string;
+  to?: string;
+  reason?: string;
+  comment?: string;
+  changes?: FieldChange[];
+  /** Another actor's request this entry carries out (approvals, automations). */
+  onBehalfOf?: string;
+}
+
+// ---------------------------------------------------------------- commands and decisions
+
+export interface ActionCommand {
+  kind: 'action';
+  action: string;
+  reason?: string;
+  comment?: string;
+  params?: JsonObject;
+  /** The version the caller read; absent = no check. */
+  version?: number;
+  /** Set when an approved request is being carried out: the approval is not asked again. */
+  approved?: boolean;
+}
+
+export interface EditCommand {
+  kind: 'edit';
+  data: JsonObject;
+  version: number;
+}
+
+export interface CreateCommand {
+  kind: 'create';
+  data: JsonObject;
+}
+
+/** An effect with its parameters resolved against the command: what the handler will plan and run. */
+export interface EffectCall {
+  type: string;
+  params: JsonObject;
+}
+
+/** A stable refusal: a code the HTTP layer maps to a status, and words a person can act on. */
+export interface Refusal {
+  ok: false;
+  code: RefusalCode;
+  message: string;
+  errors?: { path: string; message: string }[];
+}
+
+export type RefusalCode =
+  | 'forbidden'
+  | 'not_found'
+  | 'invalid_transition'
+  | 'guard_failed'
+  | 'reason_required'
+  | 'reason_unknown'
+  | 'validation_failed'
+  | 'version_conflict'
+  | 'read_only'
+  | 'approval_required'
+  | 'stock_insufficient'
+  | 'period_closed'
+  | 'conflict';
+
+export interface Decision {
+  ok: true;
+  record: WorkRecord;
+  effects: EffectCall[];
+  audit: Omit<AuditEntry, 'id' | 'recordId'>;
+}
+
+export type Outcome = Decision | Refusal;
+
+export interface AvailableAction {
+  name: string;
+  label: Labels;
+  needsReason: boolean;
+  needsApproval: boolean;
+  danger?: boolean;
+  /** The reason list the dialog offers. */
+  reasons?: ReasonDef[];
+  params?: JsonObject;
+}

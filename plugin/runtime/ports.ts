@@ -1,0 +1,215 @@
+// The ports the runtime shell talks through. Adapters implement them; the core never sees them.
+import type { Actor, AuditEntry, Json, JsonObject, Labels, Template, WorkRecord } from '../core/types.ts';
+
+export interface User extends Actor {
+  username: string;
+  /** scrypt hash: "scrypt$<salt hex>$<key hex>". */
+  passwordHash: string;
+  disabled?: boolean;
+  email?: string;
+}
+
+export interface Session {
+  token: string;
+  userId: string;
+  expiresAt: string;
+}
+
+/** One movement of goods. `reserved` and `onHand` are the two buckets; available = onHand - reserved. */
+export interface StockMovement {
+  id: string;
+  recordId?: string;
+  product: string;
+  warehouse: string;
+  /** Signed change of goods on hand (shipping out is negative). */
+  onHand: number;
+  /** Signed change of goods reserved for orders. */
+  reserved: number;
+  at: string;
+  note?: string;
+}
+
+export interface StockLevel {
+  product: string;
+  warehouse: string;
+  onHand: number;
+  reserved: number;
+}
+
+export interface Notification {
+  id: string;
+  /** A user id, or an outside address ('contact:...') delivered through the notifier. */
+  to: string;
+  recordId?: string;
+  kind: string;
+  title: string;
+  body?: string;
+  titles?: Labels;
+  at: string;
+  read: boolean;
+  /** Outside deliveries wait in the outbox until the notifier confirms them. */
+  delivered?: boolean;
+}
+
+/** A ledger entry is never edited or deleted: a reversal is a counter-entry that names it. */
+export interface LedgerEntry {
+  id: string;
+  recordId: string;
+  account: string;
+  amount: number;
+  /** Accounting period, "YYYY-MM". */
+  period: string;
+  at: string;
+  reverses?: string;
+  /** Entries matched together (a write-off links receipts to a receivable). */
+  matches?: string[];
+  documentId?: string;
+  memo?: string;
+}
+
+export interface Approval {
+  id: string;
+  recordId: string;
+  action: string;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  requestedBy: string;
+  requestedAt: string;
+  /** The command as asked, carried out on approval. */
+  command: JsonObject;
+  recordVersion: number;
+  /** Set when an approver hands the request to one person. */
+  assignee?: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  comment?: string;
+  history: { at: string; by: string; what: string; comment?: string }[];
+}
+
+/** A document grouping records (e.g. a settlement covering several orders). */
+export interface Document {
+  id: string;
+  number: string;
+  kind: string;
+  recordIds: string[];
+  status: string;
+  createdAt: string;
+  createdBy: string;
+  data?: JsonObject;
+}
+
+export interface RecordQuery {
+  template?: string;
+  /** Matches the number or the customer, case-insensitively. */
+  q?: string;
+  status?: string[];
+  excludeStatus?: string[];
+  from?: string;
+  to?: string;
+  handler?: string;
+  department?: string;
+  /** Who is looking: all, or records they handle / watch / belong to these departments. */
+  visibility: { all: true } | { userId: string; departments: string[]; ownOnly: boolean };
+  sort?: { field: 'number' | 'createdAt' | 'updatedAt' | 'status' | 'amount' | 'customer'; dir: 'asc' | 'desc' };
+  page: number;
+  pageSize: number;
+}
+
+/** Everything one command changes, committed together or not at all. */
+export interface ChangeSet {
+  /** Records put, each only if the stored version still equals `expectVersion` (absent = must be new). */
+  records?: { record: WorkRecord; expectVersion?: number }[];
+  audit?: AuditEntry[];
+  stock?: StockMovement[];
+  notifications?: Notification[];
+  ledger?: LedgerEntry[];
+  approvals?: Approval[];
+  documents?: Document[];
+  /** Next value of named counters (record numbers). */
+  counters?: Record<string, number>;
+}
+
+export class VersionConflict extends Error {
+  readonly recordId: string;
+  constructor(recordId: string) {
+    super(`record ${recordId} was changed by someone else`);
+    this.recordId = recordId;
+  }
+}
+
+export interface SnapshotInfo {
+  id: string;
+  at: string;
+  label: string;
+}
+
+export interface Store {
+  init(): Promise<void>;
+  close(): Promise<void>;
+
+  listTemplates(): Promise<Template[]>;
+  getTemplate(id: string, version?: number): Promise<Template | undefined>;
+  putTemplate(template: Template): Promise<void>;
+
+  listUsers(): Promise<User[]>;
+  getUser(id: string): Promise<User | undefined>;
+  getUserByUsername(username: string): Promise<User | undefined>;
+  putUser(user: User): Promise<void>;
+
+  putSession(session: Session): Promise<void>;
+  getSession(token: string): Promise<Session | undefined>;
+  deleteSession(token: string): Promise<void>;
+
+  getRecord(id: string): Promise<WorkRecord | undefined>;
+  findRecords(query: RecordQuery): Promise<{ items: WorkRecord[]; total: number }>;
+  /** Every record of a template (reports, automations); unpaged. */
+  allRecords(template?: string): Promise<WorkRecord[]>;
+  getAudit(recordId: string): Promise<AuditEntry[]>;
+  counter(name: string): Promise<number>;
+
+  stockLevels(filter?: { product?: string; warehouse?: string }): Promise<StockLevel[]>;
+  stockMovements(recordId: string): Promise<StockMovement[]>;
+
+  notificationsFor(to: string): Promise<Notification[]>;
+  markNotificationsRead(to: string, ids: string[] | 'all'): Promise<void>;
+  pendingOutbox(): Promise<Notification[]>;
+  markDelivered(ids: string[]): Promise<void>;
+
+  ledgerEntries(recordId: string): Promise<LedgerEntry[]>;
+  allLedgerEntries(): Promise<LedgerEntry[]>;
+  closedPeriods(): Promise<string[]>;
+  setPeriodClosed(period: string, closed: boolean): Promise<void>;
+
+  getApproval(id: string): Promise<Approval | undefined>;
+  listApprovals(filter?: { status?: Approval['status']; recordId?: string }): Promise<Approval[]>;
+
+  getDocument(id: string): Promise<Document | undefined>;
+  listDocuments(kind?: string): Promise<Document[]>;
+
+  /** Applies every part or none; throws VersionConflict when a record moved on. */
+  commit(changes: ChangeSet): Promise<void>;
+
+  snapshot(label: string): Promise<SnapshotInfo>;
+  listSnapshots(): Promise<SnapshotInfo[]>;
+  restoreSnapshot(id: string): Promise<void>;
+  /** The whole store as one JSON value (backup) and back (restore). */
+  exportAll(): Promise<Json>;
+  importAll(data: Json): Promise<void>;
+}
+
+/** Evaluates json-rules-engine rules against facts; async because engines are. */
+export interface GuardEvaluator {
+  evaluate(rules: Record<string, JsonObject>, names: string[], facts: JsonObject): Promise<Record<string, boolean>>;
+}
+
+/** Delivers notifications that leave the process (customer contacts). Delivering twice must be harmless. */
+export interface Notifier {
+  deliver(notification: Notification): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdSource {
+  next(prefix: string): string;
+}

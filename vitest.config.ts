@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Browser tests start their own server and Chromium; keep files from fighting over the CPU.
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
