@@ -27,7 +27,7 @@ export interface RoleDef {
 
 export interface StateDef {
   label: Labels;
-  /** Fields each role may write in this state; '*' means every writable field. */
+  /** Fields (JSON pointers into the data; a pointer covers what is under it) each role may write in this state; '*' means all. */
   edit?: Record<string, string[] | '*'>;
   /** No action leads out of it except those listed with it in `from` (e.g. archive). */
   terminal?: boolean;
@@ -119,6 +119,7 @@ export interface ReasonDef {
 export interface SummaryDef {
   customer?: string;
   contact?: string;
+  /** Name of a derived value (see `derived`) that is the record's amount. */
   amount?: string;
   lines?: {
     path: string;
@@ -154,7 +155,7 @@ export interface AutomationDef {
 
 export interface CopyDef {
   from: string[];
-  /** Top-level data fields not carried over into the new draft. */
+  /** Fields (JSON pointers) not carried over into the new draft. */
   omit?: string[];
 }
 
@@ -177,6 +178,7 @@ export interface Template {
   summary: SummaryDef;
   derived?: Record<string, DerivedDef>;
   roles: Record<string, RoleDef>;
+  /** Field-level read/write permissions, keyed by JSON pointer into the data. */
   fields?: Record<string, FieldPermission>;
   states: Record<string, StateDef>;
   actions: Record<string, ActionDef>;
@@ -185,6 +187,7 @@ export interface Template {
   copy?: CopyDef;
   reasons: Record<string, ReasonDef[]>;
   notifications: Record<string, NotificationDef>;
+  /** Rules by name. In a bundle file on disk a value may be a path (e.g. "rules/sales-order/x.json") the file loader inlines. */
   rules: Record<string, RuleDef>;
   automations?: Record<string, AutomationDef>;
 }
