@@ -1,0 +1,3 @@
+export function OrderFormPage() {
+  return <div />;
+}

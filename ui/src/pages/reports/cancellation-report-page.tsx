@@ -1,0 +1,3 @@
+export function CancellationReportPage() {
+  return <div />;
+}
