@@ -251,8 +251,10 @@ export interface AuditEntry {
   reason?: string;
   comment?: string;
   changes?: FieldChange[];
-  /** Another actor's request this entry carries out (approvals, automations). */
-  onBehalfOf?: string;
+  /** The approver whose decision let this entry happen. */
+  approvedBy?: string;
+  /** The automation that did it, when no person did. */
+  automation?: string;
 }
 
 // ---------------------------------------------------------------- commands and decisions
@@ -267,6 +269,8 @@ export interface ActionCommand {
   version?: number;
   /** Set when an approved request is being carried out: the approval is not asked again. */
   approved?: boolean;
+  /** Who asked for it, when someone else (an approver) carries it out. */
+  requestedBy?: string;
 }
 
 export interface EditCommand {
@@ -290,7 +294,7 @@ export interface EffectCall {
 export interface Refusal {
   ok: false;
   code: RefusalCode;
-  message: string;
+  message: Labels;
   errors?: { path: string; message: string }[];
 }
 
@@ -307,12 +311,16 @@ export type RefusalCode =
   | 'approval_required'
   | 'stock_insufficient'
   | 'period_closed'
-  | 'conflict';
+  | 'conflict'
+  | 'unauthenticated'
+  | 'template_invalid';
 
 export interface Decision {
   ok: true;
   record: WorkRecord;
   effects: EffectCall[];
+  /** The action waits for approval before it may run (the caller asked without an approval). */
+  needsApproval: boolean;
   audit: Omit<AuditEntry, 'id' | 'recordId'>;
 }
 

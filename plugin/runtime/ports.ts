@@ -45,6 +45,7 @@ export interface Notification {
   title: string;
   body?: string;
   titles?: Labels;
+  bodies?: Labels;
   at: string;
   read: boolean;
   /** Outside deliveries wait in the outbox until the notifier confirms them. */

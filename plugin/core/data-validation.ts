@@ -1,0 +1,33 @@
+// Validates a record's data and an action's params against the template's JSON Schemas.
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { JsonObject } from './types.ts';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+// People and departments are checked by the runtime against the directory, not by the schema.
+ajv.addFormat('user', true);
+ajv.addFormat('department', true);
+
+const cache = new WeakMap<object, ValidateFunction>();
+
+export interface DataError {
+  path: string;
+  message: string;
+}
+
+export function validateAgainst(schema: JsonObject, value: unknown): DataError[] {
+  let validate = cache.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    cache.set(schema, validate);
+  }
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => {
+    const missing = e.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : '';
+    const extra = e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : '';
+    return { path: e.instancePath + missing + extra, message: e.message ?? 'is invalid' };
+  });
+}

@@ -1,0 +1,215 @@
+// The interpreter: for a template, a record, a command, a caller, facts and a time, decide. No I/O.
+import { diffData } from './diff.ts';
+import { summarize } from './derived.ts';
+import { validateAgainst } from './data-validation.ts';
+import { canSee, editableFields, forbiddenChange, holdsRole, matchingGrant, unwritableOnCreate } from './permissions.ts';
+import { getAt, setAt } from './pointer.ts';
+import { refusals, refuseWith } from './refusals.ts';
+import type {
+  ActionCommand,
+  Actor,
+  AvailableAction,
+  Decision,
+  EffectCall,
+  Json,
+  JsonObject,
+  Outcome,
+  Refusal,
+  Template,
+  WorkRecord,
+} from './types.ts';
+
+export interface DecideContext {
+  actor: Actor;
+  now: string;
+  /** Results of the template's rules, evaluated by the shell against the facts of this record. */
+  rules: Record<string, boolean>;
+}
+
+const label = (t: Template, state: string) => t.states[state]?.label ?? { 'zh-CN': state, en: state };
+
+export function decideAction(template: Template, record: WorkRecord, command: ActionCommand, ctx: DecideContext): Outcome {
+  const def = template.actions[command.action];
+  if (!def) return refusals.noSuchAction(command.action);
+  if (!canSee(template, record, ctx.actor)) return refusals.notFound();
+  if (!matchingGrant(def.allow, record, ctx.actor))
+    return refusals.notAllowed(def.label, [...new Set(def.allow.map((g) => template.roles[g.role]?.label['zh-CN'] ?? g.role))]);
+  if (command.version !== undefined && command.version !== record.version) return refusals.staleVersion(command.version, record.version);
+  if (!def.from.includes(record.status))
+    return refusals.wrongState(def.label, label(template, record.status), def.from.map((s) => label(template, s)));
+
+  const inputRefusal = checkInput(template, command);
+  if (inputRefusal) return inputRefusal;
+
+  const failed = (def.guards ?? []).filter((g) => ctx.rules[g.rule] !== true);
+  if (failed.length)
+    return refuseWith('guard_failed', {
+      'zh-CN': failed.map((g) => g.message['zh-CN']).join(' '),
+      en: failed.map((g) => g.message.en).join(' '),
+    });
+
+  const needsApproval = !command.approved && !!def.approval && (!def.approval.when || ctx.rules[def.approval.when] === true);
+  const to = def.to ?? record.status;
+  const next: WorkRecord = {
+    ...record,
+    status: to,
+    previousStatus: def.to && def.to !== record.status ? record.status : record.previousStatus,
+    version: record.version + 1,
+    updatedAt: ctx.now,
+  };
+  const effects: EffectCall[] = (def.effects ?? []).map(({ type, ...params }) => ({
+    type,
+    params: resolveParams(params as JsonObject, command.params ?? {}),
+  }));
+  const audit: Decision['audit'] = { at: ctx.now, actor: ctx.actor.id, actorName: ctx.actor.name, action: command.action, from: record.status, to };
+  if (command.reason) audit.reason = command.reason;
+  if (command.comment) audit.comment = command.comment;
+  return { ok: true, record: next, effects, needsApproval, audit };
+}
+
+function checkInput(template: Template, command: ActionCommand): Refusal | undefined {
+  const def = template.actions[command.action];
+  const reason = def.input?.reason;
+  if (reason) {
+    const codes = (template.reasons[reason.list] ?? []).map((r) => r.code);
+    if (!command.reason && reason.required) return refusals.reasonRequired(def.label, codes);
+    if (command.reason && !codes.includes(command.reason)) return refusals.reasonUnknown(command.reason, codes);
+  }
+  if (def.input?.comment?.required && !command.comment?.trim()) return refusals.commentRequired(def.label);
+  if (def.input?.params) {
+    const errors = validateAgainst(def.input.params, command.params ?? {}).map((e) => ({ ...e, path: '/params' + e.path }));
+    if (errors.length) return refusals.invalidParams(errors);
+  }
+  return undefined;
+}
+
+/** Replaces {"$param": "x"} by the command's param x; a param not given leaves the key out. */
+function resolveParams(params: JsonObject, given: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(params)) {
+    const resolved = resolveValue(v, given);
+    if (resolved !== undefined) out[k] = resolved;
+  }
+  return out;
+}
+
+function resolveValue(v: Json, given: JsonObject): Json | undefined {
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    if (typeof v.$param === 'string' && Object.keys(v).length === 1) return given[v.$param];
+    return resolveParams(v, given);
+  }
+  if (Array.isArray(v)) return v.map((x) => resolveValue(x, given) ?? null);
+  return v;
+}
+
+/** The actions this caller may run on this record now: the same checks as decideAction, minus the input. */
+export function availableActions(template: Template, record: WorkRecord, actor: Actor, rules: Record<string, boolean>): AvailableAction[] {
+  if (!canSee(template, record, actor)) return [];
+  return Object.entries(template.actions)
+    .filter(([, def]) => def.from.includes(record.status) && !!matchingGrant(def.allow, record, actor))
+    .filter(([, def]) => (def.guards ?? []).every((g) => rules[g.rule] === true))
+    .map(([name, def]) => {
+      const a: AvailableAction = {
+        name,
+        label: def.label,
+        needsReason: !!def.input?.reason?.required,
+        needsApproval: !!def.approval && (!def.approval.when || rules[def.approval.when] === true),
+      };
+      if (def.danger) a.danger = true;
+      if (def.input?.reason) a.reasons = template.reasons[def.input.reason.list] ?? [];
+      if (def.input?.params) a.params = def.input.params;
+      return a;
+    });
+}
+
+/** Tells 403 (the caller could run it on some record, or holds none of the roles) from the rest. */
+export function mayEverRun(template: Template, action: string, actor: Actor): boolean {
+  const def = template.actions[action];
+  return !!def && holdsRole(def.allow, actor);
+}
+
+export interface NewRecordIds {
+  id: string;
+  number: string;
+}
+
+export function decideCreate(template: Template, data: JsonObject, actor: Actor, ids: NewRecordIds, now: string): Outcome {
+  if (!template.create.roles.some((r) => actor.roles.includes(r))) return refusals.cannotCreate(template.name);
+  const errors = validateAgainst(template.form.schema, data);
+  if (errors.length) return refusals.invalidData(errors);
+  const filled = diffData({}, data).map((c) => c.path);
+  const blocked = unwritableOnCreate(template, filled, actor);
+  if (blocked) return refusals.fieldReadOnly(blocked, label(template, initialState(template)));
+  const record: WorkRecord = {
+    id: ids.id,
+    number: ids.number,
+    template: template.id,
+    templateVersion: template.version,
+    status: initialState(template),
+    version: 1,
+    data,
+    handler: actor.id,
+    department: actor.department ?? '',
+    watchers: [],
+    summary: summarize(template, data),
+    createdBy: actor.id,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return {
+    ok: true,
+    record,
+    effects: [],
+    needsApproval: false,
+    audit: { at: now, actor: actor.id, actorName: actor.name, action: 'create', to: record.status, changes: diffData({}, data) },
+  };
+}
+
+/** An edit is a top-level merge of the given fields into the data; every changed field must be writable. */
+export function decideEdit(template: Template, record: WorkRecord, patch: JsonObject, version: number, actor: Actor, now: string): Outcome {
+  if (!canSee(template, record, actor)) return refusals.notFound();
+  if (version !== record.version) return refusals.staleVersion(version, record.version);
+  const state = template.states[record.status];
+  if (state.readOnly || state.terminal) return refusals.readOnly(state.label);
+  const data: JsonObject = { ...record.data, ...patch };
+  for (const [k, v] of Object.entries(patch)) if (v === null) delete data[k];
+  const changes = diffData(record.data, data);
+  const blocked = forbiddenChange(template, record, actor, changes);
+  if (blocked) {
+    return editableFields(template, record, actor).length === 0
+      ? refuseWith('read_only', {
+          'zh-CN': `在“${state.label['zh-CN']}”状态下，您不能修改这条记录。`,
+          en: `You may not change this record while it is ${state.label.en}.`,
+        })
+      : refusals.fieldReadOnly(blocked.path, state.label);
+  }
+  const errors = validateAgainst(template.form.schema, data);
+  if (errors.length) return refusals.invalidData(errors);
+  const next: WorkRecord = { ...record, data, summary: summarize(template, data), version: record.version + 1, updatedAt: now };
+  return {
+    ok: true,
+    record: next,
+    effects: [],
+    needsApproval: false,
+    audit: { at: now, actor: actor.id, actorName: actor.name, action: 'edit', from: record.status, to: record.status, changes },
+  };
+}
+
+export function decideCopy(template: Template, source: WorkRecord, actor: Actor, ids: NewRecordIds, now: string): Outcome {
+  if (!canSee(template, source, actor)) return refusals.notFound();
+  const copy = template.copy;
+  if (!copy || !copy.from.includes(source.status))
+    return refusals.cannotCopy(label(template, source.status), (copy?.from ?? []).map((s) => label(template, s)));
+  let data = structuredClone(source.data);
+  for (const p of copy.omit ?? []) if (getAt(data, p) !== undefined) data = setAt(data, p, undefined);
+  const created = decideCreate(template, data, actor, ids, now);
+  if (!created.ok) return created;
+  created.record.copiedFrom = source.id;
+  created.audit.action = 'copy';
+  created.audit.comment = source.number;
+  return created;
+}
+
+export function initialState(template: Template): string {
+  return Object.entries(template.states).find(([, s]) => s.initial)![0];
+}

@@ -1,0 +1,84 @@
+// Who may see, run and write what: one set of rules used both to enforce and to offer.
+import { covers, fieldOf } from './pointer.ts';
+import type { Actor, FieldChange, Grant, Scope, Template, WorkRecord } from './types.ts';
+
+export function inScope(scope: Scope, record: WorkRecord, actor: Actor): boolean {
+  if (scope === 'all') return true;
+  if (scope === 'department') return !!actor.department && record.department === actor.department;
+  return record.handler === actor.id;
+}
+
+/** The grant that lets the actor act on this record, if any. */
+export function matchingGrant(grants: Grant[], record: WorkRecord, actor: Actor): Grant | undefined {
+  return grants.find((g) => actor.roles.includes(g.role) && inScope(g.scope, record, actor));
+}
+
+/** Does the actor hold any of these roles at all (whatever the record)? Tells 403 from 404-style refusals. */
+export function holdsRole(grants: Grant[], actor: Actor): boolean {
+  return grants.some((g) => actor.roles.includes(g.role));
+}
+
+/** Records a caller may open: by their roles' view scope, or because they handle or once handled it. */
+export function canSee(template: Template, record: WorkRecord, actor: Actor): boolean {
+  if (record.handler === actor.id || record.watchers.includes(actor.id)) return true;
+  return actor.roles.some((r) => {
+    const def = template.roles[r];
+    return !!def && inScope(def.view, record, actor);
+  });
+}
+
+/** The widest view the actor's roles give, as a store query understands it. */
+export function visibilityOf(templates: Template[], actor: Actor): { all: true } | { userId: string; departments: string[]; ownOnly: boolean } {
+  const scopes = templates.flatMap((t) => actor.roles.map((r) => t.roles[r]?.view).filter(Boolean)) as Scope[];
+  if (scopes.includes('all')) return { all: true };
+  const department = scopes.includes('department') && actor.department;
+  return { userId: actor.id, departments: department ? [actor.department!] : [], ownOnly: !department };
+}
+
+export function canRead(template: Template, pointer: string, actor: Actor): boolean {
+  const field = fieldOf(pointer);
+  return Object.entries(template.fields ?? {}).every(
+    ([key, perm]) => !covers(key, field) || !perm.read || perm.read.some((r) => actor.roles.includes(r)),
+  );
+}
+
+function fieldWritable(template: Template, pointer: string, actor: Actor): boolean {
+  const field = fieldOf(pointer);
+  return Object.entries(template.fields ?? {}).every(
+    ([key, perm]) => !(covers(key, field) || covers(field, key)) || !perm.write || perm.write.some((r) => actor.roles.includes(r)),
+  );
+}
+
+/** Pointers the actor may write in the record's current state ('*' expanded to the form's top-level fields). */
+export function editableFields(template: Template, record: WorkRecord, actor: Actor): string[] {
+  const state = template.states[record.status];
+  if (!state || state.readOnly || state.terminal || !canSee(template, record, actor)) return [];
+  // Earlier handlers follow the record but may not change it.
+  if (record.handler !== actor.id && record.watchers.includes(actor.id) && !actorHasViewBeyondOwn(template, record, actor)) return [];
+  const all = Object.keys((template.form.schema.properties as object) ?? {}).map((k) => '/' + k);
+  const out = new Set<string>();
+  for (const role of actor.roles) {
+    const edit = state.edit?.[role];
+    if (!edit) continue;
+    for (const p of edit === '*' ? all : edit) if (fieldWritable(template, p, actor)) out.add(p);
+  }
+  return [...out];
+}
+
+function actorHasViewBeyondOwn(template: Template, record: WorkRecord, actor: Actor): boolean {
+  return actor.roles.some((r) => {
+    const def = template.roles[r];
+    return !!def && def.view !== 'own' && inScope(def.view, record, actor);
+  });
+}
+
+/** The first change the actor may not make, if any. */
+export function forbiddenChange(template: Template, record: WorkRecord, actor: Actor, changes: FieldChange[]): FieldChange | undefined {
+  const editable = editableFields(template, record, actor);
+  return changes.find((c) => !editable.some((e) => covers(e, c.path)) || !fieldWritable(template, c.path, actor));
+}
+
+/** Fields a creator may fill: everything but what field permissions keep from their roles. */
+export function unwritableOnCreate(template: Template, pointers: string[], actor: Actor): string | undefined {
+  return pointers.find((p) => !fieldWritable(template, p, actor));
+}

@@ -1,0 +1,154 @@
+// Running an action: plan it, ask for approval where the template says so, or commit the plan at once.
+import { matchingGrant } from '../core/permissions.ts';
+import { canSee } from '../core/permissions.ts';
+import type { ActionCommand, Actor, AuditEntry, JsonObject, Template, WorkRecord } from '../core/types.ts';
+import { fireAutomations } from './automations.ts';
+import { loadVisible, planEnv, viewOf, type RuntimeEnv } from './context.ts';
+import { deliverOutbox } from './outbox.ts';
+import { planAction, type Plan } from './plan.ts';
+import { VersionConflict, type Approval, type ChangeSet, type Notification, type User } from './ports.ts';
+import { refusals } from '../core/refusals.ts';
+import type { ActionInput, ActionOutcome, BulkResult, Preview, Result } from './runtime-api.ts';
+
+function commandOf(action: string, input: ActionInput): ActionCommand {
+  const c: ActionCommand = { kind: 'action', action };
+  if (input.reason) c.reason = input.reason;
+  if (input.comment) c.comment = input.comment;
+  if (input.params) c.params = input.params;
+  if (input.version !== undefined) c.version = input.version;
+  return c;
+}
+
+/** People who may decide an approval of this record (the requester only where the template allows it). */
+export function approversOf(template: Template, action: string, record: WorkRecord, users: User[], requester: string): User[] {
+  const def = template.actions[action]?.approval;
+  if (!def) return [];
+  return users.filter(
+    (u) => !u.disabled && (def.allowSelf || u.id !== requester) && !!matchingGrant(def.approvers, record, { id: u.id, name: u.name, roles: u.roles, department: u.department }),
+  );
+}
+
+export async function previewAction(env: RuntimeEnv, actor: Actor, id: string, action: string, input: ActionInput): Promise<Result<Preview>> {
+  const found = await loadVisible(env, id, actor, canSee);
+  if (found.refusal) return found.refusal;
+  const { template, record } = found;
+  if (!template.actions[action]) return refusals.noSuchAction(action);
+  const penv = await planEnv(env);
+  // The preview shows the effects even when no reason was chosen yet; a missing reason is reported, not fatal.
+  const reasonList = template.actions[action].input?.reason;
+  const probe = { ...input };
+  if (!probe.reason && reasonList?.required) probe.reason = template.reasons[reasonList.list]?.[0]?.code;
+  const plan = await planAction(penv, template, record, commandOf(action, probe), actor);
+  const preview: Preview = {
+    allowed: !plan.refusal,
+    needsApproval: plan.needsApproval,
+    from: record.status,
+    to: template.actions[action].to ?? record.status,
+    effects: plan.preview,
+  };
+  if (plan.refusal) {
+    preview.code = plan.refusal.code;
+    preview.message = plan.refusal.message;
+    preview.reasons = [plan.refusal.message];
+  }
+  if (plan.needsApproval) {
+    const names = approversOf(template, action, record, penv.users, actor.id).map((u) => u.name);
+    preview.effects.unshift({
+      kind: 'approval', approvers: names,
+      text: { 'zh-CN': `需要审批：${names.join('、') || '（无可用审批人）'}，批准后才会执行`, en: `Needs approval by ${names.join(', ') || '(no approver available)'} before it runs` },
+    });
+  }
+  if (plan.major) preview.effects.unshift({ kind: 'snapshot', text: { 'zh-CN': '执行前自动备份数据（可恢复）', en: 'A restorable backup is taken first' } });
+  return { ok: true, value: preview };
+}
+
+interface ExecOptions {
+  approval?: Approval;
+  approver?: Actor;
+  automation?: string;
+  depth?: number;
+}
+
+/** Plans and commits one command; the shared path of people, approvals and automations. */
+export async function execute(env: RuntimeEnv, actor: Actor, id: string, command: ActionCommand, opts: ExecOptions = {}): Promise<Result<ActionOutcome>> {
+  const result = await env.exclusive(async () => {
+    const found = await loadVisible(env, id, actor, canSee);
+    if (found.refusal) return found.refusal;
+    const { template, record } = found;
+    const penv = await planEnv(env);
+    const plan = await planAction(penv, template, record, command, actor);
+    if (plan.refusal) return plan.refusal;
+    if (plan.needsApproval) {
+      const approval = await requestApproval(env, template, record, command, actor, penv.users);
+      return { ok: true as const, value: { kind: 'approval' as const, approval } };
+    }
+    const changes = finalChanges(plan, record, opts);
+    if (plan.major) await env.store.snapshot(`${record.number} ${command.action} ${env.now()}`);
+    try {
+      await env.store.commit(changes);
+    } catch (e) {
+      if (e instanceof VersionConflict) return refusals.staleVersion(record.version, record.version + 1);
+      throw e;
+    }
+    return { ok: true as const, value: { kind: 'done' as const, template, record: plan.record, done: plan.changes.audit.map((a) => a.action) } };
+  });
+  if (!result.ok) return result;
+  if (result.value.kind === 'approval') return { ok: true, value: { kind: 'approval', approval: result.value.approval } };
+  await deliverOutbox(env);
+  for (const action of result.value.done) await fireAutomations(env, result.value.record, { event: 'action.done', action }, opts.depth ?? 0);
+  const fresh = (await env.store.getRecord(id))!;
+  return { ok: true, value: { kind: 'done', record: await viewOf(env, result.value.template, fresh, opts.approver ?? actor, true) } };
+}
+
+function finalChanges(plan: Plan, record: WorkRecord, opts: ExecOptions): ChangeSet {
+  const audit: AuditEntry[] = plan.changes.audit.map((a) => ({
+    ...a,
+    ...(opts.approver ? { approvedBy: opts.approver.id } : {}),
+    ...(opts.automation ? { automation: opts.automation } : {}),
+  }));
+  const changes: ChangeSet = { ...plan.changes, audit, records: [{ record: plan.record, expectVersion: record.version }] };
+  if (opts.approval && opts.approver)
+    changes.approvals = [{
+      ...opts.approval, status: 'approved', decidedBy: opts.approver.id, decidedAt: plan.record.updatedAt,
+      history: [...opts.approval.history, { at: plan.record.updatedAt, by: opts.approver.id, what: 'approved', ...(opts.approval.comment ? { comment: opts.approval.comment } : {}) }],
+    }];
+  return changes;
+}
+
+async function requestApproval(env: RuntimeEnv, template: Template, record: WorkRecord, command: ActionCommand, actor: Actor, users: User[]): Promise<Approval> {
+  const now = env.now();
+  const approval: Approval = {
+    id: env.newId(), recordId: record.id, action: command.action, status: 'pending',
+    requestedBy: actor.id, requestedAt: now, command: command as unknown as JsonObject, recordVersion: record.version,
+    history: [{ at: now, by: actor.id, what: 'requested', ...(command.comment ? { comment: command.comment } : {}) }],
+  };
+  const label = template.actions[command.action].label;
+  const notifications: Notification[] = approversOf(template, command.action, record, users, actor.id).map((u) => ({
+    id: env.newId(), to: u.id, recordId: record.id, kind: 'approval.requested', at: now, read: false,
+    title: `${actor.name} 申请对 ${record.number} 执行“${label['zh-CN']}”，等待您审批`,
+    titles: { 'zh-CN': `${actor.name} 申请对 ${record.number} 执行“${label['zh-CN']}”，等待您审批`, en: `${actor.name} asks to "${label.en}" ${record.number}; your approval is needed` },
+  }));
+  const audit: AuditEntry = {
+    id: env.newId(), recordId: record.id, at: now, actor: actor.id, actorName: actor.name, action: 'approval.requested',
+    from: record.status, to: record.status, comment: command.action,
+    ...(command.reason ? { reason: command.reason } : {}),
+  };
+  await env.store.commit({ approvals: [approval], notifications, audit: [audit] });
+  return approval;
+}
+
+export async function runAction(env: RuntimeEnv, actor: Actor, id: string, action: string, input: ActionInput): Promise<Result<ActionOutcome>> {
+  return execute(env, actor, id, commandOf(action, input));
+}
+
+/** Each record succeeds or fails on its own; one refusal stops nothing else. */
+export async function bulkAction(env: RuntimeEnv, actor: Actor, ids: string[], action: string, input: ActionInput): Promise<BulkResult[]> {
+  const results: BulkResult[] = [];
+  for (const id of [...new Set(ids)]) {
+    const r = await execute(env, actor, id, commandOf(action, { ...input, version: undefined }));
+    if (!r.ok) results.push({ id, ok: false, status: 0, code: r.code, message: r.message });
+    else if (r.value.kind === 'approval') results.push({ id, ok: true, status: 202, approval: r.value.approval });
+    else results.push({ id, ok: true, status: 200, record: r.value.record });
+  }
+  return results;
+}

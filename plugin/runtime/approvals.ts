@@ -1,0 +1,85 @@
+// Approvals: a pending request runs the action when approved (state and version checked again).
+import { refuse } from '../core/refusals.ts';
+import type { ActionCommand, Actor } from '../core/types.ts';
+import { approversOf, execute } from './actions.ts';
+import { templateOf, userAsActor, viewOf, type RuntimeEnv } from './context.ts';
+import type { Approval } from './ports.ts';
+import type { RecordView, Result } from './runtime-api.ts';
+
+const notFound = () => refuse('not_found', '找不到该审批，或您无权处理。', 'No such approval, or it is not yours to handle.');
+const notPending = (a: Approval) =>
+  refuse('conflict', `该审批已是“${a.status}”状态，不能再处理。`, `This approval is already ${a.status}; it cannot be handled again.`);
+
+/** May this actor decide this approval? Assigned ones only by the assignee. */
+async function mayDecide(env: RuntimeEnv, actor: Actor, a: Approval): Promise<boolean> {
+  if (a.assignee) return a.assignee === actor.id;
+  const record = await env.store.getRecord(a.recordId);
+  if (!record) return false;
+  const template = await templateOf(env, record);
+  return approversOf(template, a.action, record, await env.store.listUsers(), a.requestedBy).some((u) => u.id === actor.id);
+}
+
+export async function listApprovals(env: RuntimeEnv, actor: Actor, filter: { status?: Approval['status']; mine?: boolean }): Promise<Approval[]> {
+  const all = await env.store.listApprovals(filter.status ? { status: filter.status } : {});
+  const out: Approval[] = [];
+  for (const a of all) if (filter.mine ? a.requestedBy === actor.id : await mayDecide(env, actor, a)) out.push(a);
+  return out.sort((x, y) => y.requestedAt.localeCompare(x.requestedAt));
+}
+
+export async function decideApproval(env: RuntimeEnv, actor: Actor, id: string, decision: 'approve' | 'reject', comment?: string): Promise<Result<{ approval: Approval; record?: RecordView }>> {
+  const a = await env.store.getApproval(id);
+  if (!a || !(await mayDecide(env, actor, a))) return notFound();
+  if (a.status !== 'pending') return notPending(a);
+  if (decision === 'reject') {
+    const now = env.now();
+    const rejected: Approval = { ...a, status: 'rejected', decidedBy: actor.id, decidedAt: now, ...(comment ? { comment } : {}), history: [...a.history, { at: now, by: actor.id, what: 'rejected', ...(comment ? { comment } : {}) }] };
+    const record = await env.store.getRecord(a.recordId);
+    await env.store.commit({
+      approvals: [rejected],
+      audit: [{ id: env.newId(), recordId: a.recordId, at: now, actor: actor.id, actorName: actor.name, action: 'approval.rejected', from: record?.status, to: record?.status, comment: comment ?? a.action }],
+      notifications: [{ id: env.newId(), to: a.requestedBy, recordId: a.recordId, kind: 'approval.rejected', at: now, read: false,
+        title: `您的申请（${a.action}）被 ${actor.name} 驳回${comment ? '：' + comment : ''}`,
+        titles: { 'zh-CN': `您的申请（${a.action}）被 ${actor.name} 驳回${comment ? '：' + comment : ''}`, en: `${actor.name} rejected your request (${a.action})${comment ? ': ' + comment : ''}` } }],
+    });
+    return { ok: true, value: { approval: rejected } };
+  }
+  const requester = await env.store.getUser(a.requestedBy);
+  if (!requester) return notFound();
+  // The requester's own rights are checked again, against the record as it is now.
+  const command = { ...(a.command as unknown as ActionCommand), approved: true, requestedBy: a.requestedBy, version: a.recordVersion };
+  const result = await execute(env, userAsActor(requester), a.recordId, command, { approval: { ...a, ...(comment ? { comment } : {}) }, approver: actor });
+  if (!result.ok) return result;
+  const approval = (await env.store.getApproval(id))!;
+  const record = result.value.kind === 'done' ? result.value.record : undefined;
+  const view = record ? await viewOf(env, await templateOf(env, record), record, actor, true) : undefined;
+  return { ok: true, value: { approval, ...(view ? { record: view } : {}) } };
+}
+
+export async function withdrawApproval(env: RuntimeEnv, actor: Actor, id: string, comment?: string): Promise<Result<Approval>> {
+  const a = await env.store.getApproval(id);
+  if (!a || a.requestedBy !== actor.id) return notFound();
+  if (a.status !== 'pending') return notPending(a);
+  const now = env.now();
+  const withdrawn: Approval = { ...a, status: 'withdrawn', decidedAt: now, history: [...a.history, { at: now, by: actor.id, what: 'withdrawn', ...(comment ? { comment } : {}) }] };
+  await env.store.commit({ approvals: [withdrawn] });
+  return { ok: true, value: withdrawn };
+}
+
+export async function transferApproval(env: RuntimeEnv, actor: Actor, id: string, to: string, comment?: string): Promise<Result<Approval>> {
+  const a = await env.store.getApproval(id);
+  if (!a || !(await mayDecide(env, actor, a))) return notFound();
+  if (a.status !== 'pending') return notPending(a);
+  const record = await env.store.getRecord(a.recordId);
+  const template = record && (await templateOf(env, record));
+  const target = record && template && approversOf(template, a.action, record, await env.store.listUsers(), a.requestedBy).find((u) => u.id === to || u.username === to);
+  if (!target)
+    return refuse('validation_failed', '只能转交给其他有审批权限的人（不能是申请人）。', 'You can only hand it to someone else who may approve it (not the requester).', [{ path: '/to', message: 'not an approver' }]);
+  const now = env.now();
+  const moved: Approval = { ...a, assignee: target.id, history: [...a.history, { at: now, by: actor.id, what: `transferred to ${target.id}`, ...(comment ? { comment } : {}) }] };
+  await env.store.commit({
+    approvals: [moved],
+    notifications: [{ id: env.newId(), to: target.id, recordId: a.recordId, kind: 'approval.transferred', at: now, read: false,
+      title: `${actor.name} 将一项审批（${a.action}）转交给您`, titles: { 'zh-CN': `${actor.name} 将一项审批（${a.action}）转交给您`, en: `${actor.name} handed you an approval (${a.action})` } }],
+  });
+  return { ok: true, value: moved };
+}

@@ -1,0 +1,71 @@
+// What every part of the runtime shares: the ports, the clock, one writer at a time, and the view of a record.
+import { randomUUID } from 'node:crypto';
+import { availableActions } from '../core/decide.ts';
+import { buildFacts, rulesOf } from '../core/facts.ts';
+import { editableFields } from '../core/permissions.ts';
+import { redactData } from '../core/redact.ts';
+import { refusals } from '../core/refusals.ts';
+import type { Actor, Refusal, Template, WorkRecord } from '../core/types.ts';
+import type { EffectRegistry } from './effects/registry.ts';
+import { createMutex } from './mutex.ts';
+import { ledgerBalances, type PlanEnv } from './plan.ts';
+import type { Clock, GuardEvaluator, Notifier, Store, User } from './ports.ts';
+import type { RecordView } from './runtime-api.ts';
+
+export interface RuntimeEnv {
+  store: Store;
+  guards: GuardEvaluator & { operators?(): string[] };
+  effects: EffectRegistry;
+  notifier: Notifier;
+  clock: Clock;
+  exclusive: <T>(fn: () => Promise<T>) => Promise<T>;
+  newId(): string;
+  now(): string;
+}
+
+export function createEnv(parts: Omit<RuntimeEnv, 'exclusive' | 'newId' | 'now'>): RuntimeEnv {
+  return { ...parts, exclusive: createMutex(), newId: () => randomUUID(), now: () => parts.clock.now().toISOString() };
+}
+
+export async function planEnv(env: RuntimeEnv): Promise<PlanEnv> {
+  return { store: env.store, guards: env.guards, effects: env.effects, users: await env.store.listUsers(), now: env.now(), newId: env.newId };
+}
+
+/** The template version a record was made with. */
+export async function templateOf(env: RuntimeEnv, record: WorkRecord): Promise<Template> {
+  const t = await env.store.getTemplate(record.template, record.templateVersion);
+  if (!t) throw new Error(`template ${record.template} v${record.templateVersion} of record ${record.number} is missing`);
+  return t;
+}
+
+/** A record with its template, or not_found when it does not exist or the caller may not see it. */
+export async function loadVisible(env: RuntimeEnv, id: string, actor: Actor, canSee: (t: Template, r: WorkRecord, a: Actor) => boolean) {
+  const record = await env.store.getRecord(id);
+  if (!record) return { refusal: refusals.notFound() as Refusal };
+  const template = await templateOf(env, record);
+  if (!canSee(template, record, actor)) return { refusal: refusals.notFound() as Refusal };
+  return { record, template };
+}
+
+export function userAsActor(u: User): Actor {
+  return { id: u.id, name: u.name, roles: u.roles, ...(u.department ? { department: u.department } : {}) };
+}
+
+/** The record as this caller sees it; with actions when asked (they need the rules evaluated). */
+export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRecord, actor: Actor, withActions: boolean, users?: User[]): Promise<RecordView> {
+  const people = users ?? (await env.store.listUsers());
+  const view: RecordView = {
+    ...record,
+    data: redactData(template, record.data, actor),
+    editable: editableFields(template, record, actor),
+    handlerName: people.find((u) => u.id === record.handler)?.name ?? record.handler,
+    departmentLabel: record.department,
+  };
+  if (withActions) {
+    const names = Object.keys(template.actions).flatMap((a) => rulesOf(template, a));
+    const facts = buildFacts(template, record, actor, {}, await ledgerBalances(env.store, record.id));
+    const rules = await env.guards.evaluate(template.rules, names, facts);
+    view.availableActions = availableActions(template, record, actor, rules);
+  }
+  return view;
+}

@@ -1,0 +1,34 @@
+// The contract every effect type fulfils: plan what it would do (shown as the preview), as data to commit.
+import type { ActionCommand, Actor, JsonObject, Refusal, Template, WorkRecord } from '../../core/types.ts';
+import type { ChangeSet, Store, User } from '../ports.ts';
+import type { PreviewEffect } from '../runtime-api.ts';
+
+export interface EffectContext {
+  template: Template;
+  /** The record as it was before this step. */
+  before: WorkRecord;
+  /** The record as the step leaves it so far; a handler may return a changed copy. */
+  record: WorkRecord;
+  actor: Actor;
+  command: ActionCommand;
+  now: string;
+  store: Store;
+  /** What earlier effects and steps of the same plan will commit: read it to see their changes. */
+  pending: Required<Pick<ChangeSet, 'stock' | 'ledger' | 'notifications' | 'documents'>>;
+  users: User[];
+  newId(): string;
+}
+
+export interface EffectPlan {
+  record?: WorkRecord;
+  changes?: ChangeSet;
+  preview: PreviewEffect[];
+  refusal?: Refusal;
+}
+
+export interface EffectHandler {
+  type: string;
+  /** JSON Schema of the effect's parameters; checked when a template is imported. */
+  params: JsonObject;
+  plan(params: JsonObject, ctx: EffectContext): Promise<EffectPlan>;
+}

@@ -1,0 +1,115 @@
+// Sign-in, sessions and the people directory.
+import { randomBytes } from 'node:crypto';
+import { refuse } from '../core/refusals.ts';
+import type { Actor, Labels } from '../core/types.ts';
+import { userAsActor, type RuntimeEnv } from './context.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import type { User } from './ports.ts';
+import type { PublicUser, Result } from './runtime-api.ts';
+
+const SESSION_HOURS = 12;
+
+export function publicUser(u: User): PublicUser {
+  const p: PublicUser = { id: u.id, username: u.username, name: u.name, roles: u.roles };
+  if (u.department) p.department = u.department;
+  if (u.disabled) p.disabled = true;
+  if (u.email) p.email = u.email;
+  return p;
+}
+
+const badLogin = () => refuse('unauthenticated', '用户名或密码不正确。', 'Wrong username or password.');
+
+export async function login(env: RuntimeEnv, username: string, password: string): Promise<Result<{ token: string; user: PublicUser }>> {
+  const user = await env.store.getUserByUsername(username);
+  if (!user || !(await verifyPassword(password, user.passwordHash))) return badLogin();
+  if (user.disabled) return refuse('unauthenticated', '该账号已停用，请联系管理员。', 'This account is disabled; ask an administrator.');
+  const token = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(env.clock.now().getTime() + SESSION_HOURS * 3600_000).toISOString();
+  await env.store.putSession({ token, userId: user.id, expiresAt });
+  return { ok: true, value: { token, user: publicUser(user) } };
+}
+
+export async function authenticate(env: RuntimeEnv, token: string): Promise<Actor | undefined> {
+  const session = await env.store.getSession(token);
+  if (!session || session.expiresAt < env.now()) return undefined;
+  const user = await env.store.getUser(session.userId);
+  return user && !user.disabled ? userAsActor(user) : undefined;
+}
+
+const isAdmin = (a: Actor) => a.roles.includes('admin');
+const adminOnly = () => refuse('forbidden', '只有管理员可以管理用户。', 'Only administrators manage users.');
+
+export async function listUsers(env: RuntimeEnv, filter: { q?: string; department?: string; role?: string } = {}): Promise<PublicUser[]> {
+  const q = filter.q?.toLowerCase();
+  return (await env.store.listUsers())
+    .filter((u) => !q || u.name.toLowerCase().includes(q) || u.username.toLowerCase().includes(q))
+    .filter((u) => !filter.department || u.department === filter.department)
+    .filter((u) => !filter.role || u.roles.includes(filter.role))
+    .map(publicUser);
+}
+
+interface NewUser {
+  username: string;
+  name: string;
+  password: string;
+  roles: string[];
+  department?: string;
+  email?: string;
+}
+
+export async function createUser(env: RuntimeEnv, actor: Actor | 'host', input: NewUser): Promise<Result<PublicUser>> {
+  if (actor !== 'host' && !isAdmin(actor)) return adminOnly();
+  const problems = [
+    ...(!/^[a-zA-Z0-9_.-]{2,40}$/.test(input.username) ? [{ path: '/username', message: '2–40 letters, digits, _ . -' }] : []),
+    ...(!input.name?.trim() ? [{ path: '/name', message: 'required' }] : []),
+    ...((input.password ?? '').length < 4 ? [{ path: '/password', message: 'at least 4 characters' }] : []),
+    ...(!Array.isArray(input.roles) || !input.roles.length ? [{ path: '/roles', message: 'at least one role' }] : []),
+  ];
+  if (problems.length) return refuse('validation_failed', '用户信息不完整或格式不对，请按提示修改。', 'The user details are incomplete or malformed; fix the fields listed.', problems);
+  return env.exclusive(async () => {
+    if (await env.store.getUserByUsername(input.username))
+      return refuse('conflict', `用户名“${input.username}”已被使用，请换一个。`, `The username "${input.username}" is taken; choose another.`);
+    const user: User = {
+      id: env.newId(), username: input.username, name: input.name.trim(), roles: input.roles,
+      passwordHash: await hashPassword(input.password),
+      ...(input.department ? { department: input.department } : {}),
+      ...(input.email ? { email: input.email } : {}),
+    };
+    await env.store.putUser(user);
+    return { ok: true as const, value: publicUser(user) };
+  });
+}
+
+export async function updateUser(
+  env: RuntimeEnv, actor: Actor, id: string,
+  patch: { name?: string; roles?: string[]; department?: string; disabled?: boolean; password?: string; email?: string },
+): Promise<Result<PublicUser>> {
+  if (!isAdmin(actor)) return adminOnly();
+  return env.exclusive(async () => {
+    const user = await env.store.getUser(id);
+    if (!user) return refuse('not_found', '找不到该用户。', 'No such user.');
+    if (patch.disabled && user.id === actor.id) return refuse('conflict', '不能停用自己的账号。', 'You cannot disable your own account.');
+    const next: User = { ...user };
+    if (patch.name !== undefined) next.name = patch.name;
+    if (patch.roles !== undefined) next.roles = patch.roles;
+    if (patch.department !== undefined) next.department = patch.department;
+    if (patch.disabled !== undefined) next.disabled = patch.disabled;
+    if (patch.email !== undefined) next.email = patch.email;
+    if (patch.password !== undefined) next.passwordHash = await hashPassword(patch.password);
+    await env.store.putUser(next);
+    return { ok: true as const, value: publicUser(next) };
+  });
+}
+
+const departmentNames: Record<string, Labels> = {
+  east: { 'zh-CN': '华东区', en: 'East' },
+  west: { 'zh-CN': '华西区', en: 'West' },
+  north: { 'zh-CN': '华北区', en: 'North' },
+  south: { 'zh-CN': '华南区', en: 'South' },
+};
+
+/** Departments are the ones people belong to; well-known codes get names. */
+export async function departments(env: RuntimeEnv): Promise<{ id: string; label: Labels }[]> {
+  const ids = [...new Set((await env.store.listUsers()).map((u) => u.department).filter((d): d is string => !!d))].sort();
+  return ids.map((id) => ({ id, label: departmentNames[id] ?? { 'zh-CN': id, en: id } }));
+}

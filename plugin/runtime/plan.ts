@@ -1,0 +1,123 @@
+// Planning an action: decide each step (cascade first), plan its effects, and gather one change set.
+// The preview shows this plan; running the action commits this same plan.
+import { decideAction } from '../core/decide.ts';
+import { diffData } from '../core/diff.ts';
+import { buildFacts, rulesOf } from '../core/facts.ts';
+import { refuseWith } from '../core/refusals.ts';
+import type { ActionCommand, Actor, ApprovalDef, AuditEntry, Refusal, Template, WorkRecord } from '../core/types.ts';
+import type { EffectContext } from './effects/effect-handler.ts';
+import type { EffectRegistry } from './effects/registry.ts';
+import type { ChangeSet, GuardEvaluator, LedgerEntry, Store, User } from './ports.ts';
+import type { PreviewEffect } from './runtime-api.ts';
+
+export interface PlanEnv {
+  store: Store;
+  guards: GuardEvaluator;
+  effects: EffectRegistry;
+  users: User[];
+  now: string;
+  newId(): string;
+}
+
+export interface Plan {
+  refusal?: Refusal;
+  record: WorkRecord;
+  changes: Required<Pick<ChangeSet, 'audit' | 'stock' | 'ledger' | 'notifications' | 'documents'>>;
+  preview: PreviewEffect[];
+  needsApproval: boolean;
+  approval?: ApprovalDef;
+  major: boolean;
+}
+
+/** Net amount per ledger account for a record, counting entries the plan has queued. */
+export async function ledgerBalances(store: Store, recordId: string, queued: LedgerEntry[] = []): Promise<Record<string, number>> {
+  const out: Record<string, number> = { receivable: 0, receipt: 0, invoice: 0, writeoff: 0, refund: 0 };
+  for (const e of [...(await store.ledgerEntries(recordId)), ...queued.filter((q) => q.recordId === recordId)])
+    out[e.account] = Math.round(((out[e.account] ?? 0) + e.amount) * 100) / 100;
+  return out;
+}
+
+/** Actions to run before the requested one: the cascade steps whose from-state the record passes through. */
+function stepsFor(template: Template, action: string, status: string): string[] {
+  const def = template.actions[action];
+  const steps: string[] = [];
+  let current = status;
+  for (const name of def?.cascade ?? []) {
+    const step = template.actions[name];
+    if (step?.from.includes(current) && step.to) {
+      steps.push(name);
+      current = step.to;
+    }
+  }
+  return [...steps, action];
+}
+
+export async function planAction(env: PlanEnv, template: Template, original: WorkRecord, command: ActionCommand, actor: Actor): Promise<Plan> {
+  const changes: Plan['changes'] = { audit: [], stock: [], ledger: [], notifications: [], documents: [] };
+  const plan: Plan = { record: original, changes, preview: [], needsApproval: false, major: false };
+  const steps = stepsFor(template, command.action, original.status);
+  let current = original;
+
+  for (const [i, name] of steps.entries()) {
+    const def = template.actions[name];
+    const isMain = i === steps.length - 1;
+    const stepCommand: ActionCommand = { ...command, action: name, version: i === 0 ? command.version : undefined };
+    if (!isMain && !(def?.input?.reason?.list && template.reasons[def.input.reason.list]?.some((r) => r.code === command.reason)))
+      delete stepCommand.reason;
+    const facts = buildFacts(template, current, actor, stepCommand, await ledgerBalances(env.store, current.id, changes.ledger));
+    const rules = await env.guards.evaluate(template.rules, rulesOf(template, name), facts);
+    const decision = decideAction(template, current, stepCommand, { actor, now: env.now, rules });
+    if (!decision.ok) {
+      plan.refusal = isMain || !def ? decision : prefixed(def.label, decision);
+      return plan;
+    }
+    if (decision.needsApproval && !plan.needsApproval) {
+      plan.needsApproval = true;
+      plan.approval = def.approval;
+    }
+    plan.major ||= !!def.major;
+    if (!isMain) plan.preview.push({ kind: 'step', action: name, text: { 'zh-CN': `先执行：${def.label['zh-CN']}`, en: `First: ${def.label.en}` } });
+    if (decision.record.status !== current.status) {
+      const from = template.states[current.status].label;
+      const to = template.states[decision.record.status].label;
+      plan.preview.push({
+        kind: 'state', from: current.status, to: decision.record.status,
+        text: { 'zh-CN': `状态：${from['zh-CN']} → ${to['zh-CN']}`, en: `Status: ${from.en} → ${to.en}` },
+      });
+    }
+
+    let next = decision.record;
+    for (const call of decision.effects) {
+      const handler = env.effects.get(call.type);
+      if (!handler) throw new Error(`effect type "${call.type}" is not registered; the template should not have been imported`);
+      const ctx: EffectContext = { template, before: current, record: next, actor, command: stepCommand, now: env.now, store: env.store, pending: changes, users: env.users, newId: env.newId };
+      const effect = await handler.plan(call.params, ctx);
+      plan.preview.push(...effect.preview);
+      if (effect.refusal) {
+        plan.refusal = isMain ? effect.refusal : prefixed(def.label, effect.refusal);
+        return plan;
+      }
+      if (effect.record) next = effect.record;
+      for (const key of ['stock', 'ledger', 'notifications', 'documents'] as const) changes[key].push(...((effect.changes?.[key] ?? []) as never[]));
+    }
+
+    const audit: AuditEntry = { ...decision.audit, id: env.newId(), recordId: original.id };
+    const fieldChanges = [
+      ...diffData(current.data, next.data),
+      ...(['handler', 'department'] as const).flatMap((k) => (current[k] !== next[k] ? [{ path: k, before: current[k], after: next[k] }] : [])),
+    ];
+    if (fieldChanges.length) audit.changes = fieldChanges;
+    changes.audit.push(audit);
+    current = next;
+  }
+  plan.record = { ...current, version: original.version + 1 };
+  return plan;
+}
+
+function prefixed(label: { 'zh-CN': string; en: string }, refusal: Refusal): Refusal {
+  return refuseWith(
+    refusal.code,
+    { 'zh-CN': `“${label['zh-CN']}”这一步无法执行：${refusal.message['zh-CN']}`, en: `The step "${label.en}" cannot run: ${refusal.message.en}` },
+    refusal.errors,
+  );
+}

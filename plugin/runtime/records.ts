@@ -1,0 +1,131 @@
+// Records: create, find, open, edit, copy, and what happened to them.
+import { decideCopy, decideCreate, decideEdit } from '../core/decide.ts';
+import { canSee, visibilityOf } from '../core/permissions.ts';
+import { refuse, refusals } from '../core/refusals.ts';
+import type { Actor, AuditEntry, Decision, JsonObject, Template, WorkRecord } from '../core/types.ts';
+import { fireAutomations } from './automations.ts';
+import { loadVisible, viewOf, type RuntimeEnv } from './context.ts';
+import { ledgerBalances } from './plan.ts';
+import { VersionConflict, type LedgerEntry, type RecordQuery, type StockMovement } from './ports.ts';
+import type { RecordListQuery, RecordView, Result } from './runtime-api.ts';
+
+const isObject = (v: unknown): v is JsonObject => !!v && typeof v === 'object' && !Array.isArray(v);
+const badData = () => refuse('validation_failed', '表单数据必须是一个对象。', 'The form data must be an object.', [{ path: '/data', message: 'must be object' }]);
+
+async function newIds(env: RuntimeEnv, template: Template) {
+  const n = (await env.store.counter(template.numberPrefix)) + 1;
+  return { id: env.newId(), number: `${template.numberPrefix}-${String(n).padStart(6, '0')}`, counter: n };
+}
+
+/** Commits a new record from a create or copy decision. */
+async function commitNew(env: RuntimeEnv, template: Template, decision: Decision, counter: number): Promise<WorkRecord> {
+  const audit: AuditEntry = { ...decision.audit, id: env.newId(), recordId: decision.record.id };
+  await env.store.commit({ records: [{ record: decision.record }], audit: [audit], counters: { [template.numberPrefix]: counter } });
+  return decision.record;
+}
+
+export async function createRecord(env: RuntimeEnv, actor: Actor, templateId: string, data: unknown): Promise<Result<RecordView>> {
+  const template = await env.store.getTemplate(templateId);
+  if (!template) return refusals.notFound('模板', 'template');
+  if (!isObject(data)) return badData();
+  const result = await env.exclusive(async () => {
+    const ids = await newIds(env, template);
+    const decision = decideCreate(template, data, actor, ids, env.now());
+    if (!decision.ok) return decision;
+    return { ok: true as const, value: await commitNew(env, template, decision, ids.counter) };
+  });
+  if (!result.ok) return result;
+  await fireAutomations(env, result.value, { event: 'record.created' });
+  return { ok: true, value: await viewOf(env, template, (await env.store.getRecord(result.value.id))!, actor, true) };
+}
+
+export async function listRecords(env: RuntimeEnv, actor: Actor, query: RecordListQuery): Promise<{ items: RecordView[]; total: number }> {
+  const templates = await env.store.listTemplates();
+  const hidden = [...new Set(templates.flatMap((t) => Object.entries(t.states).filter(([, s]) => s.hidden).map(([n]) => n)))];
+  const q: RecordQuery = {
+    visibility: visibilityOf(templates, actor),
+    page: Math.max(1, query.page ?? 1),
+    pageSize: Math.min(200, Math.max(1, query.pageSize ?? 20)),
+  };
+  if (query.template) q.template = query.template;
+  if (query.q) q.q = query.q;
+  if (query.status?.length) q.status = query.status;
+  else if (!query.includeArchived) q.excludeStatus = hidden;
+  if (query.from) q.from = query.from;
+  if (query.to) q.to = query.to;
+  if (query.handler) q.handler = query.handler;
+  if (query.department) q.department = query.department;
+  const sortable = ['number', 'createdAt', 'updatedAt', 'status', 'amount', 'customer'] as const;
+  const field = sortable.find((s) => s === query.sort);
+  if (field) q.sort = { field, dir: query.dir === 'asc' ? 'asc' : 'desc' };
+  const page = await env.store.findRecords(q);
+  const users = await env.store.listUsers();
+  const byKey = new Map(templates.map((t) => [`${t.id}@${t.version}`, t]));
+  const items = await Promise.all(
+    page.items.map((r) => viewOf(env, byKey.get(`${r.template}@${r.templateVersion}`)!, r, actor, false, users)),
+  );
+  return { items, total: page.total };
+}
+
+export async function getRecord(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<RecordView>> {
+  const found = await loadVisible(env, id, actor, canSee);
+  if (found.refusal) return found.refusal;
+  return { ok: true, value: await viewOf(env, found.template, found.record, actor, true) };
+}
+
+export async function editRecord(env: RuntimeEnv, actor: Actor, id: string, data: unknown, version: number): Promise<Result<RecordView>> {
+  if (!isObject(data)) return badData();
+  const result = await env.exclusive(async () => {
+    const found = await loadVisible(env, id, actor, canSee);
+    if (found.refusal) return found.refusal;
+    const decision = decideEdit(found.template, found.record, data, version, actor, env.now());
+    if (!decision.ok) return decision;
+    const audit: AuditEntry = { ...decision.audit, id: env.newId(), recordId: id };
+    try {
+      await env.store.commit({ records: [{ record: decision.record, expectVersion: version }], audit: [audit] });
+    } catch (e) {
+      if (e instanceof VersionConflict) return refusals.staleVersion(version, version + 1);
+      throw e;
+    }
+    return { ok: true as const, value: { template: found.template, record: decision.record, changes: audit.changes ?? [] } };
+  });
+  if (!result.ok) return result;
+  await fireAutomations(env, result.value.record, { event: 'record.updated', changes: result.value.changes });
+  const fresh = (await env.store.getRecord(id))!;
+  return { ok: true, value: await viewOf(env, result.value.template, fresh, actor, true) };
+}
+
+export async function copyRecord(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<RecordView>> {
+  const result = await env.exclusive(async () => {
+    const found = await loadVisible(env, id, actor, canSee);
+    if (found.refusal) return found.refusal;
+    // A copy starts on the newest version of the template.
+    const template = (await env.store.getTemplate(found.record.template)) ?? found.template;
+    const ids = await newIds(env, template);
+    const decision = decideCopy(template, found.record, actor, ids, env.now());
+    if (!decision.ok) return decision;
+    return { ok: true as const, value: { template, record: await commitNew(env, template, decision, ids.counter) } };
+  });
+  if (!result.ok) return result;
+  await fireAutomations(env, result.value.record, { event: 'record.created' });
+  return { ok: true, value: await viewOf(env, result.value.template, (await env.store.getRecord(result.value.record.id))!, actor, true) };
+}
+
+export async function history(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<AuditEntry[]>> {
+  const found = await loadVisible(env, id, actor, canSee);
+  if (found.refusal) return found.refusal;
+  return { ok: true, value: await env.store.getAudit(id) };
+}
+
+export async function recordStock(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<StockMovement[]>> {
+  const found = await loadVisible(env, id, actor, canSee);
+  if (found.refusal) return found.refusal;
+  return { ok: true, value: await env.store.stockMovements(id) };
+}
+
+export async function recordLedger(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<{ entries: LedgerEntry[]; balances: Record<string, number> }>> {
+  const found = await loadVisible(env, id, actor, canSee);
+  if (found.refusal) return found.refusal;
+  return { ok: true, value: { entries: await env.store.ledgerEntries(id), balances: await ledgerBalances(env.store, id) } };
+}
+

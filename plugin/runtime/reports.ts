@@ -1,0 +1,54 @@
+// Why records were ended: entries of actions that need a reason and lead to a terminal state, grouped.
+import { canSee } from '../core/permissions.ts';
+import { getAt } from '../core/pointer.ts';
+import { refuse } from '../core/refusals.ts';
+import type { Actor, JsonObject, Labels, Template } from '../core/types.ts';
+import type { RuntimeEnv } from './context.ts';
+import type { ReportRow, Result } from './runtime-api.ts';
+
+type GroupBy = 'reason' | 'customer' | 'product' | 'month';
+
+function endingActions(t: Template): Set<string> {
+  return new Set(Object.entries(t.actions).filter(([, a]) => a.input?.reason && a.to && t.states[a.to]?.terminal).map(([n]) => n));
+}
+
+export async function endingReasonReport(env: RuntimeEnv, actor: Actor, query: { template?: string; from?: string; to?: string; groupBy: GroupBy }): Promise<Result<{ rows: ReportRow[] }>> {
+  if (!['reason', 'customer', 'product', 'month'].includes(query.groupBy))
+    return refuse('validation_failed', 'groupBy 只能是 reason、customer、product 或 month。', 'groupBy must be reason, customer, product or month.', [{ path: '/groupBy', message: 'must be reason, customer, product or month' }]);
+  const templates = new Map((await env.store.listTemplates()).map((t) => [`${t.id}@${t.version}`, t]));
+  const rows = new Map<string, ReportRow>();
+  const add = (key: string, amount: number, label?: Labels) => {
+    const row = rows.get(key) ?? { key, count: 0, amount: 0, ...(label ? { label } : {}) };
+    row.count += 1;
+    row.amount = Math.round((row.amount + amount) * 100) / 100;
+    rows.set(key, row);
+  };
+  for (const record of await env.store.allRecords(query.template)) {
+    const template = templates.get(`${record.template}@${record.templateVersion}`);
+    if (!template || !canSee(template, record, actor)) continue;
+    const ending = endingActions(template);
+    if (!ending.size) continue;
+    for (const entry of await env.store.getAudit(record.id)) {
+      if (!ending.has(entry.action) || !entry.reason) continue;
+      const day = entry.at.slice(0, 10);
+      if ((query.from && day < query.from) || (query.to && day > query.to)) continue;
+      const amount = record.summary.amount ?? 0;
+      if (query.groupBy === 'reason') {
+        const list = template.actions[entry.action].input!.reason!.list;
+        add(entry.reason, amount, template.reasons[list]?.find((r) => r.code === entry.reason)?.label);
+      } else if (query.groupBy === 'month') add(entry.at.slice(0, 7), amount);
+      else if (query.groupBy === 'customer') add(record.summary.customer ?? '-', amount);
+      else {
+        const map = template.summary.lines;
+        const lines = map ? getAt(record.data, map.path) : undefined;
+        for (const line of Array.isArray(lines) ? (lines as JsonObject[]) : []) {
+          const qty = Number(line[map!.quantity]) || 0;
+          const price = map!.price ? Number(line[map!.price]) || 0 : 0;
+          add(String(line[map!.product]), qty * price);
+        }
+      }
+    }
+  }
+  const sorted = [...rows.values()].sort((a, b) => (query.groupBy === 'month' ? a.key.localeCompare(b.key) : b.count - a.count || b.amount - a.amount));
+  return { ok: true, value: { rows: sorted } };
+}

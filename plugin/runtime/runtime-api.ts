@@ -1,0 +1,136 @@
+// What the runtime offers its hosts (the HTTP adapter, the CLI, a host platform).
+import type { Actor, AuditEntry, AvailableAction, JsonObject, Labels, Refusal, Template, WorkRecord } from '../core/types.ts';
+import type { Approval, LedgerEntry, Notification, SnapshotInfo, StockLevel, StockMovement, User } from './ports.ts';
+
+export type Result<T> = { ok: true; value: T } | Refusal;
+
+/** A record as one caller sees it: fields they may not read are left out. */
+export interface RecordView extends WorkRecord {
+  availableActions?: AvailableAction[];
+  /** JSON pointers the caller may write now; empty = read-only for them. */
+  editable: string[];
+  handlerName: string;
+  departmentLabel: string;
+}
+
+export interface ActionInput {
+  reason?: string;
+  comment?: string;
+  params?: JsonObject;
+  version?: number;
+}
+
+export interface PreviewEffect {
+  kind: 'state' | 'stock' | 'ledger' | 'notify' | 'assign' | 'set' | 'approval' | 'snapshot' | 'step' | string;
+  text: Labels;
+  [detail: string]: unknown;
+}
+
+export interface Preview {
+  allowed: boolean;
+  code?: string;
+  message?: Labels;
+  /** Every reason the action is refused, when it is. */
+  reasons?: Labels[];
+  needsApproval: boolean;
+  from: string;
+  to: string;
+  effects: PreviewEffect[];
+}
+
+export type ActionOutcome = { kind: 'done'; record: RecordView } | { kind: 'approval'; approval: Approval };
+
+export interface RecordListQuery {
+  template?: string;
+  q?: string;
+  status?: string[];
+  includeArchived?: boolean;
+  from?: string;
+  to?: string;
+  handler?: string;
+  department?: string;
+  sort?: string;
+  dir?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface PublicUser {
+  id: string;
+  username: string;
+  name: string;
+  roles: string[];
+  department?: string;
+  disabled?: boolean;
+  email?: string;
+}
+
+export interface TemplateCheck {
+  ok: boolean;
+  errors: { path: string; message: string }[];
+  warnings: { path: string; message: string }[];
+}
+
+export interface BulkResult {
+  id: string;
+  ok: boolean;
+  status: number;
+  code?: string;
+  message?: Labels;
+  record?: RecordView;
+  approval?: Approval;
+}
+
+export interface ReportRow {
+  key: string;
+  label?: Labels;
+  count: number;
+  amount: number;
+}
+
+export interface Runtime {
+  // people
+  login(username: string, password: string): Promise<Result<{ token: string; user: PublicUser }>>;
+  authenticate(token: string): Promise<Actor | undefined>;
+  logout(token: string): Promise<void>;
+  listUsers(actor: Actor, filter?: { q?: string; department?: string; role?: string }): Promise<PublicUser[]>;
+  createUser(actor: Actor, input: { username: string; name: string; password: string; roles: string[]; department?: string; email?: string }): Promise<Result<PublicUser>>;
+  updateUser(actor: Actor, id: string, patch: { name?: string; roles?: string[]; department?: string; disabled?: boolean; password?: string; email?: string }): Promise<Result<PublicUser>>;
+  departments(): Promise<{ id: string; label: Labels }[]>;
+
+  // templates
+  listTemplates(): Promise<Template[]>;
+  getTemplate(id: string, version?: number): Promise<Template | undefined>;
+  checkTemplate(bundle: unknown): TemplateCheck;
+  importTemplate(actor: Actor, bundle: unknown): Promise<Result<{ id: string; version: number; created: boolean }>>;
+
+  // records
+  createRecord(actor: Actor, template: string, data: unknown): Promise<Result<RecordView>>;
+  listRecords(actor: Actor, query: RecordListQuery): Promise<{ items: RecordView[]; total: number }>;
+  getRecord(actor: Actor, id: string): Promise<Result<RecordView>>;
+  editRecord(actor: Actor, id: string, data: unknown, version: number): Promise<Result<RecordView>>;
+  copyRecord(actor: Actor, id: string): Promise<Result<RecordView>>;
+  history(actor: Actor, id: string): Promise<Result<AuditEntry[]>>;
+  recordStock(actor: Actor, id: string): Promise<Result<StockMovement[]>>;
+  recordLedger(actor: Actor, id: string): Promise<Result<{ entries: LedgerEntry[]; balances: Record<string, number> }>>;
+
+  // actions
+  previewAction(actor: Actor, id: string, action: string, input: ActionInput): Promise<Result<Preview>>;
+  runAction(actor: Actor, id: string, action: string, input: ActionInput): Promise<Result<ActionOutcome>>;
+  bulkAction(actor: Actor, ids: string[], action: string, input: ActionInput): Promise<BulkResult[]>;
+
+  // approvals
+  listApprovals(actor: Actor, filter: { status?: Approval['status']; mine?: boolean }): Promise<Approval[]>;
+  decideApproval(actor: Actor, id: string, decision: 'approve' | 'reject', comment?: string): Promise<Result<{ approval: Approval; record?: RecordView }>>;
+  withdrawApproval(actor: Actor, id: string, comment?: string): Promise<Result<Approval>>;
+  transferApproval(actor: Actor, id: string, to: string, comment?: string): Promise<Result<Approval>>;
+
+  // inbox, stock, reports
+  notifications(actor: Actor): Promise<{ items: Notification[]; unread: number }>;
+  markNotificationsRead(actor: Actor, ids: string[] | 'all'): Promise<void>;
+  stockLevels(filter?: { product?: string; warehouse?: string }): Promise<(StockLevel & { available: number })[]>;
+  cancellationReport(actor: Actor, query: { template?: string; from?: string; to?: string; groupBy: 'reason' | 'customer' | 'product' | 'month' }): Promise<Result<{ rows: ReportRow[] }>>;
+
+  // backups
+  listSnapshots(): Promise<SnapshotInfo[]>;
+}

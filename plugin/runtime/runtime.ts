@@ -1,0 +1,97 @@
+// The runtime: the ports put together behind the Runtime interface that hosts call.
+import { createRulesEvaluator } from '../adapters/rules/json-rules-engine.ts';
+import { bulkAction, previewAction, runAction } from './actions.ts';
+import { decideApproval, listApprovals, transferApproval, withdrawApproval } from './approvals.ts';
+import { runScheduled } from './automations.ts';
+import { createEnv, type RuntimeEnv } from './context.ts';
+import { createEffectRegistry, type EffectRegistry } from './effects/registry.ts';
+import { deliverOutbox } from './outbox.ts';
+import { authenticate, createUser, departments, listUsers, login, updateUser } from './people.ts';
+import type { Clock, GuardEvaluator, Notifier, Store } from './ports.ts';
+import { copyRecord, createRecord, editRecord, getRecord, history, listRecords, recordLedger, recordStock } from './records.ts';
+import { endingReasonReport } from './reports.ts';
+import type { Runtime } from './runtime-api.ts';
+import { checkTemplate, importTemplate } from './templates.ts';
+
+export interface RuntimeOptions {
+  store: Store;
+  guards?: GuardEvaluator & { operators?(): string[] };
+  notifier?: Notifier;
+  clock?: Clock;
+  effects?: EffectRegistry;
+}
+
+/** What hosts get beyond the Runtime interface: setup calls that no HTTP caller may make. */
+export interface HostRuntime extends Runtime {
+  env: RuntimeEnv;
+  /** Import without a signed-in admin (first start, CLI). */
+  installTemplate(bundle: unknown): ReturnType<Runtime['importTemplate']>;
+  /** Create a user without a signed-in admin (first admin, demo data, CLI). */
+  addUser(input: Parameters<Runtime['createUser']>[1]): ReturnType<Runtime['createUser']>;
+  runScheduledAutomations(): Promise<number>;
+  deliverOutbox(): Promise<number>;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function createRuntime(options: RuntimeOptions): HostRuntime {
+  const env = createEnv({
+    store: options.store,
+    guards: options.guards ?? createRulesEvaluator(),
+    effects: options.effects ?? createEffectRegistry(),
+    notifier: options.notifier ?? { deliver: async () => undefined },
+    clock: options.clock ?? systemClock,
+  });
+  const lastScheduled = new Map<string, number>();
+  return {
+    env,
+    installTemplate: (bundle) => importTemplate(env, 'host', bundle),
+    addUser: (input) => createUser(env, 'host', input),
+    runScheduledAutomations: () => runScheduled(env, lastScheduled),
+    deliverOutbox: () => deliverOutbox(env),
+
+    login: (u, p) => login(env, u, p),
+    authenticate: (t) => authenticate(env, t),
+    logout: (t) => env.store.deleteSession(t),
+    listUsers: (_actor, filter) => listUsers(env, filter),
+    createUser: (actor, input) => createUser(env, actor, input),
+    updateUser: (actor, id, patch) => updateUser(env, actor, id, patch),
+    departments: () => departments(env),
+
+    listTemplates: () => env.store.listTemplates(),
+    getTemplate: (id, version) => env.store.getTemplate(id, version),
+    checkTemplate: (bundle) => {
+      const { ok, errors, warnings } = checkTemplate(env, bundle);
+      return { ok, errors, warnings };
+    },
+    importTemplate: (actor, bundle) => importTemplate(env, actor, bundle),
+
+    createRecord: (actor, template, data) => createRecord(env, actor, template, data),
+    listRecords: (actor, query) => listRecords(env, actor, query),
+    getRecord: (actor, id) => getRecord(env, actor, id),
+    editRecord: (actor, id, data, version) => editRecord(env, actor, id, data, version),
+    copyRecord: (actor, id) => copyRecord(env, actor, id),
+    history: (actor, id) => history(env, actor, id),
+    recordStock: (actor, id) => recordStock(env, actor, id),
+    recordLedger: (actor, id) => recordLedger(env, actor, id),
+
+    previewAction: (actor, id, action, input) => previewAction(env, actor, id, action, input),
+    runAction: (actor, id, action, input) => runAction(env, actor, id, action, input),
+    bulkAction: (actor, ids, action, input) => bulkAction(env, actor, ids, action, input),
+
+    listApprovals: (actor, filter) => listApprovals(env, actor, filter),
+    decideApproval: (actor, id, decision, comment) => decideApproval(env, actor, id, decision, comment),
+    withdrawApproval: (actor, id, comment) => withdrawApproval(env, actor, id, comment),
+    transferApproval: (actor, id, to, comment) => transferApproval(env, actor, id, to, comment),
+
+    notifications: async (actor) => {
+      const items = (await env.store.notificationsFor(actor.id)).sort((a, b) => b.at.localeCompare(a.at));
+      return { items, unread: items.filter((n) => !n.read).length };
+    },
+    markNotificationsRead: (actor, ids) => env.store.markNotificationsRead(actor.id, ids),
+    stockLevels: async (filter) => (await env.store.stockLevels(filter)).map((l) => ({ ...l, available: l.onHand - l.reserved })),
+    cancellationReport: (actor, query) => endingReasonReport(env, actor, query),
+
+    listSnapshots: () => env.store.listSnapshots(),
+  };
+}
