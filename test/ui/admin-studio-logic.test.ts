@@ -1,0 +1,147 @@
+// The template studio's pure parts: diagram layout, form fields, draft edits, pointers, recipients.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Template } from '../../plugin/core/types';
+import { depths, layout } from '../../ui/src/admin/studio/diagram-layout';
+import { addField, listFields, removeField } from '../../ui/src/admin/studio/form-fields';
+import { addAction, addState, nextVersion, removeState, renameState, setInitial } from '../../ui/src/admin/studio/draft-ops';
+import { isUnder, normalizePointer, pointer, splitPointer } from '../../ui/src/admin/pointer';
+import { findings, under } from '../../ui/src/admin/issues';
+import { formatRecipient, parseRecipient } from '../../ui/src/admin/studio/recipients';
+import { anchorOf, tabOf } from '../../ui/src/admin/studio/studio-tabs';
+
+const salesOrder = (): Template =>
+  JSON.parse(readFileSync(new URL('../../schemas/templates/sales-order.json', import.meta.url), 'utf8')) as Template;
+
+describe('diagram layout', () => {
+  it('puts states in columns by BFS depth from the initial state', () => {
+    const t = salesOrder();
+    const d = depths(t.states, t.actions);
+    expect(d.get('draft')).toBe(0);
+    expect(d.get('confirmed')).toBe(1);
+    expect(d.get('cancelled')).toBe(1);
+    expect(d.get('shipped')).toBe(2);
+    expect(d.get('archived')).toBe(2);
+  });
+
+  it('marks states no action reaches and puts them after the last column', () => {
+    const t = salesOrder();
+    addState(t, 'on_hold', { 'zh-CN': '暂停', en: 'On hold' });
+    const l = layout(t.states, t.actions);
+    const hold = l.boxes.find((b) => b.key === 'on_hold')!;
+    expect(hold.reachable).toBe(false);
+    expect(hold.depth).toBeGreaterThan(Math.max(...l.boxes.filter((b) => b.reachable).map((b) => b.depth)));
+  });
+
+  it('draws one arrow per (from, to) pair and keeps staying actions inside the box', () => {
+    const t = salesOrder();
+    const l = layout(t.states, t.actions);
+    expect(l.arrows.filter((a) => a.action === 'cancel').map((a) => a.from).sort()).toEqual(['confirmed', 'draft', 'shipped']);
+    expect(l.arrows.some((a) => a.action === 'reassign')).toBe(false);
+    expect(l.boxes.find((b) => b.key === 'draft')!.loops).toEqual(['reassign']);
+    for (const a of l.arrows) {
+      expect(Number.isFinite(a.mid.x) && Number.isFinite(a.mid.y)).toBe(true);
+    }
+  });
+
+  it('fits every box inside the drawing', () => {
+    const l = layout(salesOrder().states, salesOrder().actions);
+    for (const b of l.boxes) {
+      expect(b.x).toBeGreaterThanOrEqual(l.minX);
+      expect(b.x + b.w).toBeLessThanOrEqual(l.minX + l.width);
+      expect(b.y + b.h).toBeLessThanOrEqual(l.minY + l.height);
+    }
+  });
+});
+
+describe('form fields', () => {
+  it('lists fields with pointers, walking into objects but not arrays', () => {
+    const fields = listFields(salesOrder().form.schema);
+    const ptrs = fields.map((f) => f.pointer);
+    expect(ptrs).toContain('/customer/name');
+    expect(ptrs).toContain('/lines');
+    expect(ptrs).not.toContain('/lines/product');
+    expect(fields.find((f) => f.pointer === '/orderDate')).toMatchObject({ type: 'date', required: true });
+  });
+
+  it('adds a top-level field to the schema, the layout and the labels, and removes it again', () => {
+    const t = salesOrder();
+    const before = JSON.stringify(t.form);
+    addField(t, { key: 'poNumber', type: 'string', label: { 'zh-CN': '采购单号', en: 'PO number' }, required: true });
+    const props = t.form.schema.properties as Record<string, unknown>;
+    expect(props.poNumber).toEqual({ type: 'string', title: '采购单号 / PO number' });
+    expect(t.form.schema.required).toContain('poNumber');
+    const els = t.form.uischema.elements as { scope?: string }[];
+    expect(els[els.length - 1]).toEqual({ type: 'Control', scope: '#/properties/poNumber' });
+    expect(t.form.labels?.['/poNumber']).toEqual({ 'zh-CN': '采购单号', en: 'PO number' });
+    removeField(t, 'poNumber');
+    expect(JSON.stringify(t.form)).toBe(before);
+  });
+
+  it('writes a date field as a string with format date', () => {
+    const t = salesOrder();
+    addField(t, { key: 'due', type: 'date', label: { 'zh-CN': '到期日', en: 'Due' }, required: false });
+    expect((t.form.schema.properties as Record<string, unknown>).due).toMatchObject({ type: 'string', format: 'date' });
+    expect(t.form.schema.required).not.toContain('due');
+  });
+});
+
+describe('draft edits', () => {
+  it('renames a state everywhere it is named', () => {
+    const t = salesOrder();
+    addState(t, 'hold', { 'zh-CN': '暂停', en: 'Hold' });
+    addAction(t, 'pause', { 'zh-CN': '暂停', en: 'Pause' });
+    t.actions.pause.from = ['confirmed'];
+    t.actions.pause.to = 'hold';
+    t.actions.cancel.from.push('hold');
+    renameState(t, 'hold', 'on_hold');
+    expect(Object.keys(t.states)).toContain('on_hold');
+    expect(Object.keys(t.states)).not.toContain('hold');
+    expect(t.actions.pause.to).toBe('on_hold');
+    expect(t.actions.cancel.from).toContain('on_hold');
+    removeState(t, 'on_hold');
+    expect(t.actions.cancel.from).not.toContain('on_hold');
+  });
+
+  it('keeps exactly one initial state', () => {
+    const t = salesOrder();
+    setInitial(t, 'confirmed');
+    expect(Object.entries(t.states).filter(([, s]) => s.initial).map(([k]) => k)).toEqual(['confirmed']);
+  });
+
+  it('saves above every installed version', () => {
+    expect(nextVersion(salesOrder(), [1, 3])).toBe(4);
+    expect(nextVersion(salesOrder())).toBe(2);
+  });
+});
+
+describe('pointers and findings', () => {
+  it('escapes and splits tokens', () => {
+    expect(pointer('form', 'labels', '/customer/name')).toBe('/form/labels/~1customer~1name');
+    expect(splitPointer('#/states/a~1b')).toEqual(['states', 'a/b']);
+    expect(normalizePointer('#/x')).toBe('/x');
+    expect(isUnder('/states/draft/label', '/states/draft')).toBe(true);
+    expect(isUnder('/states/draft2', '/states/draft')).toBe(false);
+  });
+
+  it('finds the findings under a part of the template', () => {
+    const all = findings([{ path: '/actions/cancel/to', message: 'x' }], [{ path: '/states/hold', message: 'y' }]);
+    expect(under(all, '/states/hold')).toEqual([{ path: '/states/hold', message: 'y', level: 'warning' }]);
+    expect(under(all, '/actions/cancel')[0].level).toBe('error');
+  });
+
+  it('maps pointers to tabs and cards', () => {
+    expect(tabOf(['form', 'schema'])).toBe('fields');
+    expect(anchorOf(['actions', 'cancel', 'to'])).toBe('studio-action-cancel');
+    expect(anchorOf(['form', 'schema', 'properties', 'remark'])).toBe('studio-field-/remark');
+  });
+});
+
+describe('recipients', () => {
+  it('parses and formats the recipient forms', () => {
+    expect(parseRecipient('contact:/customer/email')).toEqual({ kind: 'contact', value: '/customer/email' });
+    expect(parseRecipient('handler')).toEqual({ kind: 'handler', value: '' });
+    expect(formatRecipient({ kind: 'department', value: 'sales_manager' })).toBe('department:sales_manager');
+    expect(formatRecipient({ kind: 'previousHandler', value: 'x' })).toBe('previousHandler');
+  });
+});

@@ -1,0 +1,74 @@
+// Typed calls to the admin endpoints (templates, gallery, users, departments).
+import { api } from '../api';
+import type { Labels, Template } from '../../../plugin/core/types';
+
+export type { Template };
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+export interface TemplateListItem {
+  id: string;
+  version: number;
+  name: Labels | string;
+}
+
+export interface GalleryItem {
+  id: string;
+  version: number;
+  name: Labels | string;
+  description?: Labels | string;
+  installed: boolean;
+  installedVersion?: number | null;
+}
+
+export interface ValidationResult {
+  ok: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+export interface AdminUser {
+  id: string;
+  username: string;
+  name: string;
+  roles: string[];
+  department?: string | null;
+  disabled?: boolean;
+}
+
+export interface Department {
+  id: string;
+  label: Labels | string;
+}
+
+export interface NewUser {
+  username: string;
+  name: string;
+  password: string;
+  roles: string[];
+  department?: string;
+}
+
+export type UserPatch = Partial<Pick<AdminUser, 'name' | 'roles' | 'disabled'>> & {
+  department?: string | null;
+  password?: string;
+};
+
+const enc = encodeURIComponent;
+
+export const adminApi = {
+  listTemplates: () => api<TemplateListItem[]>('GET', '/api/templates'),
+  getTemplate: (id: string, version?: number) =>
+    api<Template>('GET', `/api/templates/${enc(id)}${version === undefined ? '' : `?version=${version}`}`),
+  installTemplate: (bundle: unknown) => api<{ id: string; version: number }>('POST', '/api/templates', bundle),
+  validateTemplate: (bundle: unknown) => api<ValidationResult>('POST', '/api/templates/validate', bundle),
+  gallery: () => api<GalleryItem[]>('GET', '/api/gallery'),
+  importFromGallery: (id: string) => api<{ id: string; version: number }>('POST', `/api/gallery/${enc(id)}/import`),
+  listUsers: () => api<AdminUser[]>('GET', '/api/users'),
+  createUser: (u: NewUser) => api<AdminUser>('POST', '/api/users', u),
+  updateUser: (id: string, patch: UserPatch) => api<AdminUser>('PATCH', `/api/users/${enc(id)}`, patch),
+  departments: () => api<Department[]>('GET', '/api/departments'),
+};

@@ -1,0 +1,120 @@
+// The form's fields: what exists (read from the JSON Schema) and adding a top-level field.
+import { useState } from 'react';
+import type { Labels } from '../../../../plugin/core/types';
+import { useI18n } from '../../i18n';
+import { pointer } from '../pointer';
+import { under } from '../issues';
+import { LabelsInput } from '../components/labels-input';
+import { FindingsList } from '../components/findings-list';
+import { KEY_PATTERN } from './draft-ops';
+import { addField, FIELD_TYPES, listFields, removeField, type FieldType } from './form-fields';
+import { useStudio } from './studio-context';
+
+function fieldFindingPaths(p: string): string[] {
+  const tokens = p.split('/').slice(1);
+  const schemaPath = tokens.flatMap((tk) => ['properties', tk]);
+  return [pointer('form', 'schema', ...schemaPath), pointer('form', 'labels', p), pointer('fields', p)];
+}
+
+export function FieldsPanel() {
+  const { draft, original, update, findings } = useStudio();
+  const { t, label } = useI18n();
+  const fields = listFields(draft.form.schema);
+  const originalKeys = new Set(listFields(original.form.schema).map((f) => f.pointer));
+  const [key, setKey] = useState('');
+  const [type, setType] = useState<FieldType>('string');
+  const [labels, setLabels] = useState<Labels>({ 'zh-CN': '', en: '' });
+  const [required, setRequired] = useState(false);
+  const problem = !key
+    ? ''
+    : !KEY_PATTERN.test(key)
+      ? t('admin.studio.keyPattern')
+      : fields.some((f) => f.depth === 0 && f.key === key)
+        ? t('admin.studio.keyTaken')
+        : '';
+  const missingLabel = !labels['zh-CN'].trim();
+
+  return (
+    <div className="adm-stack">
+      <table className="adm-table" data-testid="form-fields">
+        <thead>
+          <tr>
+            <th>{t('admin.fields.pointer')}</th>
+            <th>{t('admin.studio.label')}</th>
+            <th>{t('admin.fields.type')}</th>
+            <th>{t('admin.fields.required')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((f) => {
+            const mine = under(findings, ...fieldFindingPaths(f.pointer));
+            const isNew = !originalKeys.has(f.pointer);
+            return (
+              <tr key={f.pointer} id={`studio-field-${f.pointer}`} className={isNew ? 'is-new' : ''}>
+                <td style={{ paddingLeft: `${0.6 + f.depth * 1.2}rem` }}>
+                  <code>{f.pointer}</code>
+                  <FindingsList items={mine} compact />
+                </td>
+                <td>{label(draft.form.labels?.[f.pointer])}</td>
+                <td>{t(`admin.fields.types.${f.type}`)}</td>
+                <td>{f.required ? '✓' : ''}</td>
+                <td>
+                  {isNew && f.depth === 0 && (
+                    <button type="button" className="adm-btn adm-btn--quiet" onClick={() => update((d) => removeField(d, f.key))}>
+                      {t('admin.common.remove')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      <form
+        className="adm-card adm-add"
+        data-testid="add-field"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!key || problem || missingLabel) return;
+          update((d) => addField(d, { key, type, label: { 'zh-CN': labels['zh-CN'].trim(), en: labels.en.trim() || key }, required }));
+          setKey('');
+          setLabels({ 'zh-CN': '', en: '' });
+          setRequired(false);
+        }}
+      >
+        <h3>{t('admin.fields.add')}</h3>
+        <p className="adm-muted adm-small">{t('admin.fields.addHint')}</p>
+        <div className="adm-add__row">
+          <label className="adm-field">
+            <span className="adm-field__label">{t('admin.studio.key')}</span>
+            <input name="new-field-key" value={key} onChange={(e) => setKey(e.target.value.trim())} placeholder="poNumber" />
+            {problem && <span className="adm-field-error">{problem}</span>}
+          </label>
+          <label className="adm-field">
+            <span className="adm-field__label">{t('admin.fields.type')}</span>
+            <select name="new-field-type" value={type} onChange={(e) => setType(e.target.value as FieldType)}>
+              {FIELD_TYPES.map((ft) => (
+                <option key={ft} value={ft}>
+                  {t(`admin.fields.types.${ft}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="adm-field">
+            <span className="adm-field__label">{t('admin.studio.label')}</span>
+            <LabelsInput name="new-field-label" value={labels} onChange={setLabels} />
+          </div>
+          <label className="adm-inline">
+            <input type="checkbox" name="new-field-required" checked={required} onChange={(e) => setRequired(e.target.checked)} />
+            {t('admin.fields.required')}
+          </label>
+          <button type="submit" className="adm-btn adm-btn--primary" disabled={!key || !!problem || missingLabel}>
+            {t('admin.common.add')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+// The notifications: recipients, title and body in both languages, which actions send each.
+import { useState } from 'react';
+import type { NotificationDef } from '../../../../plugin/core/types';
+import { useI18n } from '../../i18n';
+import { pointer } from '../pointer';
+import { LabelsInput } from '../components/labels-input';
+import { InlineFindings } from '../components/inline-findings';
+import { KEY_PATTERN } from './draft-ops';
+import { useStudio } from './studio-context';
+import { RecipientsEditor } from './recipients-editor';
+
+function NotificationCard({ name }: { name: string }) {
+  const { draft, update } = useStudio();
+  const { t } = useI18n();
+  const n = draft.notifications[name];
+  const change = (fn: (x: NotificationDef) => void) => update((d) => fn(d.notifications[name]));
+  const sentBy = Object.entries(draft.actions)
+    .filter(([, a]) => (a.effects ?? []).some((e) => e.type === 'notify' && e.notification === name))
+    .map(([k]) => k);
+  return (
+    <article className="adm-card adm-item" id={`studio-notification-${name}`} data-testid={`notification-${name}`}>
+      <header className="adm-item__head">
+        <code className="adm-item__key">{name}</code>
+        <span className="adm-muted adm-small">
+          {sentBy.length ? t('admin.studio.sentBy', { list: sentBy.join(', ') }) : t('admin.studio.unused')}
+        </span>
+      </header>
+      <div className="adm-field">
+        <span className="adm-field__label">{t('admin.studio.recipients')}</span>
+        <RecipientsEditor value={n.recipients ?? []} onChange={(r) => change((x) => (x.recipients = r))} />
+      </div>
+      <div className="adm-grid2">
+        <div className="adm-field">
+          <span className="adm-field__label">{t('admin.studio.notificationTitle')}</span>
+          <LabelsInput value={n.title} onChange={(l) => change((x) => (x.title = l))} />
+        </div>
+        <div className="adm-field">
+          <span className="adm-field__label">{t('admin.studio.body')}</span>
+          <LabelsInput
+            multiline
+            value={n.body}
+            onChange={(l) => change((x) => {
+              if (l['zh-CN'] || l.en) x.body = l;
+              else delete x.body;
+            })}
+          />
+        </div>
+      </div>
+      <InlineFindings at={[pointer('notifications', name)]} />
+    </article>
+  );
+}
+
+export function NotificationsPanel() {
+  const { draft, update } = useStudio();
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const problem = !name ? '' : !KEY_PATTERN.test(name) ? t('admin.studio.keyPattern') : name in (draft.notifications ?? {}) ? t('admin.studio.keyTaken') : '';
+  return (
+    <div className="adm-stack">
+      <p className="adm-muted adm-small">{t('admin.studio.placeholders')}</p>
+      {Object.keys(draft.notifications ?? {}).map((n) => (
+        <NotificationCard key={n} name={n} />
+      ))}
+      <form
+        className="adm-card adm-add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!name || problem) return;
+          update((d) => (d.notifications = { ...(d.notifications ?? {}), [name]: { recipients: ['handler'], title: { 'zh-CN': '', en: '' } } }));
+          setName('');
+        }}
+      >
+        <h3>{t('admin.studio.addNotification')}</h3>
+        <div className="adm-add__row">
+          <label className="adm-field">
+            <span className="adm-field__label">{t('admin.studio.key')}</span>
+            <input value={name} onChange={(e) => setName(e.target.value.trim())} placeholder="orderOnHold" />
+            {problem && <span className="adm-field-error">{problem}</span>}
+          </label>
+          <button type="submit" className="adm-btn adm-btn--primary" disabled={!name || !!problem}>
+            {t('admin.common.add')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
