@@ -102,24 +102,51 @@ function resolveValue(v: Json, given: JsonObject): Json | undefined {
   return v;
 }
 
-/** The actions this caller may run on this record now: the same checks as decideAction, minus the input. */
+/**
+ * Actions to run first so that `action` can run from `status`: the cascade steps whose from-state the
+ * record passes through, in order. Undefined when even the cascade does not lead to the action.
+ */
+export function cascadeSteps(template: Template, action: string, status: string): string[] | undefined {
+  const def = template.actions[action];
+  if (!def) return undefined;
+  const steps: string[] = [];
+  let current = status;
+  for (const name of def.cascade ?? []) {
+    const step = template.actions[name];
+    if (step?.to && step.from.includes(current)) {
+      steps.push(name);
+      current = step.to;
+    }
+  }
+  return def.from.includes(current) ? steps : undefined;
+}
+
+/**
+ * The actions this caller may run on this record now: the same checks as decideAction, minus the input.
+ * An action reached through a cascade is offered when the caller may run every step; its guards are
+ * judged on the record the steps leave behind, which the preview shows.
+ */
 export function availableActions(template: Template, record: WorkRecord, actor: Actor, rules: Record<string, boolean>): AvailableAction[] {
   if (!canSee(template, record, actor)) return [];
-  return Object.entries(template.actions)
-    .filter(([, def]) => def.from.includes(record.status) && !!matchingGrant(def.allow, record, actor))
-    .filter(([, def]) => (def.guards ?? []).every((g) => rules[g.rule] === true))
-    .map(([name, def]) => {
-      const a: AvailableAction = {
-        name,
-        label: def.label,
-        needsReason: !!def.input?.reason?.required,
-        needsApproval: !!def.approval && (!def.approval.when || rules[def.approval.when] === true),
-      };
-      if (def.danger) a.danger = true;
-      if (def.input?.reason) a.reasons = template.reasons[def.input.reason.list] ?? [];
-      if (def.input?.params) a.params = def.input.params;
-      return a;
-    });
+  const out: AvailableAction[] = [];
+  for (const [name, def] of Object.entries(template.actions)) {
+    const steps = cascadeSteps(template, name, record.status);
+    if (!steps || ![...steps, name].every((s) => !!matchingGrant(template.actions[s].allow, record, actor))) continue;
+    if (!steps.length && !(def.guards ?? []).every((g) => rules[g.rule] === true)) continue;
+    const approvals = [...steps, name].map((s) => template.actions[s].approval).filter((a) => !!a);
+    const a: AvailableAction = {
+      name,
+      label: def.label,
+      needsReason: !!def.input?.reason?.required,
+      needsApproval: approvals.some((ap) => !ap.when || rules[ap.when] === true),
+    };
+    if (def.danger) a.danger = true;
+    if (def.input?.reason) a.reasons = template.reasons[def.input.reason.list] ?? [];
+    if (def.input?.params) a.params = def.input.params;
+    if (steps.length) a.steps = steps;
+    out.push(a);
+  }
+  return out;
 }
 
 /** Tells 403 (the caller could run it on some record, or holds none of the roles) from the rest. */

@@ -335,4 +335,6 @@ export interface AvailableAction {
   /** The reason list the dialog offers. */
   reasons?: ReasonDef[];
   params?: JsonObject;
+  /** Actions that run first, in one plan (a cascade). */
+  steps?: string[];
 }

@@ -106,7 +106,7 @@ function finalChanges(plan: Plan, record: WorkRecord, opts: ExecOptions): Change
     ...(opts.approver ? { approvedBy: opts.approver.id } : {}),
     ...(opts.automation ? { automation: opts.automation } : {}),
   }));
-  const changes: ChangeSet = { ...plan.changes, audit, records: [{ record: plan.record, expectVersion: record.version }] };
+  const changes: ChangeSet = { ...plan.changes, audit, records: [{ record: plan.record, expectVersion: record.version }, ...plan.changes.records] };
   if (opts.approval && opts.approver)
     changes.approvals = [{
       ...opts.approval, status: 'approved', decidedBy: opts.approver.id, decidedAt: plan.record.updatedAt,

@@ -1,6 +1,6 @@
 // Planning an action: decide each step (cascade first), plan its effects, and gather one change set.
 // The preview shows this plan; running the action commits this same plan.
-import { decideAction } from '../core/decide.ts';
+import { cascadeSteps, decideAction } from '../core/decide.ts';
 import { diffData } from '../core/diff.ts';
 import { buildFacts, rulesOf } from '../core/facts.ts';
 import { refuseWith } from '../core/refusals.ts';
@@ -22,7 +22,8 @@ export interface PlanEnv {
 export interface Plan {
   refusal?: Refusal;
   record: WorkRecord;
-  changes: Required<Pick<ChangeSet, 'audit' | 'stock' | 'ledger' | 'notifications' | 'documents'>>;
+  /** Everything besides the record itself; `records` holds other records the plan changes (linked ones). */
+  changes: Required<Pick<ChangeSet, 'audit' | 'stock' | 'ledger' | 'notifications' | 'documents' | 'records'>>;
   preview: PreviewEffect[];
   needsApproval: boolean;
   approval?: ApprovalDef;
@@ -37,26 +38,16 @@ export async function ledgerBalances(store: Store, recordId: string, queued: Led
   return out;
 }
 
-/** Actions to run before the requested one: the cascade steps whose from-state the record passes through. */
-function stepsFor(template: Template, action: string, status: string): string[] {
-  const def = template.actions[action];
-  const steps: string[] = [];
-  let current = status;
-  for (const name of def?.cascade ?? []) {
-    const step = template.actions[name];
-    if (step?.from.includes(current) && step.to) {
-      steps.push(name);
-      current = step.to;
-    }
-  }
-  return [...steps, action];
-}
-
 export async function planAction(env: PlanEnv, template: Template, original: WorkRecord, command: ActionCommand, actor: Actor): Promise<Plan> {
-  const changes: Plan['changes'] = { audit: [], stock: [], ledger: [], notifications: [], documents: [] };
+  const changes: Plan['changes'] = { audit: [], stock: [], ledger: [], notifications: [], documents: [], records: [] };
   const plan: Plan = { record: original, changes, preview: [], needsApproval: false, major: false };
-  const steps = stepsFor(template, command.action, original.status);
+  const steps = [...(cascadeSteps(template, command.action, original.status) ?? []), command.action];
   let current = original;
+  // Whether approval is needed is judged on the record as the requester saw it, not on what the steps leave.
+  const approvalRules = steps.map((s) => template.actions[s]?.approval?.when).filter((r): r is string => !!r);
+  const asSeen = approvalRules.length
+    ? await env.guards.evaluate(template.rules, approvalRules, buildFacts(template, original, actor, command, await ledgerBalances(env.store, original.id)))
+    : {};
 
   for (const [i, name] of steps.entries()) {
     const def = template.actions[name];
@@ -65,7 +56,7 @@ export async function planAction(env: PlanEnv, template: Template, original: Wor
     if (!isMain && !(def?.input?.reason?.list && template.reasons[def.input.reason.list]?.some((r) => r.code === command.reason)))
       delete stepCommand.reason;
     const facts = buildFacts(template, current, actor, stepCommand, await ledgerBalances(env.store, current.id, changes.ledger));
-    const rules = await env.guards.evaluate(template.rules, rulesOf(template, name), facts);
+    const rules = { ...(await env.guards.evaluate(template.rules, rulesOf(template, name), facts)), ...asSeen };
     const decision = decideAction(template, current, stepCommand, { actor, now: env.now, rules });
     if (!decision.ok) {
       plan.refusal = isMain || !def ? decision : prefixed(def.label, decision);
@@ -90,7 +81,10 @@ export async function planAction(env: PlanEnv, template: Template, original: Wor
     for (const call of decision.effects) {
       const handler = env.effects.get(call.type);
       if (!handler) throw new Error(`effect type "${call.type}" is not registered; the template should not have been imported`);
-      const ctx: EffectContext = { template, before: current, record: next, actor, command: stepCommand, now: env.now, store: env.store, pending: changes, users: env.users, newId: env.newId };
+      const ctx: EffectContext = {
+        template, before: current, record: next, actor, command: stepCommand, now: env.now, store: env.store, pending: changes, users: env.users, newId: env.newId,
+        planLinked: (t, r, c) => planAction(env, t, r, c, actor),
+      };
       const effect = await handler.plan(call.params, ctx);
       plan.preview.push(...effect.preview);
       if (effect.refusal) {
@@ -98,7 +92,7 @@ export async function planAction(env: PlanEnv, template: Template, original: Wor
         return plan;
       }
       if (effect.record) next = effect.record;
-      for (const key of ['stock', 'ledger', 'notifications', 'documents'] as const) changes[key].push(...((effect.changes?.[key] ?? []) as never[]));
+      for (const key of ['stock', 'ledger', 'notifications', 'documents', 'audit', 'records'] as const) changes[key].push(...((effect.changes?.[key] ?? []) as never[]));
     }
 
     const audit: AuditEntry = { ...decision.audit, id: env.newId(), recordId: original.id };

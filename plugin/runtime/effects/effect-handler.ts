@@ -1,5 +1,6 @@
 // The contract every effect type fulfils: plan what it would do (shown as the preview), as data to commit.
 import type { ActionCommand, Actor, JsonObject, Refusal, Template, WorkRecord } from '../../core/types.ts';
+import type { Plan } from '../plan.ts';
 import type { ChangeSet, Store, User } from '../ports.ts';
 import type { PreviewEffect } from '../runtime-api.ts';
 
@@ -17,6 +18,8 @@ export interface EffectContext {
   pending: Required<Pick<ChangeSet, 'stock' | 'ledger' | 'notifications' | 'documents'>>;
   users: User[];
   newId(): string;
+  /** Plans an action on another record within the same plan (documents that cover several records). */
+  planLinked(template: Template, record: WorkRecord, command: ActionCommand): Promise<Plan>;
 }
 
 export interface EffectPlan {

@@ -3,6 +3,8 @@ import type { JsonObject } from '../../core/types.ts';
 import type { EffectHandler } from './effect-handler.ts';
 import { stockReserve, stockRestore, stockShip } from './stock.ts';
 import { notify } from './notify.ts';
+import { ledgerMatch, ledgerPost, ledgerReverse } from './ledger.ts';
+import { linkedRun } from './linked.ts';
 import { recordAssign, recordSet } from './record-fields.ts';
 
 export interface EffectRegistry {
@@ -26,4 +28,4 @@ export function createEffectRegistry(handlers: EffectHandler[] = builtinEffects)
   return registry;
 }
 
-export const builtinEffects: EffectHandler[] = [stockReserve, stockShip, stockRestore, notify, recordAssign, recordSet];
+export const builtinEffects: EffectHandler[] = [stockReserve, stockShip, stockRestore, notify, recordAssign, recordSet, ledgerPost, ledgerReverse, ledgerMatch, linkedRun];

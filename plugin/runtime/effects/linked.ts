@@ -1,0 +1,33 @@
+// Runs an action on every record a document lists (e.g. a settlement and the orders it covers), in the same plan.
+import { getAt } from '../../core/pointer.ts';
+import { refuse, refuseWith } from '../../core/refusals.ts';
+import type { JsonObject } from '../../core/types.ts';
+import type { EffectHandler, EffectPlan } from './effect-handler.ts';
+
+export const linkedRun: EffectHandler = {
+  type: 'linked.run',
+  params: {
+    type: 'object', required: ['items', 'action'], additionalProperties: false,
+    properties: { items: { type: 'string' }, field: { type: 'string' }, action: { type: 'string' } },
+  },
+  async plan(params, ctx): Promise<EffectPlan> {
+    const list = getAt(ctx.record.data, String(params.items));
+    const numbers = (Array.isArray(list) ? list : []).map((it) => String(params.field ? (it as JsonObject)?.[String(params.field)] : it));
+    const out: EffectPlan = { preview: [], changes: { records: [], audit: [], stock: [], ledger: [], notifications: [] } };
+    if (!numbers.length)
+      return { preview: [], refusal: refuse('validation_failed', '单据没有列出任何记录。', 'The document lists no records.', [{ path: String(params.items), message: 'empty' }]) };
+    for (const number of numbers) {
+      const found = (await ctx.store.findRecords({ q: number, visibility: { all: true }, page: 1, pageSize: 5 })).items.find((r) => r.number === number);
+      if (!found)
+        return { preview: out.preview, refusal: refuse('validation_failed', `找不到单据列出的记录 ${number}。`, `The record ${number} the document lists does not exist.`, [{ path: String(params.items), message: `unknown record ${number}` }]) };
+      const template = await ctx.store.getTemplate(found.template, found.templateVersion);
+      const plan = await ctx.planLinked(template!, found, { kind: 'action', action: String(params.action), ...(ctx.command.reason ? { reason: ctx.command.reason } : {}), ...(ctx.command.comment ? { comment: ctx.command.comment } : {}) });
+      if (plan.refusal)
+        return { preview: out.preview, refusal: refuseWith(plan.refusal.code, { 'zh-CN': `${number}：${plan.refusal.message['zh-CN']}`, en: `${number}: ${plan.refusal.message.en}` }, plan.refusal.errors) };
+      out.preview.push(...plan.preview.map((p) => ({ ...p, record: number, text: { 'zh-CN': `${number}：${p.text['zh-CN']}`, en: `${number}: ${p.text.en}` } })));
+      out.changes!.records!.push({ record: plan.record, expectVersion: found.version }, ...plan.changes.records);
+      for (const key of ['audit', 'stock', 'ledger', 'notifications'] as const) out.changes![key]!.push(...(plan.changes[key] as never[]));
+    }
+    return out;
+  },
+};
