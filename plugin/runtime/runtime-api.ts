@@ -131,6 +131,10 @@ export interface Runtime {
   stockLevels(filter?: { product?: string; warehouse?: string }): Promise<(StockLevel & { available: number })[]>;
   cancellationReport(actor: Actor, query: { template?: string; from?: string; to?: string; groupBy: 'reason' | 'customer' | 'product' | 'month' }): Promise<Result<{ rows: ReportRow[] }>>;
 
+  // accounting periods
+  listPeriods(): Promise<{ current: string; closed: string[] }>;
+  setPeriodClosed(actor: Actor, period: string, closed: boolean): Promise<Result<{ period: string; closed: boolean }>>;
+
   // backups
   listSnapshots(): Promise<SnapshotInfo[]>;
 }

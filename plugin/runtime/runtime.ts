@@ -6,6 +6,7 @@ import { runScheduled } from './automations.ts';
 import { createEnv, type RuntimeEnv } from './context.ts';
 import { createEffectRegistry, type EffectRegistry } from './effects/registry.ts';
 import { deliverOutbox } from './outbox.ts';
+import { listPeriods, setPeriodClosed } from './periods.ts';
 import { authenticate, createUser, departments, listUsers, login, updateUser } from './people.ts';
 import type { Clock, GuardEvaluator, Notifier, Store } from './ports.ts';
 import { copyRecord, createRecord, editRecord, getRecord, history, listRecords, recordLedger, recordStock } from './records.ts';
@@ -92,6 +93,8 @@ export function createRuntime(options: RuntimeOptions): HostRuntime {
     stockLevels: async (filter) => (await env.store.stockLevels(filter)).map((l) => ({ ...l, available: l.onHand - l.reserved })),
     cancellationReport: (actor, query) => endingReasonReport(env, actor, query),
 
+    listPeriods: () => listPeriods(env),
+    setPeriodClosed: (actor, period, closed) => setPeriodClosed(env, actor, period, closed),
     listSnapshots: () => env.store.listSnapshots(),
   };
 }
