@@ -1,3 +1,13 @@
+import { Link } from 'react-router';
+import { useI18n } from '../i18n';
+
 export function NotFoundPage() {
-  return <div />;
+  const { t } = useI18n();
+  return (
+    <div className="card card-pad">
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.text')}</p>
+      <Link to="/">{t('nav.home')}</Link>
+    </div>
+  );
 }

@@ -1,3 +1,152 @@
+// Create or edit an order with the template's form. Saves with If-Match; shows the server's refusals at their fields.
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { ErrorObject } from 'ajv';
+import { api, ApiError } from '../../api';
+import { useAuth } from '../../auth';
+import { useI18n } from '../../i18n';
+import type { JsonObject, RecordView, Template } from '../../model';
+import { ErrorBanner, errorText } from '../../components/error-banner';
+import { Loading } from '../../components/loading';
+import { Notice } from '../../components/notice';
+import { PageHeader } from '../../components/page-header';
+import { StatusBadge } from '../../components/status-badge';
+import { RecordForm } from '../../forms/record-form';
+import { createAccess } from '../../forms/prepare-form';
+import { serverErrorsToAjv } from '../../forms/translate-error';
+import { initialData } from '../../forms/initial-data';
+import { useAsync } from '../../lib/use-async';
+import { loadTemplate } from '../../lib/templates';
+
+type Loaded = { template: Template; record?: RecordView };
+
 export function OrderFormPage() {
-  return <div />;
+  const { id } = useParams();
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const templateId = params.get('template') || 'sales-order';
+  const loaded = useAsync<Loaded>(async () => {
+    if (id) {
+      const record = await api<RecordView>('GET', `/records/${encodeURIComponent(id)}`);
+      const template = await loadTemplate(record.template, record.templateVersion);
+      return { template, record };
+    }
+    return { template: await loadTemplate(templateId) };
+  }, [id, templateId]);
+  const initialMsg = (location.state as { msg?: { tone: 'success'; text: string } } | null)?.msg;
+
+  if (loaded.error) return <ErrorBanner error={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data || loaded.loading) return <Loading />;
+  return <OrderEditor key={`${loaded.data.record?.id ?? 'new'}:${loaded.data.record?.version ?? 0}`} {...loaded.data} initialMsg={initialMsg?.text} onReload={loaded.reload} />;
+}
+
+function OrderEditor({ template, record, initialMsg, onReload }: Loaded & { initialMsg?: string; onReload: () => void }) {
+  const { t, label } = useI18n();
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const roles = user?.roles ?? [];
+  const [data, setData] = useState<JsonObject>(() => record?.data ?? initialData(template));
+  const [errors, setErrors] = useState<ErrorObject[]>([]);
+  const [showErrors, setShowErrors] = useState(false);
+  const [serverErrors, setServerErrors] = useState<ErrorObject[]>([]);
+  const [failure, setFailure] = useState<{ text: string; conflict?: boolean } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [info, setInfo] = useState<string | undefined>(initialMsg);
+  const editable = useMemo(() => (record ? record.editable ?? [] : createAccess(template, roles)), [record, template, roles]);
+  const readOnly = Array.isArray(editable) && editable.length === 0;
+
+  useEffect(() => {
+    // server errors belong to the data they were about; editing clears them
+    setServerErrors([]);
+  }, [data]);
+
+  async function save() {
+    setShowErrors(true);
+    setFailure(null);
+    if (errors.length > 0) {
+      setFailure({ text: t('form.fixErrors', { n: errors.length }) });
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = record
+        ? await api<RecordView>('PATCH', `/records/${encodeURIComponent(record.id)}`, { data }, { ifMatch: record.version })
+        : await api<RecordView>('POST', '/records', { template: template.id, data });
+      navigate(`/orders/${encodeURIComponent(saved.id)}`, {
+        state: { msg: { tone: 'success', text: record ? t('form.saved', { number: saved.number }) : t('form.created', { number: saved.number }) } },
+      });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        setFailure({ text: t('form.conflict'), conflict: true });
+      } else {
+        if (e instanceof ApiError && e.errors?.length) setServerErrors(serverErrorsToAjv(e.errors));
+        setFailure({ text: errorText(e, t) });
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const title = record ? t('form.editTitle', { number: record.number }) : t('form.newTitle', { template: label(template.name) });
+  return (
+    <div className="form-page">
+      <nav className="breadcrumb">
+        <Link to="/orders">{t('nav.orders')}</Link>
+        <span>/</span>
+        {record ? <Link to={`/orders/${encodeURIComponent(record.id)}`}>{record.number}</Link> : <span>{t('orders.new')}</span>}
+      </nav>
+      <PageHeader title={title} subtitle={record ? <StatusBadge template={template} status={record.status} /> : undefined} />
+      {info && (
+        <Notice tone="success" onClose={() => setInfo(undefined)}>
+          {info}
+        </Notice>
+      )}
+      {readOnly && <Notice tone="warning">{t('form.readOnly')}</Notice>}
+      {record && !readOnly && Array.isArray(editable) && <p className="muted small">{t('form.partlyEditable')}</p>}
+      <div className="card card-pad">
+        <RecordForm
+          template={template}
+          data={data}
+          roles={roles}
+          editable={editable}
+          readonly={readOnly}
+          showErrors={showErrors}
+          serverErrors={serverErrors}
+          onChange={(d, errs) => {
+            setData(d);
+            setErrors(errs);
+          }}
+        />
+      </div>
+      {failure && (
+        <div className="alert alert-error" role="alert" data-testid="form-error">
+          <span>{failure.text}</span>
+          {failure.conflict && (
+            <button type="button" className="btn btn-sm" onClick={onReload}>
+              {t('form.reload')}
+            </button>
+          )}
+          {serverErrors.length > 0 && (
+            <ul className="error-list">
+              {serverErrors.map((e, i) => (
+                <li key={i}>
+                  <code>{e.instancePath || '/'}</code> {e.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="button" className="btn" onClick={() => navigate(record ? `/orders/${encodeURIComponent(record.id)}` : '/orders')} disabled={saving}>
+          {t('common.cancel')}
+        </button>
+        {!readOnly && (
+          <button type="button" className="btn btn-primary" onClick={save} disabled={saving} data-testid="save-record">
+            {saving ? t('common.saving') : record ? t('form.save') : t('form.create')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
 }

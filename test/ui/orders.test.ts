@@ -1,0 +1,186 @@
+// The end-user web app in a real browser against the real server with demo data.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+}, 180_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+interface Rec {
+  id: string;
+  number: string;
+  status: string;
+  handler: string;
+  availableActions?: { name: string }[];
+}
+
+async function me(username: string): Promise<{ id: string; name: string }> {
+  return (await h.call(await h.token(username), 'GET', '/me')).body;
+}
+
+/** Records `username` sees in `status`, newest first. */
+async function records(username: string, status: string): Promise<Rec[]> {
+  const res = await h.call(await h.token(username), 'GET', `/records?status=${status}&pageSize=100&sort=createdAt&dir=desc`);
+  expect(res.status).toBe(200);
+  return res.body.items;
+}
+
+/** A record the user handles in `status` on which they are offered `action`. */
+async function offered(username: string, status: string, action: string, skip: string[] = []): Promise<Rec> {
+  const self = await me(username);
+  for (const r of await records(username, status)) {
+    if (r.handler !== self.id || skip.includes(r.id)) continue;
+    const full = (await h.call(await h.token(username), 'GET', `/records/${r.id}`)).body as Rec;
+    if (full.availableActions?.some((a) => a.name === action)) return full;
+  }
+  throw new Error(`demo data has no ${status} order where ${username} may ${action}`);
+}
+
+const used: string[] = [];
+
+describe('orders in the browser', () => {
+  test('a salesperson finds an order by number, opens it, cancels it with a reason after reading the preview, and sees it listed as 已取消', async () => {
+    const order = await offered('sales1', 'confirmed', 'cancel');
+    used.push(order.id);
+    const { page } = await h.signIn('sales1');
+
+    await page.getByRole('link', { name: '订单管理' }).click();
+    await page.locator('[data-testid=records-table]').waitFor();
+    await h.screenshot(page, 'orders-list');
+
+    await page.getByRole('searchbox', { name: '搜索' }).fill(order.number);
+    await page.getByRole('searchbox', { name: '搜索' }).press('Enter');
+    const row = page.locator(`tr[data-number="${order.number}"]`);
+    await row.waitFor();
+    await expect.poll(() => page.locator('[data-testid=records-table] tbody tr').count()).toBe(1);
+    await row.getByRole('link', { name: order.number }).click();
+
+    await expect.poll(() => page.locator('[data-testid=record-number]').textContent()).toBe(order.number);
+    await page.locator('[data-testid=history]').waitFor();
+    await h.screenshot(page, 'order-detail');
+
+    await page.locator('[data-action=cancel]').click();
+    const dialog = page.locator('[data-testid=action-dialog]');
+    const effects = dialog.locator('[data-testid=effect-list]');
+    await effects.waitFor();
+    // the preview speaks of the state change and the stock that comes back, before anything happens
+    await expect.poll(() => effects.textContent()).toContain('已取消');
+    expect(await effects.locator('li').count()).toBeGreaterThanOrEqual(2);
+    await dialog.locator('select[name=reason]').selectOption('customer_request');
+    await dialog.locator('textarea[name=comment]').fill('客户改为下月采购');
+    await h.screenshot(page, 'action-dialog-preview');
+
+    // without a reason the dialog would refuse; with one it runs
+    await dialog.locator('[data-testid=action-confirm]').click();
+    await page.locator('[data-testid=result-message]').waitFor();
+    await expect.poll(() => page.locator('[data-testid=record-header] .badge').first().textContent()).toBe('已取消');
+    await expect.poll(() => page.locator('[data-testid=history]').textContent()).toContain('客户要求取消');
+    expect(await page.locator('[data-action=cancel]').count()).toBe(0);
+
+    await page.getByRole('link', { name: '订单管理' }).first().click();
+    await page.getByRole('searchbox', { name: '搜索' }).fill(order.number);
+    await page.getByRole('searchbox', { name: '搜索' }).press('Enter');
+    await expect.poll(() => page.locator(`tr[data-number="${order.number}"] .badge`).textContent()).toBe('已取消');
+
+    const after = await h.call(await h.token('sales1'), 'GET', `/records/${order.id}`);
+    expect(after.body.status).toBe('cancelled');
+  }, 60_000);
+
+  test('a user without the role never sees the cancel button, and the API refuses it anyway (403)', async () => {
+    const order = (await records('warehouse', 'confirmed')).find((r) => !used.includes(r.id));
+    expect(order, 'a confirmed order the warehouse can see').toBeTruthy();
+    const { page } = await h.signIn('warehouse');
+    await page.goto(`${h.url}/orders/${order!.id}`);
+    await expect.poll(() => page.locator('[data-testid=record-number]').textContent()).toBe(order!.number);
+    await page.locator('[data-testid=action-bar]').waitFor();
+    // the warehouse may ship it, never cancel it
+    await page.locator('[data-action=ship]').waitFor();
+    expect(await page.locator('[data-action=cancel]').count()).toBe(0);
+
+    const res = await h.call(await h.token('warehouse'), 'POST', `/records/${order!.id}/actions/cancel`, { reason: 'customer_request' });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('forbidden');
+    const still = await h.call(await h.token('warehouse'), 'GET', `/records/${order!.id}`);
+    expect(still.body.status).toBe('confirmed');
+  }, 60_000);
+
+  test('an archived order is copied into a new draft', async () => {
+    const archived = (await records('sales1', 'archived'))[0];
+    expect(archived, 'an archived order in sales1 scope').toBeTruthy();
+    const { page } = await h.signIn('sales1');
+    await page.getByRole('link', { name: '历史归档' }).click();
+    await page.getByRole('searchbox', { name: '搜索' }).fill(archived.number);
+    await page.getByRole('searchbox', { name: '搜索' }).press('Enter');
+    const row = page.locator(`tr[data-number="${archived.number}"]`);
+    await row.waitFor();
+    expect(await row.locator('.badge').textContent()).toBe('已归档');
+    await h.screenshot(page, 'archive');
+    await row.locator('[data-testid=copy-archived]').click();
+
+    await page.waitForURL(/\/orders\/[^/]+\/edit$/);
+    const newId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
+    expect(newId).not.toBe(archived.id);
+    await page.locator('[data-testid=record-form]').waitFor();
+    await expect.poll(() => page.locator('.page-header .badge').textContent()).toBe('草稿');
+
+    const copy = await h.call(await h.token('sales1'), 'GET', `/records/${newId}`);
+    expect(copy.status).toBe(200);
+    expect(copy.body.status).toBe('draft');
+    expect(copy.body.number).not.toBe(archived.number);
+    expect(copy.body.copiedFrom).toBe(archived.id);
+
+    // the draft can be saved as it is and opens as a normal order
+    await page.locator('[data-testid=save-record]').click();
+    await expect.poll(() => page.locator('[data-testid=record-number]').textContent()).toBe(copy.body.number);
+  }, 60_000);
+
+  test('reassign through the dialog: pick a person by name, the order changes hands', async () => {
+    const order = await offered('sales1', 'draft', 'reassign', used);
+    used.push(order.id);
+    const target = (await h.call(await h.token('sales1'), 'GET', '/users?q=sales3')).body.find((u: { username: string }) => u.username === 'sales3');
+    expect(target).toBeTruthy();
+    const { page } = await h.signIn('sales1');
+    await page.goto(`${h.url}/orders/${order.id}`);
+    await page.locator('[data-action=reassign]').click();
+    const dialog = page.locator('[data-testid=action-dialog]');
+    const picker = dialog.locator('[data-testid=reassign-picker]');
+    await picker.waitFor();
+    await picker.getByRole('searchbox').fill(target.name);
+    await picker.locator(`input[type=radio][value="${target.id}"]`).check();
+    await dialog.locator('textarea[name=comment]').fill('客户由王磊跟进');
+    await dialog.locator('[data-testid=action-confirm]').click();
+    await page.locator('[data-testid=result-message]').waitFor();
+    await expect.poll(() => page.locator('[data-testid=record-header]').textContent()).toContain(target.name);
+
+    const after = await h.call(await h.token('sales3'), 'GET', `/records/${order.id}`);
+    expect(after.body.handler).toBe(target.id);
+    // the previous handler still sees it, read-only
+    const previous = await h.call(await h.token('sales1'), 'GET', `/records/${order.id}`);
+    expect(previous.status).toBe(200);
+    expect(previous.body.editable).toEqual([]);
+  }, 60_000);
+
+  test('the report and the approvals inbox render', async () => {
+    const { page } = await h.signIn('manager');
+    await page.getByRole('link', { name: '取消原因分析' }).click();
+    await page.locator('[data-testid=report-table]').waitFor();
+    await page.locator('[data-testid=report-chart] .recharts-bar-rectangle').first().waitFor();
+    await h.screenshot(page, 'report');
+
+    await page.getByRole('link', { name: '审批' }).click();
+    await page.getByRole('tab', { name: '待我审批' }).waitFor();
+    await page.locator('.card .empty, [data-testid=approvals-table]').first().waitFor();
+    await h.screenshot(page, 'approvals');
+
+    await page.getByRole('link', { name: '首页' }).click();
+    await page.locator('.stat-row').waitFor();
+    await page.locator('[data-testid=records-table], .home .empty').first().waitFor();
+    await h.screenshot(page, 'home');
+  }, 60_000);
+});

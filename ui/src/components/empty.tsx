@@ -1,0 +1,3 @@
+export function Empty({ text }: { text: string }) {
+  return <div className="empty">{text}</div>;
+}

@@ -1,0 +1,152 @@
+// Arrays of objects (order lines) as an editable table: one row per item, one cell per field,
+// errors under the cell, a line amount and a total when the form's config names quantity and price.
+import { useMemo } from 'react';
+import {
+  createDefaultValue,
+  isObjectArrayControl,
+  Paths,
+  rankWith,
+  Resolve,
+  type ArrayControlProps,
+  type JsonSchema,
+  type RankedTester,
+} from '@jsonforms/core';
+import { DispatchCell, useJsonForms, withJsonFormsArrayControlProps } from '@jsonforms/react';
+import type { ErrorObject } from 'ajv';
+import { useI18n } from '../i18n';
+import { formatMoney } from '../lib/format';
+import { translateAjvError } from './translate-error';
+
+export interface LineAmountConfig {
+  quantity: string;
+  price: string;
+}
+
+function LinesTable(props: ArrayControlProps) {
+  const { t, lang } = useI18n();
+  const { schema, rootSchema, path, data, visible, enabled, label, addItem, removeItems, required, config } = props;
+  const ctx = useJsonForms();
+  const lineAmount = (config as { lineAmount?: LineAmountConfig } | undefined)?.lineAmount;
+  const rows = Array.isArray(data) ? (data as Record<string, unknown>[]) : [];
+  const count = typeof data === 'number' ? data : rows.length;
+  const rawRows: Record<string, unknown>[] = useMemo(() => {
+    const root = ctx.core?.data as Record<string, unknown> | undefined;
+    const v = path.split('.').reduce<unknown>((acc, k) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[k] : undefined), root);
+    return Array.isArray(v) ? (v as Record<string, unknown>[]) : rows;
+  }, [ctx.core?.data, path, rows]);
+
+  const itemProps = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const columns = Object.keys(itemProps).filter((k) => itemProps[k].type !== 'array' && itemProps[k].type !== 'object');
+  const requiredCols = new Set(Array.isArray(schema.required) ? schema.required : []);
+
+  const allErrors: ErrorObject[] = useMemo(() => {
+    const core = ctx.core;
+    if (!core) return [];
+    const own = core.validationMode === 'ValidateAndHide' ? [] : core.errors ?? [];
+    return [...own, ...(core.additionalErrors ?? [])];
+  }, [ctx.core]);
+
+  const base = '/' + path.split('.').join('/');
+  const errorsAt = (ptr: string) =>
+    allErrors
+      .filter((e) => e.instancePath === ptr || (e.keyword === 'required' && e.instancePath === ptr.replace(/\/[^/]+$/, '') && (e.params as { missingProperty?: string }).missingProperty === ptr.split('/').pop()))
+      .map((e) => translateAjvError(e, t));
+  const ownErrors = allErrors.filter((e) => e.instancePath === base).map((e) => translateAjvError(e, t));
+
+  if (!visible) return null;
+
+  const amount = (row: Record<string, unknown>) => {
+    if (!lineAmount) return undefined;
+    const q = Number(row?.[lineAmount.quantity]);
+    const p = Number(row?.[lineAmount.price]);
+    return Number.isFinite(q) && Number.isFinite(p) ? q * p : undefined;
+  };
+  const total = rawRows.reduce((s, r) => s + (amount(r) ?? 0), 0);
+
+  return (
+    <div className="lines-table control" data-testid="lines-table">
+      <div className="lines-header">
+        <label className="control-label">
+          {label}
+          {required && <span className="req">*</span>}
+        </label>
+        {enabled && (
+          <button type="button" className="btn btn-sm" onClick={addItem(path, createDefaultValue(schema, rootSchema))}>
+            + {t('form.addLine')}
+          </button>
+        )}
+      </div>
+      {ownErrors.length > 0 && <div className="validation_error">{ownErrors.join('；')}</div>}
+      <div className="table-wrap">
+        <table className="table table-compact">
+          <thead>
+            <tr>
+              <th className="col-idx">#</th>
+              {columns.map((c) => (
+                <th key={c}>
+                  {itemProps[c].title ?? c}
+                  {requiredCols.has(c) && enabled && <span className="req">*</span>}
+                </th>
+              ))}
+              {lineAmount && <th className="num">{t('form.lineAmount')}</th>}
+              {enabled && <th className="col-act" />}
+            </tr>
+          </thead>
+          <tbody>
+            {count === 0 && (
+              <tr>
+                <td colSpan={columns.length + 3} className="muted">
+                  {t('form.noLines')}
+                </td>
+              </tr>
+            )}
+            {Array.from({ length: count }, (_, index) => {
+              const childPath = Paths.compose(path, String(index));
+              return (
+                <tr key={childPath}>
+                  <td className="col-idx muted">{index + 1}</td>
+                  {columns.map((c) => {
+                    const errs = errorsAt(`${base}/${index}/${c}`);
+                    return (
+                      <td key={c} className={errs.length ? 'has-error' : undefined}>
+                        <DispatchCell
+                          schema={Resolve.schema(schema, `#/properties/${c}`, rootSchema)}
+                          uischema={{ type: 'Control', scope: `#/properties/${c}` } as never}
+                          path={Paths.compose(childPath, c)}
+                          enabled={enabled}
+                        />
+                        {errs.length > 0 && <div className="validation_error">{errs.join('；')}</div>}
+                      </td>
+                    );
+                  })}
+                  {lineAmount && <td className="num">{formatMoney(amount(rawRows[index]), lang)}</td>}
+                  {enabled && (
+                    <td className="col-act">
+                      <button type="button" className="btn btn-sm btn-ghost btn-danger-text" aria-label={t('form.removeLine')} onClick={() => removeItems?.(path, [index])()}>
+                        {t('form.removeLine')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+          {lineAmount && count > 0 && (
+            <tfoot>
+              <tr>
+                <td colSpan={columns.length + 1} className="num strong">
+                  {t('form.total')}
+                </td>
+                <td className="num strong">{formatMoney(total, lang)}</td>
+                {enabled && <td />}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export const linesTableTester: RankedTester = rankWith(10, isObjectArrayControl);
+export const LinesTableRenderer = withJsonFormsArrayControlProps(LinesTable);

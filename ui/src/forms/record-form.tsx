@@ -1,0 +1,81 @@
+// A template's form, rendered with JSON Forms (vanilla renderers) for one reader:
+// their language, the fields they may see, read-only where they may not write.
+import { useMemo } from 'react';
+import { JsonForms } from '@jsonforms/react';
+import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
+import type { JsonSchema, UISchemaElement } from '@jsonforms/core';
+import type { ErrorObject } from 'ajv';
+import { useI18n } from '../i18n';
+import type { JsonObject, Template } from '../model';
+import { LinesTableRenderer, linesTableTester } from './lines-table';
+import { hiddenFields, localizeSchema, prepareUischema, writeProtected } from './prepare-form';
+import { translateAjvError } from './translate-error';
+
+const renderers = [...vanillaRenderers, { tester: linesTableTester, renderer: LinesTableRenderer }];
+
+export interface RecordFormProps {
+  template: Template;
+  data: JsonObject;
+  roles: string[];
+  /** Pointers the reader may write now; 'all' for everything; [] = read-only. */
+  editable: string[] | 'all';
+  readonly?: boolean;
+  showErrors?: boolean;
+  serverErrors?: ErrorObject[];
+  onChange?: (data: JsonObject, errors: ErrorObject[]) => void;
+}
+
+export function RecordForm({ template, data, roles, editable, readonly, showErrors, serverErrors, onChange }: RecordFormProps) {
+  const { lang, t } = useI18n();
+  const schema = useMemo(
+    () => localizeSchema(template.form.schema, template.form.labels, lang) as JsonSchema,
+    [template, lang],
+  );
+  const uischema = useMemo(
+    () =>
+      prepareUischema(
+        template.form.uischema,
+        {
+          editable: readonly ? [] : editable,
+          hidden: hiddenFields(template, roles),
+          locked: writeProtected(template, roles),
+        },
+        template.form.labels,
+        lang,
+      ) as unknown as UISchemaElement,
+    [template, roles, editable, readonly, lang],
+  );
+  const config = useMemo(() => {
+    const lines = template.summary?.lines;
+    return {
+      trim: false,
+      showUnfocusedDescription: false,
+      lineAmount: lines?.price ? { quantity: lines.quantity, price: lines.price } : undefined,
+    };
+  }, [template]);
+  const i18n = useMemo(
+    () => ({
+      locale: lang,
+      translateError: (error: ErrorObject) => translateAjvError(error, t),
+    }),
+    [lang, t],
+  );
+
+  return (
+    <div className={`record-form${readonly ? ' is-readonly' : ''}`} data-testid="record-form">
+      <JsonForms
+        schema={schema}
+        uischema={uischema}
+        data={data}
+        renderers={renderers}
+        cells={vanillaCells}
+        config={config}
+        readonly={readonly}
+        i18n={i18n}
+        validationMode={readonly ? 'NoValidation' : showErrors ? 'ValidateAndShow' : 'ValidateAndHide'}
+        additionalErrors={serverErrors}
+        onChange={({ data: next, errors }) => onChange?.(next as JsonObject, (errors ?? []) as ErrorObject[])}
+      />
+    </div>
+  );
+}

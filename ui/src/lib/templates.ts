@@ -1,0 +1,39 @@
+// Templates by id and version, fetched once per page load.
+import { api } from '../api';
+import type { Template } from '../model';
+import { useAsync } from './use-async';
+
+const cache = new Map<string, Promise<Template>>();
+
+export function loadTemplate(id: string, version?: number): Promise<Template> {
+  const key = `${id}@${version ?? 'latest'}`;
+  let p = cache.get(key);
+  if (!p) {
+    const q = version !== undefined ? `?version=${encodeURIComponent(String(version))}` : '';
+    p = api<Template>('GET', `/templates/${encodeURIComponent(id)}${q}`);
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
+  }
+  return p;
+}
+
+export interface TemplateInfo {
+  id: string;
+  version: number;
+  name: Template['name'];
+}
+
+export function listTemplates(): Promise<TemplateInfo[]> {
+  return api<TemplateInfo[]>('GET', '/templates');
+}
+
+export function useTemplate(id: string | undefined, version?: number) {
+  return useAsync<Template | undefined>(() => (id ? loadTemplate(id, version) : Promise.resolve(undefined)), [id, version]);
+}
+
+/** The label of a state, falling back to its name. */
+export function stateLabel(t: Template | undefined, state: string | undefined, label: (l?: Template['name']) => string): string {
+  if (!state) return '';
+  const def = t?.states?.[state];
+  return def ? label(def.label) : state;
+}

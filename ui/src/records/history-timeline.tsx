@@ -1,0 +1,108 @@
+// The audit trail: who did what, when, why, and which fields changed from what to what.
+import { useI18n } from '../i18n';
+import type { FieldChange, HistoryEntry, Template } from '../model';
+import { flattenChanges } from './flatten-changes';
+import { formatDateTime, formatValue } from '../lib/format';
+import { stripIndexes } from '../forms/pointers';
+import { pickBilingual } from '../forms/prepare-form';
+import { StatusBadge } from '../components/status-badge';
+
+function reasonLabel(t: Template | undefined, code: string, label: (l?: Template['name']) => string): string {
+  for (const list of Object.values(t?.reasons ?? {})) {
+    const r = list.find((x) => x.code === code);
+    if (r) return label(r.label);
+  }
+  return code;
+}
+
+function fieldLabel(t: Template | undefined, path: string, lang: 'zh-CN' | 'en'): string {
+  const key = stripIndexes(path);
+  const l = t?.form.labels?.[key];
+  const name = l ? l[lang] || l['zh-CN'] : undefined;
+  const idx = path.match(/\/(\d+)(?=\/|$)/);
+  if (name) return idx ? `${name} #${Number(idx[1]) + 1}` : name;
+  // fall back to the schema title, else the pointer itself
+  const parts = key.split('/').filter(Boolean);
+  let s: unknown = t?.form.schema;
+  for (const p of parts) {
+    const o = s as { properties?: Record<string, unknown>; items?: { properties?: Record<string, unknown> } } | undefined;
+    s = o?.properties?.[p] ?? o?.items?.properties?.[p];
+  }
+  const title = (s as { title?: string } | undefined)?.title;
+  return title ? pickBilingual(title, lang) : path;
+}
+
+export function HistoryTimeline({ entries, template }: { entries: HistoryEntry[]; template?: Template }) {
+  const { t, lang, label } = useI18n();
+  if (entries.length === 0) return <p className="muted">{t('history.empty')}</p>;
+  const actionLabel = (a: string) => {
+    const def = template?.actions?.[a];
+    if (def) return label(def.label);
+    const key = `history.action.${a}`;
+    const known = t(key);
+    return known === key ? a : known;
+  };
+  return (
+    <ol className="timeline" data-testid="history">
+      {entries.map((e, i) => (
+        <li key={e.id ?? i} className="timeline-item">
+          <div className="timeline-dot" aria-hidden="true" />
+          <div className="timeline-body">
+            <div className="timeline-head">
+              <strong className="timeline-action">{actionLabel(e.action)}</strong>
+              {e.from && e.to && e.from !== e.to && (
+                <span className="transition-line small">
+                  <StatusBadge template={template} status={e.from} />
+                  <span className="arrow">→</span>
+                  <StatusBadge template={template} status={e.to} />
+                </span>
+              )}
+              {!e.from && e.to && <StatusBadge template={template} status={e.to} />}
+            </div>
+            <div className="timeline-meta">
+              <span>{e.actorName ?? e.actor}</span>
+              <span>·</span>
+              <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
+              {e.onBehalfOf && <span className="muted">{t('history.onBehalfOf', { who: e.onBehalfOfName ?? e.onBehalfOf })}</span>}
+            </div>
+            {e.reason && (
+              <div className="timeline-reason">
+                {t('history.reason')}: {reasonLabel(template, e.reason, label)}
+              </div>
+            )}
+            {e.comment && <div className="timeline-comment">“{e.comment}”</div>}
+            {e.changes && e.changes.length > 0 && (
+              <ChangeTable changes={flattenChanges(e.changes)} template={template} collapsed={!e.from} />
+            )}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function ChangeTable({ changes, template, collapsed }: { changes: FieldChange[]; template?: Template; collapsed: boolean }) {
+  const { t, lang } = useI18n();
+  if (changes.length === 0) return null;
+  const table = (
+              <table className="changes">
+                <tbody>
+                  {changes.map((c, j) => (
+                    <tr key={j}>
+                      <th>{fieldLabel(template, c.path, lang)}</th>
+                      <td className="before">{formatValue(c.before)}</td>
+                      <td className="arrow">→</td>
+                      <td className="after">{formatValue(c.after)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+  );
+  if (!collapsed) return table;
+  return (
+    <details className="changes-details">
+      <summary>{t('history.details', { n: changes.length })}</summary>
+      {table}
+    </details>
+  );
+}

@@ -1,0 +1,101 @@
+// Search and filters above a record list. The search box applies on Enter or after a pause.
+import { useEffect, useState } from 'react';
+import { useI18n } from '../i18n';
+import type { Template } from '../model';
+import { words } from '../lib/words';
+import type { RecordQuery } from './record-query';
+import { useDepartments, useUsers } from './people';
+
+interface Props {
+  query: RecordQuery;
+  update: (patch: Partial<RecordQuery>) => void;
+  template?: Template;
+  /** States offered in the status filter; default: the template's visible states. */
+  statuses?: string[];
+  showStatus?: boolean;
+  showPeople?: boolean;
+}
+
+export function RecordFilters({ query, update, template, statuses, showStatus = true, showPeople = true }: Props) {
+  const { t, label, lang } = useI18n();
+  const [q, setQ] = useState(query.q ?? '');
+  const users = useUsers();
+  const depts = useDepartments();
+
+  useEffect(() => setQ(query.q ?? ''), [query.q]);
+  useEffect(() => {
+    if ((query.q ?? '') === q) return;
+    const timer = window.setTimeout(() => update({ q: q.trim() || undefined }), 400);
+    return () => window.clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q]);
+
+  const stateNames = statuses ?? Object.entries(template?.states ?? {}).filter(([, s]) => !s.hidden).map(([k]) => k);
+  const active = !!(query.q || query.status?.length || query.from || query.to || query.handler || query.department);
+
+  return (
+    <div className="filters" role="search">
+      <input
+        className="input filter-search"
+        type="search"
+        placeholder={t('list.searchPlaceholder')}
+        aria-label={t('list.search')}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') update({ q: q.trim() || undefined });
+        }}
+      />
+      {showStatus && (
+        <select className="input" aria-label={t('record.status')} value={query.status?.join(',') ?? ''} onChange={(e) => update({ status: e.target.value ? [e.target.value] : undefined })}>
+          <option value="">{t('list.allStatuses')}</option>
+          {stateNames.map((s) => (
+            <option key={s} value={s}>
+              {template?.states[s] ? label(template.states[s].label) : s}
+            </option>
+          ))}
+        </select>
+      )}
+      <label className="filter-date">
+        <span>{t('list.from')}</span>
+        <input className="input" type="date" value={query.from ?? ''} aria-label={t('list.from')} onChange={(e) => update({ from: e.target.value || undefined })} />
+      </label>
+      <label className="filter-date">
+        <span>{t('list.to')}</span>
+        <input className="input" type="date" value={query.to ?? ''} aria-label={t('list.to')} onChange={(e) => update({ to: e.target.value || undefined })} />
+      </label>
+      {showPeople && (
+        <>
+          <select className="input" aria-label={t('record.handler')} value={query.handler ?? ''} onChange={(e) => update({ handler: e.target.value || undefined })}>
+            <option value="">{t('list.allHandlers')}</option>
+            {(users.data ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+          <select className="input" aria-label={t('record.department')} value={query.department ?? ''} onChange={(e) => update({ department: e.target.value || undefined })}>
+            <option value="">{t('list.allDepartments')}</option>
+            {(depts.data ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {words(d.label, lang)}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      {active && (
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => {
+            setQ('');
+            update({ q: undefined, status: undefined, from: undefined, to: undefined, handler: undefined, department: undefined });
+          }}
+        >
+          {t('list.clear')}
+        </button>
+      )}
+    </div>
+  );
+}
