@@ -11,8 +11,18 @@ export interface Issue {
 
 export interface TemplateListItem {
   id: string;
+  /** The latest installed version. */
   version: number;
   name: Labels | string;
+  description?: Labels | string;
+  /** Every installed version, when the server lists them (one row per template id). */
+  versions?: number[];
+}
+
+/** All installed versions of one template, newest first, whether the list has one row per id or per version. */
+export function versionsOf(items: TemplateListItem[], id: string): number[] {
+  const all = items.filter((x) => x.id === id).flatMap((x) => [x.version, ...(x.versions ?? [])]);
+  return [...new Set(all)].sort((a, b) => b - a);
 }
 
 export interface GalleryItem {
@@ -37,6 +47,7 @@ export interface AdminUser {
   roles: string[];
   department?: string | null;
   disabled?: boolean;
+  email?: string;
 }
 
 export interface Department {
@@ -50,11 +61,13 @@ export interface NewUser {
   password: string;
   roles: string[];
   department?: string;
+  email?: string;
 }
 
 export type UserPatch = Partial<Pick<AdminUser, 'name' | 'roles' | 'disabled'>> & {
   department?: string | null;
   password?: string;
+  email?: string;
 };
 
 const enc = encodeURIComponent;

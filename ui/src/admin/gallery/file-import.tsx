@@ -1,7 +1,7 @@
 // Import a template bundle from a .json file: parse it here, install it on the server, show each error at its path.
 import { useRef, useState } from 'react';
 import { ApiError } from '../../api';
-import { adminApi } from '../admin-api';
+import { adminApi, versionsOf } from '../admin-api';
 import { useI18n } from '../../i18n';
 import { findings } from '../issues';
 import { FindingsList } from '../components/findings-list';
@@ -33,7 +33,7 @@ export function FileImport({ onInstalled }: { onInstalled: (id: string) => void 
     try {
       const before = await adminApi.listTemplates().catch(() => []);
       const res = await adminApi.installTemplate(bundle);
-      const unchanged = before.some((b) => b.id === res.id && b.version === res.version);
+      const unchanged = versionsOf(before, res.id).includes(res.version);
       setResult({ kind: 'installed', id: res.id, version: res.version, unchanged });
       onInstalled(res.id);
     } catch (e) {

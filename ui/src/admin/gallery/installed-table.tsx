@@ -17,7 +17,7 @@ export function groupTemplates(items: TemplateListItem[]): Row[] {
   const rows = new Map<string, Row>();
   for (const it of items) {
     const row = rows.get(it.id) ?? { id: it.id, name: it.name, versions: [] };
-    if (!row.versions.includes(it.version)) row.versions.push(it.version);
+    for (const v of [it.version, ...(it.versions ?? [])]) if (!row.versions.includes(v)) row.versions.push(v);
     if (it.version >= Math.max(...row.versions)) row.name = it.name;
     rows.set(it.id, row);
   }

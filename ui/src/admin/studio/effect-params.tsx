@@ -2,7 +2,7 @@
 import type { EffectDef, Json, JsonObject } from '../../../../plugin/core/types';
 import { useI18n } from '../../i18n';
 import { JsonEditor } from '../components/json-editor';
-import { listFields } from './form-fields';
+import { RecordSetParams } from './record-set-params';
 import { useStudio } from './studio-context';
 import { ValueSource } from './value-source';
 
@@ -65,25 +65,8 @@ export function EffectParams({ effect, onChange, params }: Props) {
         </div>
       );
     case 'record.set': {
-      const fields = listFields(draft.form.schema);
-      const path = typeof effect.path === 'string' ? effect.path : '';
-      return (
-        <div className="adm-stack adm-stack--tight">
-          <div className="adm-row">
-            <span className="adm-row__label">{t('admin.effect.field')}</span>
-            <select aria-label={t('admin.effect.field')} value={path} onChange={(e) => onChange(setParam(effect, 'path', e.target.value || undefined))}>
-              <option value="">—</option>
-              {path && !fields.some((f) => f.pointer === path) && <option value={path}>{path}</option>}
-              {fields.map((f) => (
-                <option key={f.pointer} value={f.pointer}>
-                  {label(draft.form.labels?.[f.pointer]) || f.pointer} ({f.pointer})
-                </option>
-              ))}
-            </select>
-          </div>
-          <ValueSource label={t('admin.effect.value')} params={params} value={effect.value} onChange={(v) => onChange(setParam(effect, 'value', v))} />
-        </div>
-      );
+      const fields = effect.fields && typeof effect.fields === 'object' && !Array.isArray(effect.fields) ? effect.fields : {};
+      return <RecordSetParams fields={fields} params={params} onChange={(f) => onChange({ ...effect, fields: f })} />;
     }
     default: {
       const { type, ...rest } = effect;

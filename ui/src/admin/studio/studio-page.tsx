@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../../i18n';
-import { adminApi } from '../admin-api';
+import { adminApi, versionsOf } from '../admin-api';
 import { useLoad } from '../components/use-load';
 import { ProblemBox } from '../components/problem-box';
 import { AdminOnly } from '../components/admin-only';
@@ -12,7 +12,7 @@ function StudioLoader({ id }: { id: string }) {
   const { t } = useI18n();
   const load = useCallback(async () => {
     const [template, list] = await Promise.all([adminApi.getTemplate(id), adminApi.listTemplates()]);
-    return { template, versions: list.filter((x) => x.id === id).map((x) => x.version) };
+    return { template, versions: versionsOf(list, id) };
   }, [id]);
   const { data, error, reload } = useLoad(load, [load]);
 

@@ -16,9 +16,13 @@ interface Props {
   /** Names of the action's params, offered for "from the action". */
   params: string[];
   label: string;
+  /** Offer "not set" (absent value); off where a value is required. */
+  allowNone?: boolean;
+  /** Turns the typed text into the stored value (e.g. a number for a number field). */
+  coerce?: (text: string) => Json;
 }
 
-export function ValueSource({ value, onChange, params, label }: Props) {
+export function ValueSource({ value, onChange, params, label, allowNone = true, coerce = (x) => x }: Props) {
   const { t } = useI18n();
   const mode = modeOf(value);
   const paramName = mode === 'param' ? String((value as { $param: string }).$param) : '';
@@ -33,7 +37,7 @@ export function ValueSource({ value, onChange, params, label }: Props) {
           onChange(m === 'none' ? undefined : m === 'param' ? { $param: params[0] ?? '' } : '');
         }}
       >
-        <option value="none">{t('admin.effect.source.none')}</option>
+        {allowNone && <option value="none">{t('admin.effect.source.none')}</option>}
         <option value="param">{t('admin.effect.source.param')}</option>
         <option value="fixed">{t('admin.effect.source.fixed')}</option>
       </select>
@@ -54,7 +58,7 @@ export function ValueSource({ value, onChange, params, label }: Props) {
         <input
           aria-label={t('admin.effect.fixedValue')}
           value={typeof value === 'string' ? value : JSON.stringify(value)}
-          onChange={(e) => onChange(e.target.value)}
+          onChange={(e) => onChange(coerce(e.target.value))}
         />
       )}
     </div>

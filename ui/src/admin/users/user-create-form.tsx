@@ -13,7 +13,7 @@ interface Props {
   onCreated: (u: AdminUser) => void;
 }
 
-const EMPTY = { username: '', name: '', password: '', roles: [] as string[], department: '' };
+const EMPTY = { username: '', name: '', password: '', email: '', roles: [] as string[], department: '' };
 
 export function UserCreateForm({ roles, departments, onCreated }: Props) {
   const { t, label } = useI18n();
@@ -33,6 +33,7 @@ export function UserCreateForm({ roles, departments, onCreated }: Props) {
         password: form.password,
         roles: form.roles,
         ...(form.department ? { department: form.department } : {}),
+        ...(form.email.trim() ? { email: form.email.trim() } : {}),
       });
       setForm(EMPTY);
       onCreated(u);
@@ -68,7 +69,11 @@ export function UserCreateForm({ roles, departments, onCreated }: Props) {
           <span className="adm-muted adm-small">{t('admin.users.passwordHint')}</span>
         </label>
       </div>
-      <div className="adm-grid2">
+      <div className="adm-grid3">
+        <label className="adm-field">
+          <span className="adm-field__label">{t('admin.users.email')}</span>
+          <input name="email" type="email" autoComplete="off" value={form.email} onChange={(e) => set('email', e.target.value)} />
+        </label>
         <div className="adm-field">
           <span className="adm-field__label">{t('admin.users.roles')}</span>
           <CheckChips

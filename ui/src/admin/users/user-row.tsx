@@ -20,6 +20,8 @@ export function UserRow({ user, roles, departments, isSelf, onChanged }: Props) 
   const [editing, setEditing] = useState(false);
   const [draftRoles, setDraftRoles] = useState(user.roles);
   const [draftDept, setDraftDept] = useState(user.department ?? '');
+  const [draftName, setDraftName] = useState(user.name);
+  const [newPassword, setNewPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const roleName = (r: string) => label(roles.find((o) => o.value === r)?.label) || r;
@@ -44,7 +46,26 @@ export function UserRow({ user, roles, departments, isSelf, onChanged }: Props) 
       <td>
         <code>{user.username}</code>
       </td>
-      <td>{user.name}</td>
+      <td>
+        {editing ? (
+          <div className="adm-stack adm-stack--tight">
+            <input aria-label={t('admin.users.name')} value={draftName} onChange={(e) => setDraftName(e.target.value)} />
+            <input
+              type="password"
+              autoComplete="new-password"
+              aria-label={t('admin.users.newPassword')}
+              placeholder={t('admin.users.newPassword')}
+              value={newPassword}
+              onChange={(e) => setNewPassword(e.target.value)}
+            />
+          </div>
+        ) : (
+          <>
+            {user.name}
+            {user.email && <div className="adm-muted adm-small">{user.email}</div>}
+          </>
+        )}
+      </td>
       <td>
         {editing ? (
           <CheckChips
@@ -87,8 +108,15 @@ export function UserRow({ user, roles, departments, isSelf, onChanged }: Props) 
             <button
               type="button"
               className="adm-btn adm-btn--primary"
-              disabled={busy || draftRoles.length === 0}
-              onClick={() => patch({ roles: draftRoles, department: draftDept || null })}
+              disabled={busy || draftRoles.length === 0 || !draftName.trim() || (newPassword !== '' && newPassword.length < 4)}
+              onClick={() =>
+                patch({
+                  roles: draftRoles,
+                  department: draftDept || null,
+                  ...(draftName.trim() !== user.name ? { name: draftName.trim() } : {}),
+                  ...(newPassword ? { password: newPassword } : {}),
+                })
+              }
             >
               {t('admin.common.save')}
             </button>
@@ -104,6 +132,8 @@ export function UserRow({ user, roles, departments, isSelf, onChanged }: Props) 
               onClick={() => {
                 setDraftRoles(user.roles);
                 setDraftDept(user.department ?? '');
+                setDraftName(user.name);
+                setNewPassword('');
                 setEditing(true);
               }}
             >

@@ -1,0 +1,201 @@
+// Admin pages in a real browser: template gallery (import valid and invalid files), template studio
+// (add a state, validate, save a new version), users (create one who can then sign in).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS, startHarness, type Harness } from './harness';
+
+let h: Harness;
+let admin: Page;
+let adminToken: string;
+let files: string;
+
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  files = mkdtempSync(join(tmpdir(), 'ow-admin-files-'));
+  adminToken = await h.token('admin');
+  ({ page: admin } = await h.signIn('admin'));
+});
+
+afterAll(async () => {
+  await h?.close();
+  if (files) rmSync(files, { recursive: true, force: true });
+});
+
+/** A valid bundle of our own: the installed sales order under another id and name. */
+async function serviceOrderBundle(): Promise<Record<string, any>> {
+  const res = await h.call(adminToken, 'GET', '/templates/sales-order');
+  expect(res.status).toBe(200);
+  return {
+    ...res.body,
+    id: 'service-order',
+    version: 1,
+    numberPrefix: 'SV',
+    name: { 'zh-CN': '服务订单', en: 'Service order' },
+  };
+}
+
+describe('template gallery', () => {
+  it('lists the prebuilt templates with their description and installed state', async () => {
+    await admin.goto(`${h.url}/admin/templates`);
+    const card = admin.locator('[data-testid=gallery-sales-order]');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('销售订单');
+    expect(await card.locator('.adm-gallery__desc').textContent()).not.toBe('');
+    expect(await card.locator('button').isDisabled()).toBe(true); // already installed
+    await admin.locator('[data-testid=installed-sales-order]').waitFor();
+  });
+
+  it('imports a valid template file and lists it', async () => {
+    const file = join(files, 'service-order.json');
+    writeFileSync(file, JSON.stringify(await serviceOrderBundle(), null, 2));
+    await admin.locator('[data-testid=template-file]').setInputFiles(file);
+    const result = admin.locator('[data-testid=import-result]');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('service-order');
+    const row = admin.locator('[data-testid=installed-service-order]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('服务订单');
+    const list = await h.call(adminToken, 'GET', '/templates');
+    expect(list.body.map((t: { id: string }) => t.id)).toContain('service-order');
+  });
+
+  it('imports an invalid template file and shows each error at its path', async () => {
+    const bad = await serviceOrderBundle();
+    bad.id = 'broken-order';
+    bad.actions.confirm.to = 'nowhere';
+    bad.actions.ship.from = ['confirmed', 'limbo'];
+    const file = join(files, 'broken-order.json');
+    writeFileSync(file, JSON.stringify(bad));
+    await admin.locator('[data-testid=template-file]').setInputFiles(file);
+    const box = admin.locator('[data-testid=import-errors]');
+    await box.waitFor();
+    const paths = await box.locator('.adm-finding__path').allTextContents();
+    expect(paths).toContain('/actions/confirm/to');
+    expect(paths.some((p) => p.startsWith('/actions/ship/from'))).toBe(true);
+    const messages = await box.locator('.adm-finding__message').allTextContents();
+    expect(messages.join(' ')).toContain('nowhere');
+    expect(await admin.locator('[data-testid=installed-broken-order]').count()).toBe(0);
+    await shot(admin, 'admin-gallery');
+  });
+});
+
+describe('template studio', () => {
+  it('adds a state, validates (unreachable warning in place), saves a new version', async () => {
+    await admin.goto(`${h.url}/admin/templates/sales-order/studio`);
+    await admin.locator('[data-testid=state-diagram]').waitFor();
+    const before = (await h.call(adminToken, 'GET', '/templates/sales-order')).body.version as number;
+
+    await admin.locator('input[name=new-state-key]').fill('on_hold');
+    await admin.locator('input[name="new-state-label.zh-CN"]').fill('暂停');
+    await admin.locator('input[name="new-state-label.en"]').fill('On hold');
+    await admin.locator('[data-testid=add-state] button[type=submit]').click();
+    await admin.locator('[data-testid=state-on_hold]').waitFor();
+    // The diagram shows it, apart, as not reachable.
+    const box = admin.locator('[data-testid=state-diagram] [data-state=on_hold]');
+    await box.waitFor();
+    expect(await box.getAttribute('class')).toContain('is-unreachable');
+
+    await admin.locator('[data-testid=studio-validate]').click();
+    const inPlace = admin.locator('[data-testid=findings-state-on_hold] .adm-finding--warning');
+    await inPlace.first().waitFor();
+    expect(await inPlace.first().textContent()).toContain('on_hold');
+    const all = await admin.locator('[data-testid=studio-findings] .adm-finding__path').allTextContents();
+    expect(all).toContain('/states/on_hold');
+    expect(await box.getAttribute('class')).toContain('has-warning');
+    await shot(admin, 'admin-studio');
+
+    await admin.locator('[data-testid=studio-save]').click();
+    await admin.locator('[data-testid=studio-status] .adm-note--ok').waitFor();
+    const saved = await h.call(adminToken, 'GET', '/templates/sales-order');
+    expect(saved.body.version).toBe(before + 1);
+    expect(Object.keys(saved.body.states)).toContain('on_hold');
+    expect(saved.body.states.on_hold.label).toEqual({ 'zh-CN': '暂停', en: 'On hold' });
+    const older = await h.call(adminToken, 'GET', `/templates/sales-order?version=${before}`);
+    expect(Object.keys(older.body.states)).not.toContain('on_hold');
+    // The studio now edits the saved version and offers the next one.
+    await admin.locator(`text=v${before + 2}`).first().waitFor();
+  });
+
+  it('shows the errors of a refused save next to the action they name', async () => {
+    await admin.goto(`${h.url}/admin/templates/sales-order/studio`);
+    await admin.locator('[data-testid=tab-actions]').click();
+    const cancel = admin.locator('[data-testid=action-cancel]');
+    await cancel.locator('summary').click();
+    const effects = cancel.locator('[data-testid=action-cancel-effects]');
+    await effects.locator('.adm-effects__add button').click();
+    const added = effects.locator('li.adm-effect').last();
+    await added.locator('select').first().selectOption('__custom');
+    await added.locator('input').first().fill('no.such.effect');
+    await admin.locator('[data-testid=studio-save]').click();
+    await admin.locator('[data-testid=studio-status] .adm-note--error').waitFor();
+    const inPlace = admin.locator('[data-testid=findings-action-cancel] .adm-finding--error');
+    await inPlace.first().waitFor();
+    const paths = await inPlace.locator('.adm-finding__path').allTextContents();
+    expect(paths.some((p) => p.startsWith('/actions/cancel/effects'))).toBe(true);
+    // The tab shows how many errors it holds, and nothing was installed.
+    expect(await admin.locator('[data-testid=tab-actions] .adm-count--error').textContent()).not.toBe('');
+    const list = await h.call(adminToken, 'GET', '/templates');
+    const so = list.body.find((t: { id: string }) => t.id === 'sales-order');
+    expect(so.version).toBe(2);
+  });
+});
+
+describe('users and roles', () => {
+  it('creates a user who can then sign in, and disabling them stops that', async () => {
+    await admin.goto(`${h.url}/admin/users`);
+    const form = admin.locator('[data-testid=user-create]');
+    await form.waitFor();
+    await admin.locator('[data-testid=user-admin]').waitFor();
+    await form.locator('input[name=username]').fill('lin');
+    await form.locator('input[name=name]').fill('林晓');
+    await form.locator('input[name=password]').fill('secret-1');
+    await form.locator('label.adm-chip', { hasText: '销售员' }).click();
+    await form.locator('select[name=department]').selectOption('east');
+    await form.locator('button[type=submit]').click();
+    const row = admin.locator('[data-testid=user-lin]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('林晓');
+    expect(await row.textContent()).toContain('华东区');
+    await shot(admin, 'admin-users', false);
+
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${h.url}/login`);
+      await page.locator('input[name=username]').fill('lin');
+      await page.locator('input[name=password]').fill('secret-1');
+      await page.locator('button[type=submit]').click();
+      await page.locator('[data-testid=current-user]').waitFor();
+      expect(await page.locator('[data-testid=current-user]').textContent()).toContain('林晓');
+    } finally {
+      await context.close();
+    }
+
+    await row.locator('button', { hasText: '停用' }).click();
+    await row.locator('.adm-badge--danger').waitFor();
+    const refused = await h.call(null, 'POST', '/session', { username: 'lin', password: 'secret-1' });
+    expect(refused.status).toBe(401);
+  });
+
+  it('changes roles and department in place', async () => {
+    const row = admin.locator('[data-testid=user-lin]');
+    await row.locator('button', { hasText: '编辑' }).click();
+    await row.locator('label.adm-chip', { hasText: '销售经理' }).click();
+    await row.locator('select').selectOption('west');
+    await row.locator('button', { hasText: '保存' }).click();
+    await row.locator('button', { hasText: '编辑' }).waitFor();
+    expect(await row.textContent()).toContain('华西区');
+    const users = await h.call(adminToken, 'GET', '/users');
+    const lin = users.body.find((u: { username: string }) => u.username === 'lin');
+    expect(lin.roles.sort()).toEqual(['sales', 'sales_manager']);
+    expect(lin.department).toBe('west');
+  });
+});
