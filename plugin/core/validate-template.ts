@@ -33,6 +33,9 @@ const PLAIN_PATH = /^\$(?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\d+\])+$/;
 /** Formats the platform understands but ajv does not; any string passes here, the runtime checks them against its directory. */
 const PLATFORM_FORMATS = ['user', 'department'];
 
+/** The role the runtime gives the system actor that runs automations; actions must grant it like any role. */
+const AUTOMATION_ROLE = 'system';
+
 const RECIPIENT_KINDS = "'handler', 'previousHandler', 'actor', 'requester', 'role:<role>', 'department:<role>' or 'contact:<JSON pointer>'";
 
 // ---------------------------------------------------------------- compiled per options
@@ -457,6 +460,15 @@ function reachabilityWarnings(t: Template): TemplateIssue[] {
       warnings.push({ path: ptr('actions', name, 'allow'), message: `nobody may run action '${name}': its allow list is empty` });
     } else if (!a.from.some((f) => reached.has(f))) {
       warnings.push({ path: ptr('actions', name, 'from'), message: `action '${name}' can never run: none of its from-states can be reached` });
+    }
+  }
+  for (const [name, auto] of Object.entries(t.automations ?? {})) {
+    const target = has(t.actions, auto.run.action) ? t.actions[auto.run.action] : undefined;
+    if (target && !target.allow.some((g) => g.role === AUTOMATION_ROLE)) {
+      warnings.push({
+        path: ptr('automations', name, 'run', 'action'),
+        message: `automations run as the role '${AUTOMATION_ROLE}', and action '${auto.run.action}' grants it nothing: add { "role": "${AUTOMATION_ROLE}", "scope": "all" } to its allow list`,
+      });
     }
   }
   for (const [name, def] of Object.entries(t.states)) {

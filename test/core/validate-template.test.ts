@@ -1,0 +1,420 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listPrebuiltBundles, loadBundleFile } from '../../plugin/adapters/template-files.ts';
+import { validateTemplate, type TemplateIssue } from '../../plugin/core/validate-template.ts';
+import { builtinCheckOptionsForTests as options } from '../fixtures/check-options.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+// Bundles are plain JSON; tests reach into them freely.
+type Bundle = Record<string, any>;
+
+let salesOrder: Bundle;
+const fresh = (): Bundle => structuredClone(salesOrder);
+const paths = (issues: TemplateIssue[]) => issues.map((i) => i.path);
+
+beforeAll(async () => {
+  salesOrder = (await loadBundleFile('schemas/templates/sales-order.json', ROOT)) as Bundle;
+});
+
+describe('the prebuilt templates', () => {
+  it('the sales-order template passes with zero errors', () => {
+    const result = validateTemplate(fresh(), options);
+    expect(result.errors).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.template?.id).toBe('sales-order');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('every prebuilt bundle passes once its rule files are inlined', async () => {
+    for (const bundle of await listPrebuiltBundles(ROOT)) {
+      const result = validateTemplate(await loadBundleFile(bundle.file, ROOT), options);
+      expect(result.errors, bundle.file).toEqual([]);
+    }
+  });
+
+  it('a bundle whose rules are still file paths is refused at each rule', () => {
+    const bundle = fresh();
+    bundle.rules.hasLines = 'rules/sales-order/has-lines.json';
+    const result = validateTemplate(bundle, options);
+    expect(result.ok).toBe(false);
+    expect(result.errors).toEqual([{ path: '/rules/hasLines', message: 'must be object' }]);
+  });
+});
+
+interface BrokenCase {
+  name: string;
+  breakIt: (b: Bundle) => void;
+  expected: string[];
+  message?: RegExp;
+}
+
+const broken: BrokenCase[] = [
+  {
+    name: 'an unknown state in from',
+    breakIt: (b) => (b.actions.cancel.from[0] = 'drafted'),
+    expected: ['/actions/cancel/from/0'],
+    message: /unknown state 'drafted'/,
+  },
+  { name: 'an unknown target state', breakIt: (b) => (b.actions.ship.to = 'sent'), expected: ['/actions/ship/to'] },
+  {
+    name: 'an unknown role in allow',
+    breakIt: (b) => (b.actions.ship.allow[0].role = 'courier'),
+    expected: ['/actions/ship/allow/0/role'],
+    message: /unknown role 'courier'/,
+  },
+  {
+    name: 'a label without zh-CN',
+    breakIt: (b) => delete b.actions.cancel.label['zh-CN'],
+    expected: ['/actions/cancel/label/zh-CN'],
+    message: /must have required property 'zh-CN'/,
+  },
+  {
+    name: 'an unknown rule in guards',
+    breakIt: (b) => (b.actions.confirm.guards[0].rule = 'hasLine'),
+    expected: ['/actions/confirm/guards/0/rule'],
+    message: /unknown rule 'hasLine'/,
+  },
+  {
+    name: 'a rule path with a JSONPath filter',
+    breakIt: (b) => (b.rules.hasLines.conditions.all[0].path = '$.lines[?(@.quantity > 0)]'),
+    expected: ['/rules/hasLines/conditions/all/0/path'],
+    message: /only plain property paths are allowed/,
+  },
+  {
+    name: 'a rule path with recursive descent',
+    breakIt: (b) => (b.rules.notInvoiced.conditions.all[0].path = '$..invoice'),
+    expected: ['/rules/notInvoiced/conditions/all/0/path'],
+    message: /only plain property paths are allowed/,
+  },
+  {
+    name: 'an unknown fact',
+    breakIt: (b) => (b.rules.notInvoiced.conditions.all[0].fact = 'order'),
+    expected: ['/rules/notInvoiced/conditions/all/0/fact'],
+    message: /unknown fact 'order'/,
+  },
+  {
+    name: 'an unknown fact compared against',
+    breakIt: (b) => (b.rules.notInvoiced.conditions.all[0].value = { fact: 'invoices', path: '$.total' }),
+    expected: ['/rules/notInvoiced/conditions/all/0/value/fact'],
+  },
+  {
+    name: 'an unknown operator',
+    breakIt: (b) => (b.rules.notInvoiced.conditions.all[0].operator = 'atMost'),
+    expected: ['/rules/notInvoiced/conditions/all/0/operator'],
+    message: /unknown operator 'atMost'/,
+  },
+  {
+    name: 'a derived path naming no derived value',
+    breakIt: (b) => (b.rules.hasLines.conditions.all[0].path = '$.lineTotal'),
+    expected: ['/rules/hasLines/conditions/all/0/path'],
+  },
+  {
+    name: 'a data path naming no form field',
+    breakIt: (b) => b.rules.hasLines.conditions.all.push({ fact: 'data', path: '$.customer.vip', operator: 'equal', value: true }),
+    expected: ['/rules/hasLines/conditions/all/1/path'],
+  },
+  {
+    name: 'a condition mixing all with a leaf',
+    breakIt: (b) => (b.rules.hasLines.conditions.all[0] = { all: [], fact: 'derived', operator: 'equal', value: 1 }),
+    expected: ['/rules/hasLines/conditions/all/0/fact', '/rules/hasLines/conditions/all/0/operator', '/rules/hasLines/conditions/all/0/value'],
+  },
+  {
+    name: 'rule conditions that do not start with all, any or not',
+    breakIt: (b) => (b.rules.hasLines.conditions = { fact: 'derived', path: '$.lineCount', operator: 'greaterThan', value: 0 }),
+    expected: ['/rules/hasLines/conditions'],
+    message: /must start with "all", "any" or "not"/,
+  },
+  {
+    name: 'an unknown effect type',
+    breakIt: (b) => (b.actions.cancel.effects[0].type = 'stock.release'),
+    expected: ['/actions/cancel/effects/0/type'],
+    message: /unknown effect type 'stock.release'/,
+  },
+  {
+    name: 'effect params the effect type does not take',
+    breakIt: (b) => (b.actions.cancel.effects[0].lines = '/lines'),
+    expected: ['/actions/cancel/effects/0/lines'],
+    message: /unknown property 'lines'/,
+  },
+  {
+    name: 'a notify effect naming an unknown notification',
+    breakIt: (b) => (b.actions.archive.effects = [{ type: 'notify', notification: 'orderSent' }]),
+    expected: ['/actions/archive/effects/0/notification'],
+    message: /'orderSent' is not defined under \/notifications/,
+  },
+  {
+    name: 'a notify effect without a notification',
+    breakIt: (b) => (b.actions.archive.effects = [{ type: 'notify' }]),
+    expected: ['/actions/archive/effects/0/notification'],
+  },
+  {
+    name: 'a $param the action does not declare',
+    breakIt: (b) => (b.actions.reassign.effects[0].handler = { $param: 'owner' }),
+    expected: ['/actions/reassign/effects/0/handler'],
+    message: /param 'owner' is not declared/,
+  },
+  {
+    name: 'a $param in an action without params',
+    breakIt: (b) => (b.actions.archive.effects = [{ type: 'record.assign', handler: { $param: 'handler' } }]),
+    expected: ['/actions/archive/effects/0/handler'],
+  },
+  {
+    name: 'two initial states',
+    breakIt: (b) => (b.states.confirmed.initial = true),
+    expected: ['/states/draft/initial', '/states/confirmed/initial'],
+  },
+  { name: 'no initial state', breakIt: (b) => delete b.states.draft.initial, expected: ['/states'] },
+  {
+    name: 'an edit pointer that is not in the form',
+    breakIt: (b) => (b.states.shipped.edit.sales_manager = ['/remark', '/discount']),
+    expected: ['/states/shipped/edit/sales_manager/1'],
+    message: /'\/discount' is not a field of the form/,
+  },
+  { name: 'an edit grant for an unknown role', breakIt: (b) => (b.states.draft.edit.buyer = '*'), expected: ['/states/draft/edit/buyer'] },
+  {
+    name: 'a recipient of no known kind',
+    breakIt: (b) => b.notifications.orderShipped.recipients.push('customer'),
+    expected: ['/notifications/orderShipped/recipients/2'],
+    message: /unknown recipient 'customer'/,
+  },
+  {
+    name: 'a recipient role that does not exist',
+    breakIt: (b) => (b.notifications.orderConfirmed.recipients[0] = 'role:courier'),
+    expected: ['/notifications/orderConfirmed/recipients/0'],
+  },
+  {
+    name: 'a contact recipient outside the form',
+    breakIt: (b) => (b.notifications.orderShipped.recipients[1] = 'contact:/customer/fax'),
+    expected: ['/notifications/orderShipped/recipients/1'],
+  },
+  {
+    name: 'a field permission keyed by a pointer outside the form (escaped in the path)',
+    breakIt: (b) => (b.fields['/customer/vat~id'] = { read: ['finance'] }),
+    expected: ['/fields/~1customer~1vat~0id'],
+  },
+  { name: 'a form label for a missing field', breakIt: (b) => (b.form.labels['/lines/discount'] = { 'zh-CN': '折扣', en: 'Discount' }), expected: ['/form/labels/~1lines~1discount'] },
+  {
+    name: 'a UI control whose scope is not in the schema',
+    breakIt: (b) => (b.form.uischema.elements[0].elements[1].scope = '#/properties/dueDate'),
+    expected: ['/form/uischema/elements/0/elements/1/scope'],
+  },
+  {
+    name: 'a form schema that does not compile',
+    breakIt: (b) => (b.form.schema.properties.remark.maxLenght = 500),
+    expected: ['/form/schema/properties/remark/maxLenght'],
+    message: /unknown keyword/,
+  },
+  {
+    name: 'a form schema that is not a JSON Schema',
+    breakIt: (b) => (b.form.schema.properties.remark.maxLength = 'long'),
+    expected: ['/form/schema/properties/remark/maxLength'],
+  },
+  {
+    name: 'action params with a format nobody knows',
+    breakIt: (b) => (b.actions.reassign.input.params.properties.handler.format = 'person'),
+    expected: ['/actions/reassign/input/params/properties/handler/format'],
+  },
+  { name: 'a summary amount that is not derived', breakIt: (b) => (b.summary.amount = 'grandTotal'), expected: ['/summary/amount'] },
+  { name: 'summary lines naming a missing item field', breakIt: (b) => (b.summary.lines.price = 'unitPrice'), expected: ['/summary/lines/price'] },
+  { name: 'a derived sum over a field that is not there', breakIt: (b) => (b.derived.total.fields = ['quantity', 'cost']), expected: ['/derived/total/fields/1'] },
+  { name: 'a derived sumProduct with one field', breakIt: (b) => (b.derived.total.fields = ['quantity']), expected: ['/derived/total/fields'] },
+  { name: 'an unknown reason list', breakIt: (b) => (b.actions.cancel.input.reason.list = 'cancellation'), expected: ['/actions/cancel/input/reason/list'] },
+  {
+    name: 'a repeated reason code',
+    breakIt: (b) => b.reasons.cancel.push({ code: 'other', label: { 'zh-CN': '其它', en: 'Else' } }),
+    expected: ['/reasons/cancel/6/code'],
+    message: /duplicate reason code 'other'/,
+  },
+  {
+    name: 'a cascade step that moves nowhere',
+    breakIt: (b) => (b.actions.cancel.cascade = ['reassign']),
+    expected: ['/actions/cancel/cascade/0'],
+    message: /has no 'to' state/,
+  },
+  { name: 'a cascade to an unknown action', breakIt: (b) => (b.actions.cancel.cascade = ['refund_all']), expected: ['/actions/cancel/cascade/0'] },
+  {
+    name: 'a cascade loop',
+    breakIt: (b) => {
+      b.actions.cancel.cascade = ['ship'];
+      b.actions.ship.cascade = ['cancel'];
+    },
+    expected: ['/actions/cancel/cascade/0', '/actions/ship/cascade/0'],
+    message: /cascade loop/,
+  },
+  {
+    name: 'an automation whose reason is not in the action list',
+    breakIt: (b) =>
+      (b.automations = {
+        autoCancel: { label: { 'zh-CN': '自动取消', en: 'Auto cancel' }, on: { event: 'record.updated' }, when: 'hasLines', run: { action: 'cancel', reason: 'customer_asked' } },
+      }),
+    expected: ['/automations/autoCancel/run/reason'],
+  },
+  {
+    name: 'an automation without the reason its action requires',
+    breakIt: (b) => delete b.automations.customerCancellation.run.reason,
+    expected: ['/automations/customerCancellation/run/reason'],
+    message: /requires a reason/,
+  },
+  {
+    name: 'an automation that runs an unknown action',
+    breakIt: (b) => (b.automations = { nightly: { label: { 'zh-CN': '每晚', en: 'Nightly' }, on: { event: 'schedule', everyMinutes: 1440 }, run: { action: 'purge' } } }),
+    expected: ['/automations/nightly/run/action'],
+  },
+  {
+    name: 'an automation whose params the action refuses',
+    breakIt: (b) =>
+      (b.automations = { hand: { label: { 'zh-CN': '转交', en: 'Hand over' }, on: { event: 'record.created' }, run: { action: 'reassign', params: { owner: 'u1' } } } }),
+    expected: ['/automations/hand/run/params/owner'],
+  },
+  {
+    name: 'a schedule without an interval',
+    breakIt: (b) => (b.automations = { tick: { label: { 'zh-CN': '定时', en: 'Tick' }, on: { event: 'schedule' }, run: { action: 'archive' } } }),
+    expected: ['/automations/tick/on/everyMinutes'],
+  },
+  { name: 'an id with capitals', breakIt: (b) => (b.id = 'Sales-Order'), expected: ['/id'] },
+  { name: 'version zero', breakIt: (b) => (b.version = 0), expected: ['/version'] },
+  { name: 'a scope outside the enum', breakIt: (b) => (b.roles.sales.view = 'team'), expected: ['/roles/sales/view'], message: /must be one of: "own", "department", "all"/ },
+  { name: 'a state name with capitals', breakIt: (b) => (b.states.Paid = { label: { 'zh-CN': '已付', en: 'Paid' } }), expected: ['/states/Paid'] },
+  { name: 'an unknown top-level section', breakIt: (b) => (b.reports = {}), expected: ['/reports'], message: /unknown property 'reports'/ },
+  { name: 'a missing section', breakIt: (b) => delete b.notifications, expected: ['/notifications'] },
+  { name: 'an effect without a type', breakIt: (b) => delete b.actions.confirm.effects[0].type, expected: ['/actions/confirm/effects/0/type'] },
+];
+
+describe('a broken template is refused with a pointer to the mistake', () => {
+  it.each(broken)('$name', ({ breakIt, expected, message }) => {
+    const bundle = fresh();
+    breakIt(bundle);
+    const result = validateTemplate(bundle, options);
+    expect(result.ok).toBe(false);
+    expect(result.template).toBeUndefined();
+    expect(paths(result.errors)).toEqual(expect.arrayContaining(expected));
+    if (message) {
+      const at = result.errors.filter((e) => expected.includes(e.path));
+      expect(at.map((e) => e.message).join('\n')).toMatch(message);
+    }
+  });
+});
+
+describe('validation reports', () => {
+  it('reports every error at once, not just the first', () => {
+    const bundle = fresh();
+    bundle.actions.cancel.from[0] = 'drafted';
+    bundle.actions.ship.allow[0].role = 'courier';
+    bundle.rules.notInvoiced.conditions.all[0].operator = 'atMost';
+    bundle.actions.archive.effects = [{ type: 'notify', notification: 'orderSent' }];
+    bundle.notifications.orderShipped.recipients.push('customer');
+    bundle.states.confirmed.initial = true;
+    const result = validateTemplate(bundle, options);
+    expect(paths(result.errors)).toEqual(
+      expect.arrayContaining([
+        '/actions/cancel/from/0',
+        '/actions/ship/allow/0/role',
+        '/rules/notInvoiced/conditions/all/0/operator',
+        '/actions/archive/effects/0/notification',
+        '/notifications/orderShipped/recipients/2',
+        '/states/draft/initial',
+        '/states/confirmed/initial',
+      ]),
+    );
+  });
+
+  it('reports every shape error at once too', () => {
+    const bundle = fresh();
+    delete bundle.actions.cancel.label['zh-CN'];
+    bundle.version = 1.5;
+    bundle.roles.sales.view = 'team';
+    const result = validateTemplate(bundle, options);
+    expect(paths(result.errors)).toEqual(expect.arrayContaining(['/actions/cancel/label/zh-CN', '/version', '/roles/sales/view']));
+  });
+
+  it('checks cross-references only once the shape is right', () => {
+    const bundle = fresh();
+    bundle.version = 0;
+    bundle.actions.cancel.from[0] = 'drafted';
+    expect(paths(validateTemplate(bundle, options).errors)).toEqual(['/version']);
+  });
+
+  it('refuses something that is not a bundle at all', () => {
+    expect(validateTemplate(null, options)).toEqual({ ok: false, errors: [{ path: '', message: 'must be object' }], warnings: [] });
+    expect(validateTemplate([], options).ok).toBe(false);
+  });
+
+  it('gives the same answer when the options object is reused or rebuilt', () => {
+    const first = validateTemplate(fresh(), options);
+    const again = validateTemplate(fresh(), options);
+    const rebuilt = validateTemplate(fresh(), structuredClone(options));
+    expect(again).toEqual(first);
+    expect(rebuilt).toEqual(first);
+  });
+
+  it('accepts the plain property paths rules need', () => {
+    const bundle = fresh();
+    bundle.rules.byLine = {
+      conditions: {
+        any: [
+          { fact: 'data', path: '$.lines[0].price', operator: 'greaterThan', value: 0 },
+          { not: { fact: 'record', path: '$.status', operator: 'equal', value: 'draft' } },
+          { fact: 'ledger', path: '$.receipt', operator: 'lessThanInclusive', value: { fact: 'ledger', path: '$.receivable' } },
+        ],
+      },
+      event: { type: 'byLine' },
+    };
+    expect(validateTemplate(bundle, options).errors).toEqual([]);
+  });
+});
+
+describe('warnings point at what can never happen', () => {
+  it('a state no action reaches is a warning, not an error', () => {
+    const bundle = fresh();
+    bundle.states.on_hold = { label: { 'zh-CN': '暂停', en: 'On hold' }, readOnly: true };
+    const result = validateTemplate(bundle, options);
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toContainEqual(expect.objectContaining({ path: '/states/on_hold', message: expect.stringMatching(/cannot be reached/) }));
+  });
+
+  it('an action nobody may run is a warning', () => {
+    const bundle = fresh();
+    bundle.actions.ship.allow = [];
+    const result = validateTemplate(bundle, options);
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toContainEqual({ path: '/actions/ship/allow', message: "nobody may run action 'ship': its allow list is empty" });
+  });
+
+  it('an action whose from-states are all unreachable is a warning', () => {
+    const bundle = fresh();
+    bundle.states.on_hold = { label: { 'zh-CN': '暂停', en: 'On hold' }, readOnly: true };
+    bundle.actions.resume = {
+      label: { 'zh-CN': '恢复', en: 'Resume' },
+      from: ['on_hold'],
+      to: 'draft',
+      allow: [{ role: 'admin', scope: 'all' }],
+    };
+    const result = validateTemplate(bundle, options);
+    expect(result.warnings).toContainEqual(expect.objectContaining({ path: '/actions/resume/from' }));
+  });
+
+  it('an automation running an action that does not grant the system role is a warning', () => {
+    const bundle = fresh();
+    bundle.actions.write_off.allow = bundle.actions.write_off.allow.filter((g: { role: string }) => g.role !== 'system');
+    const result = validateTemplate(bundle, options);
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toContainEqual(expect.objectContaining({ path: '/automations/autoWriteOff/run/action', message: expect.stringMatching(/role 'system'/) }));
+  });
+
+  it('a terminal state that stays editable is a warning', () => {
+    const bundle = fresh();
+    delete bundle.states.archived.readOnly;
+    const result = validateTemplate(bundle, options);
+    expect(result.warnings).toContainEqual(expect.objectContaining({ path: '/states/archived', message: expect.stringMatching(/not readOnly/) }));
+  });
+});
+
+describe('names that exist on every JavaScript object', () => {
+  it('a guard naming "constructor" is still an unknown rule', () => {
+    const bundle = fresh();
+    bundle.actions.confirm.guards[0].rule = 'constructor';
+    bundle.actions.cancel.from[0] = 'constructor';
+    expect(paths(validateTemplate(bundle, options).errors).sort()).toEqual(['/actions/cancel/from/0', '/actions/confirm/guards/0/rule']);
+  });
+});
