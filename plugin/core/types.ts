@@ -105,7 +105,7 @@ export interface ActionDef {
 export interface NotificationDef {
   /** Who is told: 'handler', 'previousHandler', 'actor', 'requester', 'role:<role>', 'department:<role>', or 'contact:<json pointer>' for an outside address in the data. */
   recipients: string[];
-  /** Title and body; `{number}`, `{state}`, `{reason}`, `{actor}`, `{comment}` are filled in. */
+  /** Title and body; `{number}`, `{state}`, `{reason}`, `{actor}`, `{comment}`, `{handlerName}`, `{department}` are filled in. */
   title: Labels;
   body?: Labels;
 }
@@ -115,7 +115,7 @@ export interface ReasonDef {
   label: Labels;
 }
 
-/** Where the runtime finds the order's lines, customer and amount in the data (JSON pointers, relative to the data). */
+/** Where the runtime finds the customer, contact and lines in the data: JSON pointers, except the line fields, which are property names of each line. */
 export interface SummaryDef {
   customer?: string;
   contact?: string;
@@ -139,6 +139,7 @@ export interface DerivedDef {
   fields?: string[];
 }
 
+/** Runs an action as the system actor, whose only role is `system`: the template must declare it and grant it the action. */
 export interface AutomationDef {
   label: Labels;
   on: {
@@ -182,7 +183,7 @@ export interface Template {
   fields?: Record<string, FieldPermission>;
   states: Record<string, StateDef>;
   actions: Record<string, ActionDef>;
-  /** Roles that may create records, and in which state they start. */
+  /** Roles that may create records; a new record starts in the state marked `initial`. */
   create: { roles: string[] };
   copy?: CopyDef;
   reasons: Record<string, ReasonDef[]>;

@@ -10,7 +10,7 @@ import type { EffectContext, EffectHandler, EffectPlan } from './effect-handler.
 const amountSchema: JsonObject = {
   anyOf: [
     { type: 'number' },
-    { type: 'object', required: ['derived'], additionalProperties: false, properties: { derived: { type: 'string' } } },
+    { type: 'object', required: ['derived'], additionalProperties: false, properties: { derived: { type: 'string', 'x-ref': 'derived' } } },
     { type: 'object', required: ['ledger'], additionalProperties: false, properties: { ledger: { type: 'string' } } },
     { type: 'object', required: ['$param'], additionalProperties: false, properties: { $param: { type: 'string' } } },
   ],
