@@ -1,0 +1,58 @@
+// The plugin's HTTP face: every endpoint under /api, problem+json for every refusal.
+import express, { type Router } from 'express';
+import type { Runtime } from '../../runtime/runtime-api.ts';
+import { authenticate } from './auth.ts';
+import { createErrorHandler, notFoundHandler } from './error-handler.ts';
+import { fileGallery, type Gallery } from './gallery.ts';
+import { actionRoutes } from './routes/actions.ts';
+import { approvalRoutes } from './routes/approvals.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { recordRoutes } from './routes/records.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { publicSessionRoutes, sessionRoutes } from './routes/session.ts';
+import { templateRoutes } from './routes/templates.ts';
+import { userRoutes } from './routes/users.ts';
+
+export interface RouterOptions {
+  /** Largest JSON body accepted (express/bytes syntax); a whole template bundle must fit. */
+  bodyLimit?: string;
+  /** Where the prebuilt templates offered in the gallery come from; defaults to the ones shipped in schemas/templates. */
+  gallery?: Gallery;
+  /** Where internal errors are reported; defaults to console.error. */
+  logError?: (err: unknown, req: express.Request) => void;
+}
+
+export function createRouter(runtime: Runtime, options: RouterOptions = {}): Router {
+  const bodyLimit = options.bodyLimit ?? '512kb';
+  const outer = express.Router();
+  const api = express.Router();
+  outer.use('/api', api);
+
+  api.use((_req, res, next) => {
+    // Answers carry personal and business data: never cache them, never let a browser guess their type.
+    res.set('Cache-Control', 'no-store');
+    res.set('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  const json = express.json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] });
+
+  publicSessionRoutes(api, runtime, json);
+  openApiRoutes(api);
+
+  // Bodies are parsed only after the caller is known: strangers get a 401 without costing a parse.
+  api.use(authenticate(runtime));
+  api.use(json);
+  sessionRoutes(api, runtime);
+  userRoutes(api, runtime);
+  templateRoutes(api, runtime, options.gallery ?? fileGallery());
+  actionRoutes(api, runtime);
+  recordRoutes(api, runtime);
+  approvalRoutes(api, runtime);
+  notificationRoutes(api, runtime);
+  reportRoutes(api, runtime);
+
+  api.use(notFoundHandler);
+  api.use(createErrorHandler({ bodyLimit, log: options.logError }));
+  return outer;
+}

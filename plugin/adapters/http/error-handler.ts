@@ -1,0 +1,82 @@
+// The last stop for errors: known ones become problems, anything else a generic 500 (logged here, never sent).
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { VersionConflict } from '../../runtime/ports.ts';
+import { HttpProblem, sendProblem } from './problem.ts';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  message?: string;
+  limit?: number;
+}
+
+function bodyParserProblem(err: BodyParserError, limit: string): HttpProblem | undefined {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return new HttpProblem('bad_request', {
+        'zh-CN': `请求内容不是有效的 JSON：${err.message ?? ''}`,
+        en: `The body is not valid JSON: ${err.message ?? ''}`,
+      });
+    case 'entity.too.large':
+      return new HttpProblem('payload_too_large', {
+        'zh-CN': `请求内容超过了 ${limit} 的上限。`,
+        en: `The body is larger than the ${limit} limit.`,
+      });
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new HttpProblem('bad_request', {
+        'zh-CN': '请求内容的编码不受支持，请使用 UTF-8 的 JSON。',
+        en: 'Unsupported body encoding; send UTF-8 JSON.',
+      });
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+    case 'stream.not.readable':
+      return new HttpProblem('bad_request', {
+        'zh-CN': '请求内容不完整，请重试。',
+        en: 'The request body was incomplete; try again.',
+      });
+    default:
+      return undefined;
+  }
+}
+
+export function createErrorHandler(options: { bodyLimit: string; log?: (err: unknown, req: Request) => void }): ErrorRequestHandler {
+  const log = options.log ?? ((err: unknown, req: Request) => console.error(`[http] ${req.method} ${req.originalUrl} failed:`, err));
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    if (err instanceof HttpProblem) {
+      sendProblem(req, res, err.code, err.labels, err.errors);
+      return;
+    }
+    // The runtime should turn a lost race into a refusal; if one slips through it still means 409, not 500.
+    if (err instanceof VersionConflict) {
+      sendProblem(req, res, 'version_conflict', {
+        'zh-CN': '该记录已被他人修改，请刷新后重试。',
+        en: 'Someone else changed this record; reload it and try again.',
+      });
+      return;
+    }
+    const parsed = typeof err === 'object' && err !== null ? bodyParserProblem(err as BodyParserError, options.bodyLimit) : undefined;
+    if (parsed) {
+      sendProblem(req, res, parsed.code, parsed.labels);
+      return;
+    }
+    log(err, req);
+    sendProblem(req, res, 'internal', {
+      'zh-CN': '服务器出错了，请稍后重试；如果问题持续，请联系管理员。',
+      en: 'Something went wrong on the server; try again later, and tell an administrator if it persists.',
+    });
+  };
+}
+
+/** Unknown paths under /api answer in the same problem format as everything else. */
+export const notFoundHandler: RequestHandler = (req, res) => {
+  sendProblem(req, res, 'not_found', {
+    'zh-CN': `没有这个接口：${req.method} ${req.originalUrl}`,
+    en: `No such endpoint: ${req.method} ${req.originalUrl}`,
+  });
+};

@@ -1,0 +1,21 @@
+// Turning runtime results into responses: values pass through, refusals become problems.
+import type { Response } from 'express';
+import type { RecordView, Result } from '../../runtime/runtime-api.ts';
+import { HttpProblem } from './problem.ts';
+
+export function orRefuse<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new HttpProblem(result.code, result.message, result.errors);
+}
+
+/** A record with its version as the ETag, so clients can echo it back in If-Match. */
+export function sendRecord(res: Response, record: RecordView, status = 200): void {
+  res.set('ETag', `"${record.version}"`);
+  res.status(status).json(record);
+}
+
+/** List items are records without their per-caller actions (computing those per row costs guards). */
+export function listItem(record: RecordView): Omit<RecordView, 'availableActions'> {
+  const { availableActions: _omitted, ...rest } = record;
+  return rest;
+}

@@ -1,0 +1,73 @@
+// Records: list, open, create, edit (optimistic with If-Match), copy, and what hangs off one record.
+import type { Router } from 'express';
+import type { JsonObject } from '../../../core/types.ts';
+import type { RecordListQuery, Runtime } from '../../../runtime/runtime-api.ts';
+import { actorOf } from '../auth.ts';
+import { readBody } from '../body.ts';
+import { HttpProblem } from '../problem.ts';
+import { listItem, orRefuse, sendRecord } from '../reply.ts';
+import { ifMatchVersion, queryDate, queryEnum, queryFlag, queryInt, queryList, queryString } from '../request-params.ts';
+
+const SORT_FIELDS = ['number', 'createdAt', 'updatedAt', 'status', 'amount', 'customer'] as const;
+
+export function recordRoutes(router: Router, runtime: Runtime): void {
+  router.get('/records', async (req, res) => {
+    const query: RecordListQuery = {
+      template: queryString(req, 'template'),
+      q: queryString(req, 'q'),
+      status: queryList(req, 'status'),
+      includeArchived: queryFlag(req, 'includeArchived'),
+      from: queryDate(req, 'from'),
+      to: queryDate(req, 'to'),
+      handler: queryString(req, 'handler'),
+      department: queryString(req, 'department'),
+      sort: queryEnum(req, 'sort', SORT_FIELDS),
+      dir: queryEnum(req, 'dir', ['asc', 'desc'] as const),
+      page: queryInt(req, 'page', 1, 1_000_000),
+      pageSize: queryInt(req, 'pageSize', 1, 500),
+    };
+    const { items, total } = await runtime.listRecords(actorOf(res), query);
+    res.json({ items: items.map(listItem), total });
+  });
+
+  router.post('/records', async (req, res) => {
+    const body = readBody<{ template: string; data: JsonObject }>(req, {
+      template: { type: 'string', required: true },
+      data: { type: 'object', required: true },
+    });
+    sendRecord(res, orRefuse(await runtime.createRecord(actorOf(res), body.template, body.data)), 201);
+  });
+
+  router.get('/records/:id', async (req, res) => {
+    sendRecord(res, orRefuse(await runtime.getRecord(actorOf(res), req.params.id)));
+  });
+
+  router.patch('/records/:id', async (req, res) => {
+    const version = ifMatchVersion(req);
+    if (version === undefined) {
+      throw new HttpProblem('bad_request', {
+        'zh-CN': '请在 If-Match 请求头中发送记录的版本号（例如 If-Match: "3"），以免覆盖他人的修改。',
+        en: 'Send If-Match with the record\'s version (e.g. If-Match: "3") so that nobody\'s changes are overwritten.',
+      });
+    }
+    const body = readBody<{ data: JsonObject }>(req, { data: { type: 'object', required: true } });
+    sendRecord(res, orRefuse(await runtime.editRecord(actorOf(res), req.params.id, body.data, version)));
+  });
+
+  router.post('/records/:id/copy', async (req, res) => {
+    readBody(req, {}, { optional: true });
+    sendRecord(res, orRefuse(await runtime.copyRecord(actorOf(res), req.params.id)), 201);
+  });
+
+  router.get('/records/:id/history', async (req, res) => {
+    res.json(orRefuse(await runtime.history(actorOf(res), req.params.id)));
+  });
+
+  router.get('/records/:id/stock', async (req, res) => {
+    res.json(orRefuse(await runtime.recordStock(actorOf(res), req.params.id)));
+  });
+
+  router.get('/records/:id/ledger', async (req, res) => {
+    res.json(orRefuse(await runtime.recordLedger(actorOf(res), req.params.id)));
+  });
+}

@@ -1,0 +1,24 @@
+// Reports and stock levels: read-only views over what the actions left behind.
+import type { Router } from 'express';
+import type { Runtime } from '../../../runtime/runtime-api.ts';
+import { actorOf } from '../auth.ts';
+import { orRefuse } from '../reply.ts';
+import { queryDate, queryEnum, queryString } from '../request-params.ts';
+
+const GROUP_BY = ['reason', 'customer', 'product', 'month'] as const;
+
+export function reportRoutes(router: Router, runtime: Runtime): void {
+  router.get('/reports/cancellation-reasons', async (req, res) => {
+    const query = {
+      template: queryString(req, 'template'),
+      from: queryDate(req, 'from'),
+      to: queryDate(req, 'to'),
+      groupBy: queryEnum(req, 'groupBy', GROUP_BY) ?? 'reason',
+    };
+    res.json(orRefuse(await runtime.cancellationReport(actorOf(res), query)));
+  });
+
+  router.get('/stock', async (req, res) => {
+    res.json(await runtime.stockLevels({ product: queryString(req, 'product'), warehouse: queryString(req, 'warehouse') }));
+  });
+}

@@ -1,0 +1,38 @@
+// Signing in and out, and who am I.
+import type { RequestHandler, Router } from 'express';
+import type { Runtime } from '../../../runtime/runtime-api.ts';
+import { actorOf, TOKEN_COOKIE } from '../auth.ts';
+import { readBody } from '../body.ts';
+import { orRefuse } from '../reply.ts';
+
+export function publicSessionRoutes(router: Router, runtime: Runtime, json: RequestHandler): void {
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.post('/session', json, async (req, res) => {
+    const body = readBody<{ username: string; password: string }>(req, {
+      username: { type: 'string', required: true },
+      password: { type: 'string', required: true },
+    });
+    const { token, user } = orRefuse(await runtime.login(body.username, body.password));
+    // The web app may rely on the cookie instead of the header; Strict keeps other sites from riding on it.
+    res.cookie(TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/' });
+    res.json({ token, user });
+  });
+}
+
+export function sessionRoutes(router: Router, runtime: Runtime): void {
+  router.delete('/session', async (_req, res) => {
+    await runtime.logout(String(res.locals.token));
+    res.clearCookie(TOKEN_COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+
+  router.get('/me', async (_req, res) => {
+    const actor = actorOf(res);
+    const users = await runtime.listUsers(actor, {});
+    const me = users.find((u) => u.id === actor.id);
+    res.json(me ?? { id: actor.id, name: actor.name, roles: actor.roles, department: actor.department });
+  });
+}

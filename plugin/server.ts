@@ -1,0 +1,119 @@
+// The standalone host: the plugin on express with the embedded store, the web app, and demo data on first start.
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import express from 'express';
+import { PROJECT_ROOT } from './adapters/http/gallery.ts';
+import { LowdbStore } from './adapters/store/lowdb-store.ts';
+import { DEMO_USERS } from './demo/demo-users.ts';
+import { seedDemo } from './demo/seed.ts';
+import { installPrebuiltTemplates } from './host/install-prebuilt.ts';
+import { createSettableClock } from './host/settable-clock.ts';
+import { HOST_ACTOR } from './host/system-actor.ts';
+import { serveUi } from './host/static-ui.ts';
+import { createPlugin } from './index.ts';
+import type { Runtime } from './runtime/runtime-api.ts';
+
+export interface ServerOptions {
+  /** 0 picks a free port (tests). */
+  port?: number;
+  dataDir: string;
+  /** Seed demo people and orders into a fresh store (default true). */
+  demo?: boolean;
+  demoPassword?: string;
+  uiDir?: string;
+  quiet?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+  runtime: Runtime;
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const log = opts.quiet ? () => undefined : (line: string) => console.log(line);
+  const store = new LowdbStore({ dataDir: resolve(opts.dataDir) });
+  await store.init();
+  const clock = createSettableClock();
+  const { router, runtime } = createPlugin({ store, clock });
+
+  // Templates go into any store that has none; demo people and orders only into one nobody has used yet.
+  if ((await store.listTemplates()).length === 0) {
+    const hadUsers = (await store.listUsers()).length > 0;
+    const installed = await installPrebuiltTemplates(runtime, PROJECT_ROOT);
+    log(`Installed templates: ${installed.map((t) => `${t.id} v${t.version}`).join(', ')}`);
+    if (opts.demo !== false && !hadUsers) {
+      const started = Date.now();
+      const { orderIds } = await seedDemo(runtime, store, { clock, password: opts.demoPassword ?? 'demo' });
+      log(`Seeded demo data: ${DEMO_USERS.length} people, ${orderIds.length} orders (${Date.now() - started} ms)`);
+    }
+  }
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(router);
+  const ui = serveUi(app, opts.uiDir ?? join(PROJECT_ROOT, 'dist', 'ui'));
+  if (!ui.built) log('The web app is not built: run `npm run build:ui` (the API works without it).');
+
+  const server = await new Promise<import('node:http').Server>((ok, fail) => {
+    const s = app.listen(opts.port ?? 3000, () => ok(s));
+    s.once('error', fail);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((done) => {
+      server.close(() => done());
+      server.closeAllConnections();
+    }).then(() => store.close());
+    return closing;
+  };
+  return { url, close, runtime };
+}
+
+function printWelcome(url: string, demoPassword: string, usernames: string[]): void {
+  console.log(`\nOrder workflow is running at ${url}`);
+  if (usernames.length === 0) {
+    console.log('\nNo users yet. Create the first administrator:');
+    console.log('  npm run cli -- user create --username admin --name "Admin" --password <password> --roles admin');
+    return;
+  }
+  if (!DEMO_USERS.every((u) => usernames.includes(u.username))) return;
+  console.log(`\nDemo logins (password "${demoPassword}" unless changed since the data was seeded):`);
+  for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(11)} ${u.roles.join(', ')}${u.department ? ` (${u.department})` : ''}`);
+}
+
+async function main(): Promise<void> {
+  const demoPassword = process.env.DEMO_PASSWORD || 'demo';
+  const running = await startServer({
+    port: Number(process.env.PORT ?? 3000),
+    dataDir: process.env.DATA_DIR ?? './data',
+    demo: process.env.DEMO !== '0',
+    demoPassword,
+  });
+  const users = await running.runtime.listUsers(HOST_ACTOR);
+  printWelcome(running.url, demoPassword, users.map((u) => u.username));
+
+  const stop = (signal: string) => {
+    console.log(`\n${signal}: shutting down…`);
+    running.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,86 @@
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRouter } from '../../plugin/adapters/http/create-router.ts';
+import { ApiClient } from './support/api-client.ts';
+import { createOrder, expectProblem, footprint } from './support/orders.ts';
+import { startTestApp, type TestApp } from './support/test-app.ts';
+
+let app: TestApp;
+let sales1: ApiClient;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  sales1 = await app.as('sales1');
+});
+afterAll(() => app.close());
+
+describe('bodies the server cannot take', () => {
+  it('malformed JSON is a 400 that says where it broke, and nothing changes', async () => {
+    const order = await createOrder(sales1);
+    const before = await footprint(sales1, order.id);
+    const res = await sales1.inLanguage('en').request('POST', `/api/records/${order.id}/actions/cancel`, undefined, { raw: '{"reason": "other",' });
+    expectProblem(res, 400, 'bad_request');
+    expect(res.body.detail).toMatch(/not valid JSON/);
+    const patch = await sales1.request('PATCH', `/api/records/${order.id}`, undefined, { raw: "{data: 1}", headers: { 'if-match': '1' } });
+    expectProblem(patch, 400, 'bad_request');
+    expect(await footprint(sales1, order.id)).toEqual(before);
+  });
+
+  it('malformed JSON at sign-in is a 400 too', async () => {
+    expectProblem(await app.anonymous().request('POST', '/api/session', undefined, { raw: '{"username":' }), 400, 'bad_request');
+  });
+
+  it('a body over the limit is a 413 and nothing is created', async () => {
+    const admin = await app.as('admin');
+    const before = (await admin.get('/api/records?includeArchived=true')).body.total;
+    const huge = { template: 'sales-order', data: { orderDate: '2025-01-01', customer: { name: 'x' }, lines: [], remark: 'x'.repeat(600 * 1024) } };
+    const res = await sales1.post('/api/records', huge);
+    expectProblem(res, 413, 'payload_too_large');
+    expect((await admin.get('/api/records?includeArchived=true')).body.total).toBe(before);
+  });
+
+  it('a JSON array or a bare value where an object belongs is a 400', async () => {
+    expectProblem(await sales1.post('/api/records', [{ template: 'sales-order' }]), 400, 'bad_request');
+    expectProblem(await sales1.request('POST', '/api/records', undefined, { raw: '"hello"' }), 400, 'bad_request');
+  });
+
+  it('a body that is not JSON at all is a 400 asking for JSON', async () => {
+    const res = await sales1.request('POST', '/api/records', undefined, { raw: 'template=sales-order', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expectProblem(res, 400, 'bad_request');
+  });
+});
+
+describe('paths the server does not have', () => {
+  it('an unknown endpoint under /api is a 404 problem', async () => {
+    expectProblem(await sales1.get('/api/nothing-here'), 404, 'not_found');
+    expectProblem(await sales1.request('PUT', '/api/records'), 404, 'not_found');
+  });
+});
+
+describe('failures inside the server', () => {
+  let server: Server;
+  let url: string;
+  const logged: unknown[] = [];
+
+  beforeAll(async () => {
+    const broken = { ...app.runtime, getRecord: async () => { throw new Error('disk on fire at /var/lib/secret/store.json'); } };
+    const web = express();
+    web.use(createRouter(broken, { logError: (err) => logged.push(err) }));
+    server = await new Promise<Server>((ok) => { const s = web.listen(0, () => ok(s)); });
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+  it('an unexpected error is a generic 500 problem, logged on the server, with no stack or message leaked', async () => {
+    const client = new ApiClient(url, (await app.as('sales1')).token);
+    const res = await client.get('/api/records/any');
+    expectProblem(res, 500, 'internal');
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain('disk on fire');
+    expect(text).not.toContain('/var/lib');
+    expect(text).not.toContain('stack');
+    expect(logged).toHaveLength(1);
+  });
+});

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from './support/api-client.ts';
+import { act, createOrder, expectProblem } from './support/orders.ts';
+import { startTestApp, type TestApp } from './support/test-app.ts';
+
+let app: TestApp;
+let sales1: ApiClient;
+let admin: ApiClient;
+const o: Record<string, any> = {};
+
+async function at<T>(iso: string, fn: () => Promise<T>): Promise<T> {
+  app.clock.set(new Date(iso));
+  try {
+    return await fn();
+  } finally {
+    app.clock.set(undefined);
+  }
+}
+
+const numbers = (res: { body: { items: { number: string }[] } }) => res.body.items.map((r) => r.number).sort();
+
+beforeAll(async () => {
+  app = await startTestApp();
+  sales1 = await app.as('sales1');
+  admin = await app.as('admin');
+  const sales2 = await app.as('sales2');
+  const sales3 = await app.as('sales3');
+  o.alpha = await at('2025-01-10T03:00:00Z', () => createOrder(sales1, { customer: { name: 'Alpha Trading Co.' } }));
+  o.beta = await at('2025-02-15T03:00:00Z', () => createOrder(sales1, { customer: { name: '贝塔贸易有限公司' } }));
+  o.lastFeb = await at('2025-02-28T10:00:00Z', () => createOrder(sales1, { customer: { name: 'Gamma GmbH' } }));
+  o.confirmed = await at('2025-03-20T03:00:00Z', () => createOrder(sales1, { customer: { name: 'Delta Ltd' } }));
+  await at('2025-03-21T03:00:00Z', () => act(sales1, o.confirmed.id, 'confirm'));
+  o.archived = await at('2025-03-22T03:00:00Z', () => createOrder(sales1, { customer: { name: 'Epsilon SA' } }));
+  await at('2025-03-23T03:00:00Z', () => act(sales1, o.archived.id, 'cancel', { reason: 'duplicate' }));
+  await at('2025-03-24T03:00:00Z', () => act(sales1, o.archived.id, 'archive'));
+  o.sales3 = await at('2025-03-25T03:00:00Z', () => createOrder(sales3, { customer: { name: 'Zeta East' } }));
+  o.west = await at('2025-03-26T03:00:00Z', () => createOrder(sales2, { customer: { name: 'Alpha West Inc.' } }));
+});
+afterAll(() => app.close());
+
+describe('listing and searching orders', () => {
+  it('a salesperson lists only their own orders, newest work first, archived ones left out', async () => {
+    const res = await sales1.get('/api/records?template=sales-order');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(4);
+    expect(numbers(res)).toEqual([o.alpha.number, o.beta.number, o.lastFeb.number, o.confirmed.number].sort());
+  });
+
+  it('list items carry no per-caller actions but do carry what a row needs', async () => {
+    const res = await sales1.get('/api/records');
+    for (const item of res.body.items) {
+      expect(item).not.toHaveProperty('availableActions');
+      expect(item).toMatchObject({ id: expect.any(String), number: expect.any(String), status: expect.any(String), version: expect.any(Number), handlerName: expect.any(String) });
+    }
+  });
+
+  it('q finds an order by its number', async () => {
+    const res = await sales1.get(`/api/records?q=${encodeURIComponent(o.beta.number)}`);
+    expect(numbers(res)).toEqual([o.beta.number]);
+  });
+
+  it('q finds orders by customer, case-insensitively, and only in the caller\'s scope', async () => {
+    expect(numbers(await sales1.get('/api/records?q=alpha'))).toEqual([o.alpha.number]);
+    expect(numbers(await admin.get('/api/records?q=ALPHA'))).toEqual([o.alpha.number, o.west.number].sort());
+    expect(numbers(await sales1.get(`/api/records?q=${encodeURIComponent('贝塔')}`))).toEqual([o.beta.number]);
+  });
+
+  it('status filters, repeated or comma-separated', async () => {
+    expect(numbers(await sales1.get('/api/records?status=confirmed'))).toEqual([o.confirmed.number]);
+    const both = await sales1.get('/api/records?status=confirmed&status=draft');
+    expect(both.body.total).toBe(4);
+    const comma = await sales1.get('/api/records?status=confirmed,draft');
+    expect(comma.body.total).toBe(4);
+  });
+
+  it('from/to filter the creation date, both days included', async () => {
+    const feb = await sales1.get('/api/records?from=2025-02-01&to=2025-02-28');
+    expect(numbers(feb)).toEqual([o.beta.number, o.lastFeb.number].sort());
+    const fromMarch = await sales1.get('/api/records?from=2025-03-01');
+    expect(numbers(fromMarch)).toEqual([o.confirmed.number]);
+  });
+
+  it('handler and department narrow what an admin or a manager sees', async () => {
+    const byHandler = await admin.get(`/api/records?handler=${app.people.sales3.id}`);
+    expect(numbers(byHandler)).toEqual([o.sales3.number]);
+    const west = await admin.get('/api/records?department=west');
+    expect(numbers(west)).toEqual([o.west.number]);
+    const manager = await app.as('manager');
+    const east = await manager.get('/api/records');
+    expect(numbers(east)).toEqual([o.alpha.number, o.beta.number, o.lastFeb.number, o.confirmed.number, o.sales3.number].sort());
+    const manager2 = await app.as('manager2');
+    expect(numbers(await manager2.get('/api/records'))).toEqual([o.west.number]);
+  });
+
+  it('pages split the list without losing or repeating anything', async () => {
+    const p1 = await admin.get('/api/records?pageSize=2&page=1&sort=number&dir=asc');
+    const p2 = await admin.get('/api/records?pageSize=2&page=2&sort=number&dir=asc');
+    const p3 = await admin.get('/api/records?pageSize=2&page=3&sort=number&dir=asc');
+    expect(p1.body.total).toBe(6);
+    expect(p1.body.items).toHaveLength(2);
+    expect(p3.body.items).toHaveLength(2);
+    const all = [...p1.body.items, ...p2.body.items, ...p3.body.items].map((r: any) => r.number);
+    expect(new Set(all).size).toBe(6);
+    expect(all).toEqual([...all].sort());
+  });
+
+  it('archived orders appear only with status=archived or includeArchived=true', async () => {
+    expect(numbers(await sales1.get('/api/records?status=archived'))).toEqual([o.archived.number]);
+    const all = await sales1.get('/api/records?includeArchived=true');
+    expect(all.body.total).toBe(5);
+    expect(numbers(all)).toContain(o.archived.number);
+    expect(numbers(await sales1.get(`/api/records?q=${o.archived.number}`))).toEqual([]);
+  });
+
+  it('nonsense query values are a 400 that names the parameter', async () => {
+    const page = await sales1.get('/api/records?page=abc');
+    expectProblem(page, 400, 'bad_request');
+    expect(page.body.errors[0].path).toBe('/page');
+    expectProblem(await sales1.get('/api/records?pageSize=100000'), 400, 'bad_request');
+    expectProblem(await sales1.get('/api/records?from=yesterday'), 400, 'bad_request');
+    expectProblem(await sales1.get('/api/records?sort=password'), 400, 'bad_request');
+  });
+});

@@ -1,0 +1,125 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../plugin/server.ts';
+import { ApiClient } from './support/api-client.ts';
+import { expectProblem } from './support/orders.ts';
+
+const dirs: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'ow-server-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function signIn(url: string, username: string, password = 'demo'): Promise<ApiClient> {
+  const res = await new ApiClient(url).post('/api/session', { username, password });
+  expect(res.status, `${username}: ${JSON.stringify(res.body)}`).toBe(200);
+  return new ApiClient(url, res.body.token);
+}
+
+describe('the standalone server on a fresh data folder', () => {
+  let server: RunningServer;
+  let dataDir: string;
+  let uiDir: string;
+  let startedIn: number;
+
+  beforeAll(async () => {
+    dataDir = await tempDir();
+    uiDir = await tempDir();
+    await writeFile(join(uiDir, 'index.html'), '<!doctype html><title>app shell</title>');
+    await mkdir(join(uiDir, 'assets'));
+    await writeFile(join(uiDir, 'assets', 'app.js'), 'console.log(1)');
+    const t = Date.now();
+    server = await startServer({ port: 0, dataDir, uiDir, quiet: true });
+    startedIn = Date.now() - t;
+  });
+  afterAll(() => server.close());
+
+  it('seeds the prebuilt templates, the demo people and demo orders quickly', async () => {
+    expect(startedIn).toBeLessThan(5000);
+    const admin = await signIn(server.url, 'admin');
+    expect((await admin.get('/api/templates')).body.map((t: any) => t.id)).toContain('sales-order');
+    for (const u of ['sales1', 'sales2', 'sales3', 'manager', 'manager2', 'finance', 'finmanager', 'warehouse']) await signIn(server.url, u);
+    const me = await (await signIn(server.url, 'sales2')).get('/api/me');
+    expect(me.body).toMatchObject({ roles: ['sales'], department: 'west' });
+  });
+
+  it('the demo orders cover every state the sales flow reaches, with reassignments and real audit', async () => {
+    const admin = await signIn(server.url, 'admin');
+    const all = await admin.get('/api/records?includeArchived=true&pageSize=500');
+    expect(all.body.total).toBeGreaterThanOrEqual(30);
+    const states = new Set(all.body.items.map((r: any) => r.status));
+    for (const s of ['draft', 'confirmed', 'shipped', 'written_off', 'settled', 'cancelled', 'archived']) expect(states, s).toContain(s);
+    expect(all.body.items.some((r: any) => r.watchers.length > 0)).toBe(true);
+    const handlers = new Set(all.body.items.map((r: any) => r.handler));
+    expect(handlers.size).toBeGreaterThanOrEqual(4);
+    const created = all.body.items.map((r: any) => r.createdAt).sort();
+    expect(Date.parse(created.at(-1)) - Date.parse(created[0])).toBeGreaterThan(60 * 86_400_000);
+    const shipped = all.body.items.find((r: any) => r.status === 'shipped');
+    const history = (await admin.get(`/api/records/${shipped.id}/history`)).body;
+    expect(history.map((h: any) => h.action)).toEqual(expect.arrayContaining(['confirm', 'ship']));
+  });
+
+  it('demo stock is real: opening stock, and confirmed orders hold reservations', async () => {
+    const stock = (await (await signIn(server.url, 'warehouse')).get('/api/stock')).body;
+    expect(stock.length).toBe(12);
+    expect(stock.some((l: any) => l.reserved > 0)).toBe(true);
+    for (const l of stock) expect(l.available).toBeGreaterThanOrEqual(0);
+  });
+
+  it('serves the web app, with client-side routes falling back to index.html', async () => {
+    const root = await fetch(`${server.url}/`);
+    expect(root.status).toBe(200);
+    expect(await root.text()).toContain('app shell');
+    const deep = await fetch(`${server.url}/orders/123`);
+    expect(await deep.text()).toContain('app shell');
+    const asset = await fetch(`${server.url}/assets/app.js`);
+    expect(await asset.text()).toBe('console.log(1)');
+  });
+
+  it('API paths never fall back to the web app', async () => {
+    const res = await new ApiClient(server.url).get('/api/not-a-thing');
+    expectProblem(res, 401, 'unauthenticated');
+    const admin = await signIn(server.url, 'admin');
+    expectProblem(await admin.get('/api/not-a-thing'), 404, 'not_found');
+  });
+
+  it('keeps its data across a restart without seeding again', async () => {
+    const before = (await (await signIn(server.url, 'admin')).get('/api/records?includeArchived=true')).body.total;
+    await server.close();
+    server = await startServer({ port: 0, dataDir, uiDir, quiet: true });
+    const after = (await (await signIn(server.url, 'admin')).get('/api/records?includeArchived=true')).body.total;
+    expect(after).toBe(before);
+    expect((await (await signIn(server.url, 'admin')).get('/api/users')).body).toHaveLength(9);
+  });
+});
+
+describe('the standalone server without demo data', () => {
+  it('starts with the templates but nobody to sign in, and says how to build the UI when it is missing', async () => {
+    const server = await startServer({ port: 0, dataDir: await tempDir(), demo: false, uiDir: join(await tempDir(), 'missing'), quiet: true });
+    try {
+      expectProblem(await new ApiClient(server.url).post('/api/session', { username: 'admin', password: 'demo' }), 401, 'unauthenticated');
+      expect((await new ApiClient(server.url).get('/api/health')).status).toBe(200);
+      const page = await fetch(`${server.url}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('npm run build:ui');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('uses the demo password it is given', async () => {
+    const server = await startServer({ port: 0, dataDir: await tempDir(), demoPassword: 's3cret', quiet: true });
+    try {
+      await signIn(server.url, 'sales1', 's3cret');
+      expectProblem(await new ApiClient(server.url).post('/api/session', { username: 'sales1', password: 'demo' }), 401, 'unauthenticated');
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem } from './support/orders.ts';
+import { startTestApp, type TestApp } from './support/test-app.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+describe('signing in', () => {
+  it('a demo user signs in with the right password and gets a token and who they are', async () => {
+    const res = await app.anonymous().post('/api/session', { username: 'sales1', password: 'demo' });
+    expect(res.status).toBe(200);
+    expect(typeof res.body.token).toBe('string');
+    expect(res.body.user).toMatchObject({ name: expect.any(String), roles: ['sales'], department: 'east' });
+    expect(typeof res.body.user.id).toBe('string');
+    expect(res.body.user).not.toHaveProperty('passwordHash');
+  });
+
+  it('a wrong password is a 401 problem that does not say which half was wrong', async () => {
+    const res = await app.anonymous().inLanguage('en').post('/api/session', { username: 'sales1', password: 'nope' });
+    expectProblem(res, 401, 'unauthenticated');
+    const unknown = await app.anonymous().inLanguage('en').post('/api/session', { username: 'nobody', password: 'nope' });
+    expect(unknown.body.detail).toBe(res.body.detail);
+  });
+
+  it('a sign-in without a password is a 400 naming the field', async () => {
+    const res = await app.anonymous().post('/api/session', { username: 'sales1' });
+    expectProblem(res, 400, 'bad_request');
+    expect(res.body.errors).toEqual([{ path: '/password', message: expect.any(String) }]);
+  });
+
+  it('health answers without credentials', async () => {
+    const res = await app.anonymous().get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('every other call without a token, or with a bad one, is 401', async () => {
+    expectProblem(await app.anonymous().get('/api/records'), 401, 'unauthenticated');
+    expectProblem(await app.anonymous().get('/api/templates'), 401, 'unauthenticated');
+    const forged = await app.anonymous().get('/api/records', { headers: { authorization: 'Bearer not-a-token' } });
+    expectProblem(forged, 401, 'unauthenticated');
+  });
+
+  it('the ow_token cookie works in place of the header', async () => {
+    const login = await app.anonymous().post('/api/session', { username: 'manager', password: 'demo' });
+    expect(login.headers.get('set-cookie')).toMatch(/ow_token=.*HttpOnly/i);
+    const res = await app.anonymous().get('/api/me', { headers: { cookie: `ow_token=${login.body.token}` } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ username: 'manager', roles: ['sales_manager'] });
+  });
+
+  it('signing out ends the session', async () => {
+    const login = await app.anonymous().post('/api/session', { username: 'finance', password: 'demo' });
+    const headers = { authorization: `Bearer ${login.body.token}` };
+    expect((await app.anonymous().get('/api/me', { headers })).status).toBe(200);
+    expect((await app.anonymous().delete('/api/session', { headers })).status).toBe(204);
+    expectProblem(await app.anonymous().get('/api/me', { headers }), 401, 'unauthenticated');
+  });
+
+  it('problems speak Chinese by default and English when asked', async () => {
+    const zh = await app.anonymous().get('/api/records');
+    const en = await app.anonymous().inLanguage('en-GB,en;q=0.9').get('/api/records');
+    expect(zh.body.detail).toMatch(/[\u4e00-\u9fff]/);
+    expect(en.body.detail).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('the API description', () => {
+  it('is served as OpenAPI 3.1 and names every endpoint of the contract', async () => {
+    const res = await app.anonymous().get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    const paths = Object.keys(res.body.paths);
+    for (const p of [
+      '/api/session', '/api/health', '/api/templates', '/api/templates/{id}', '/api/records', '/api/records/{id}',
+      '/api/records/{id}/history', '/api/records/{id}/actions/{action}/preview', '/api/records/{id}/actions/{action}',
+      '/api/records/{id}/copy', '/api/approvals', '/api/approvals/{id}/approve', '/api/approvals/{id}/reject',
+      '/api/notifications', '/api/reports/cancellation-reasons', '/api/me', '/api/users', '/api/users/{id}',
+      '/api/departments', '/api/templates/validate', '/api/gallery', '/api/gallery/{id}/import', '/api/records/{id}/stock',
+      '/api/records/{id}/ledger', '/api/records/bulk/{action}', '/api/approvals/{id}/withdraw', '/api/approvals/{id}/transfer',
+      '/api/notifications/read', '/api/stock', '/api/openapi.json',
+    ]) {
+      expect(paths, p).toContain(p);
+    }
+  });
+});
+
+describe('people', () => {
+  it('anyone signed in can search people by department and role (for the reassign dialog)', async () => {
+    const sales1 = await app.as('sales1');
+    const res = await sales1.get('/api/users?department=east&role=sales');
+    expect(res.status).toBe(200);
+    expect(res.body.map((u: any) => u.username).sort()).toEqual(['sales1', 'sales3']);
+    expect(JSON.stringify(res.body)).not.toContain('passwordHash');
+  });
+
+  it('lists the departments with labels', async () => {
+    const res = await (await app.as('sales1')).get('/api/departments');
+    expect(res.status).toBe(200);
+    expect(res.body.map((d: any) => d.id)).toEqual(expect.arrayContaining(['east', 'west']));
+  });
+
+  it('an admin creates and changes a user; the new user can sign in', async () => {
+    const admin = await app.as('admin');
+    const created = await admin.post('/api/users', { username: 'sales9', name: '新人', password: 'pw1234', roles: ['sales'], department: 'west' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ username: 'sales9', roles: ['sales'], department: 'west' });
+    const changed = await admin.patch(`/api/users/${created.body.id}`, { department: 'east', name: '新人二' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ department: 'east', name: '新人二' });
+    const login = await app.anonymous().post('/api/session', { username: 'sales9', password: 'pw1234' });
+    expect(login.status).toBe(200);
+  });
+
+  it('a non-admin may not create users, and nobody is created', async () => {
+    const res = await (await app.as('manager')).post('/api/users', { username: 'sneaky', name: 'x', password: 'pw1234', roles: ['admin'] });
+    expectProblem(res, 403, 'forbidden');
+    const users = await (await app.as('admin')).get('/api/users?q=sneaky');
+    expect(users.body).toEqual([]);
+  });
+
+  it('a user body with an unknown field is a 400 naming it', async () => {
+    const res = await (await app.as('admin')).post('/api/users', { username: 'x1', name: 'x', password: 'pw1234', roles: ['sales'], isAdmin: true });
+    expectProblem(res, 400, 'bad_request');
+    expect(res.body.errors).toEqual([{ path: '/isAdmin', message: expect.stringContaining('isAdmin') }]);
+  });
+});
