@@ -1,5 +1,5 @@
 // Confirm an action on one record: read what it will do (the preview), answer its questions, run it.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { AvailableAction, Preview, RecordView, Template } from '../model';
@@ -13,6 +13,23 @@ import { ActionInputs, answersMissing, emptyAnswers, type ActionAnswers } from '
 import { actionMeta, pickedParams } from './action-meta';
 import { EffectList } from './effect-list';
 import { runAction, type ActionResult } from './run-action';
+
+/** Refusal codes that only mean "not answered yet". */
+const INPUT_CODES = new Set(['reason_required', 'reason_unknown', 'validation_failed']);
+
+function previewSearch(reason: string, params: Record<string, unknown> | undefined): string {
+  const q = new URLSearchParams();
+  if (reason) q.set('reason', reason);
+  if (params && Object.keys(params).length) q.set('params', JSON.stringify(params));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Every reason the server gave, minus the one already shown as the message. */
+function refusalReasons(p: Preview, lang: 'zh-CN' | 'en'): string[] {
+  const main = words(p.message, lang);
+  return (p.reasons ?? []).map((r) => words(r, lang)).filter((r) => r && r !== main);
+}
 
 export function ActionDialog({
   record,
@@ -33,12 +50,25 @@ export function ActionDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState<string | null>(null);
+  // The preview follows the answers (a chosen person changes who is told), a moment after they change.
+  const params = pickedParams(meta, answers.pick);
+  const needsPick = (meta.pickHandler || meta.pickDepartment) && !params?.handler && !params?.department;
+  const previewQuery = previewSearch(answers.reason, params);
+  const [settledQuery, setSettledQuery] = useState(previewQuery);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSettledQuery(previewQuery), 250);
+    return () => window.clearTimeout(timer);
+  }, [previewQuery]);
   const preview = useAsync(
-    () => api<Preview>('GET', `/records/${encodeURIComponent(record.id)}/actions/${encodeURIComponent(action.name)}/preview`),
-    [record.id, action.name],
+    () =>
+      needsPick
+        ? Promise.resolve(undefined)
+        : api<Preview>('GET', `/records/${encodeURIComponent(record.id)}/actions/${encodeURIComponent(action.name)}/preview${settledQuery}`),
+    [record.id, action.name, settledQuery, needsPick],
   );
   const p = preview.data;
-  const refused = p && !p.allowed;
+  // a refusal about what the person has not answered yet is no refusal: the dialog asks for it
+  const refused = p && !p.allowed && !INPUT_CODES.has(p.code ?? '');
 
   async function confirm() {
     const m = answersMissing(meta, answers);
@@ -50,7 +80,7 @@ export function ActionDialog({
       const result = await runAction(record.id, action.name, {
         reason: answers.reason || undefined,
         comment: answers.comment.trim() || undefined,
-        params: pickedParams(meta, answers.pick),
+        params,
         version: record.version,
       });
       onDone(result);
@@ -74,7 +104,7 @@ export function ActionDialog({
           <button type="button" className="btn" onClick={onClose} disabled={busy}>
             {t('common.cancel')}
           </button>
-          <button type="button" className={`btn ${meta.danger ? 'btn-danger' : 'btn-primary'}`} onClick={confirm} disabled={busy || !p || !!refused} data-testid="action-confirm">
+          <button type="button" className={`btn ${meta.danger ? 'btn-danger' : 'btn-primary'}`} onClick={confirm} disabled={busy || (!p && !needsPick) || !!refused} data-testid="action-confirm">
             {busy ? t('common.working') : meta.needsApproval || p?.needsApproval ? t('action.submitForApproval') : t('action.confirm', { action: actionName })}
           </button>
         </>
@@ -90,20 +120,23 @@ export function ActionDialog({
       )}
       <section className="dialog-section">
         <h3>{t('action.willDo')}</h3>
-        {preview.loading && !p && <Loading />}
+        {needsPick && <p className="muted">{t('reassign.previewHint')}</p>}
+        {!needsPick && preview.loading && !p && <Loading />}
         <ErrorBanner error={preview.error} onRetry={preview.reload} />
         {p && <EffectList effects={p.effects ?? []} />}
         {p && (p.needsApproval || meta.needsApproval) && <div className="alert alert-warning">{t('action.needsApproval')}</div>}
         {refused && (
           <div className="alert alert-error" role="alert" data-testid="action-refused">
-            <div>{words(p.message, lang) || t('action.notAllowed')}</div>
-            {(p.reasons ?? []).length > 0 && (
-              <ul>
-                {(p.reasons ?? []).map((r, i) => (
-                  <li key={i}>{words(r, lang)}</li>
-                ))}
-              </ul>
-            )}
+            <div>
+              <div>{words(p.message, lang) || t('action.notAllowed')}</div>
+              {refusalReasons(p, lang).length > 0 && (
+                <ul>
+                  {refusalReasons(p, lang).map((r, i) => (
+                    <li key={i}>{r}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
           </div>
         )}
       </section>

@@ -12,7 +12,7 @@ import { actionMeta, pickedParams } from './action-meta';
 export function BulkDialog({
   action,
   template,
-  records,
+  records: chosen,
   onClose,
   onFinished,
 }: {
@@ -23,6 +23,8 @@ export function BulkDialog({
   onFinished: () => void;
 }) {
   const { t, label, lang } = useI18n();
+  // the list behind the dialog reloads when the run finishes; keep the records as they were chosen
+  const [records] = useState(chosen);
   const meta = actionMeta(action, template);
   const [answers, setAnswers] = useState<ActionAnswers>(emptyAnswers);
   const [busy, setBusy] = useState(false);

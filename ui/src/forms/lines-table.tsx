@@ -68,7 +68,7 @@ function LinesTable(props: ArrayControlProps) {
       <div className="lines-header">
         <label className="control-label">
           {label}
-          {required && <span className="req">*</span>}
+          {required && enabled && <span className="req">*</span>}
         </label>
         {enabled && (
           <button type="button" className="btn btn-sm" onClick={addItem(path, createDefaultValue(schema, rootSchema))}>

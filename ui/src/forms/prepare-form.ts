@@ -94,3 +94,11 @@ export function createAccess(t: Template, roles: string[]): string[] | 'all' {
   }
   return out;
 }
+
+/** Does the reader see some top-level field they may not write? */
+export function partlyLocked(t: Template, editable: string[] | 'all', roles: string[]): boolean {
+  const hidden = hiddenFields(t, roles);
+  const locked = writeProtected(t, roles);
+  const props = Object.keys(((t.form.schema as { properties?: object }).properties ?? {}) as object).map((k) => `/${k}`);
+  return props.some((p) => !hidden.includes(p) && (locked.includes(p) || !isWritable(editable, p)));
+}

@@ -50,9 +50,10 @@ export function RecordForm({ template, data, roles, editable, readonly, showErro
     return {
       trim: false,
       showUnfocusedDescription: false,
+      hideRequiredAsterisk: !!readonly,
       lineAmount: lines?.price ? { quantity: lines.quantity, price: lines.price } : undefined,
     };
-  }, [template]);
+  }, [template, readonly]);
   const i18n = useMemo(
     () => ({
       locale: lang,

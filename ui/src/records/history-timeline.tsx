@@ -2,6 +2,8 @@
 import { useI18n } from '../i18n';
 import type { FieldChange, HistoryEntry, Template } from '../model';
 import { flattenChanges } from './flatten-changes';
+import { useDepartmentLabel } from './department-label';
+import { useUsers } from './people';
 import { formatDateTime, formatValue } from '../lib/format';
 import { stripIndexes } from '../forms/pointers';
 import { pickBilingual } from '../forms/prepare-form';
@@ -14,6 +16,9 @@ function reasonLabel(t: Template | undefined, code: string, label: (l?: Template
   }
   return code;
 }
+
+/** Record properties (not data fields) that history may name. */
+const RECORD_FIELDS: Record<string, string> = { handler: 'record.handler', department: 'record.department', status: 'record.status' };
 
 function fieldLabel(t: Template | undefined, path: string, lang: 'zh-CN' | 'en'): string {
   const key = stripIndexes(path);
@@ -82,17 +87,30 @@ export function HistoryTimeline({ entries, template }: { entries: HistoryEntry[]
 }
 
 function ChangeTable({ changes, template, collapsed }: { changes: FieldChange[]; template?: Template; collapsed: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, lang, label } = useI18n();
+  const users = useUsers();
+  const deptLabel = useDepartmentLabel();
+  const field = (path: string) => {
+    const own = RECORD_FIELDS[path.replace(/^\//, '')];
+    return own ? t(own) : fieldLabel(template, path, lang);
+  };
+  const value = (path: string, v: unknown) => {
+    const key = path.replace(/^\//, '');
+    if (key === 'handler' && typeof v === 'string') return users.data?.find((u) => u.id === v)?.name ?? v;
+    if (key === 'department' && typeof v === 'string') return deptLabel(v);
+    if (key === 'status' && typeof v === 'string' && template?.states[v]) return label(template.states[v].label);
+    return formatValue(v);
+  };
   if (changes.length === 0) return null;
   const table = (
               <table className="changes">
                 <tbody>
                   {changes.map((c, j) => (
                     <tr key={j}>
-                      <th>{fieldLabel(template, c.path, lang)}</th>
-                      <td className="before">{formatValue(c.before)}</td>
+                      <th>{field(c.path)}</th>
+                      <td className="before">{value(c.path, c.before)}</td>
                       <td className="arrow">→</td>
-                      <td className="after">{formatValue(c.after)}</td>
+                      <td className="after">{value(c.path, c.after)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -2,14 +2,16 @@ import { useI18n } from '../i18n';
 import type { RecordView, Template } from '../model';
 import { StatusBadge } from '../components/status-badge';
 import { formatDateTime, formatMoney } from '../lib/format';
+import { useDepartmentLabel } from './department-label';
 
 export function RecordHeader({ record, template }: { record: RecordView; template?: Template }) {
   const { t, lang, label } = useI18n();
+  const deptLabel = useDepartmentLabel();
   const fields: [string, React.ReactNode][] = [
     [t('record.customer'), record.summary?.customer ?? '—'],
     [t('record.amount'), <span className="amount">{formatMoney(record.summary?.amount, lang) || '—'}</span>],
     [t('record.handler'), record.handlerName ?? record.handler],
-    [t('record.department'), record.departmentLabel ?? record.department],
+    [t('record.department'), deptLabel(record.department, record.departmentLabel)],
     [t('record.createdAt'), formatDateTime(record.createdAt, lang)],
     [t('record.updatedAt'), formatDateTime(record.updatedAt, lang)],
   ];

@@ -6,6 +6,7 @@ import type { RecordView } from '../model';
 import { StatusBadge } from '../components/status-badge';
 import { formatDateTime, formatMoney } from '../lib/format';
 import { templateKey, type TemplateMap } from './use-record-templates';
+import { useDepartmentLabel } from './department-label';
 
 export interface SortState {
   sort: string;
@@ -41,6 +42,7 @@ function SortHeader({ field, label, sort, onSort, className }: { field: string; 
 
 export function RecordsTable({ items, templates, sort, onSort, selected, onSelect, rowActions, compact }: Props) {
   const { t, lang } = useI18n();
+  const deptLabel = useDepartmentLabel();
   const allChecked = !!selected && items.length > 0 && items.every((r) => selected.has(r.id));
   const toggleAll = () => {
     if (!selected || !onSelect) return;
@@ -98,7 +100,7 @@ export function RecordsTable({ items, templates, sort, onSort, selected, onSelec
                   <StatusBadge template={tpl} status={r.status} />
                 </td>
                 <td>{r.handlerName ?? r.handler}</td>
-                {!compact && <td>{r.departmentLabel ?? r.department}</td>}
+                {!compact && <td>{deptLabel(r.department, r.departmentLabel)}</td>}
                 <td className="nowrap">{formatDateTime(r.createdAt, lang)}</td>
                 {!compact && <td className="nowrap">{formatDateTime(r.updatedAt, lang)}</td>}
                 {rowActions && <td className="col-act">{rowActions(r)}</td>}

@@ -6,6 +6,12 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 export function StockMovements({ items }: { items: StockMovement[] }) {
   const { t, lang } = useI18n();
+  const noteLabel = (note?: string) => {
+    if (!note) return '';
+    const key = `stock.note.${note}`;
+    const v = t(key);
+    return v === key ? note : v;
+  };
   if (items.length === 0) return <p className="muted">{t('stock.empty')}</p>;
   return (
     <div className="table-wrap">
@@ -28,7 +34,7 @@ export function StockMovements({ items }: { items: StockMovement[] }) {
               <td>{m.warehouse}</td>
               <td className={`num ${m.onHand < 0 ? 'neg' : m.onHand > 0 ? 'pos' : ''}`}>{m.onHand ? signed(m.onHand) : '—'}</td>
               <td className={`num ${m.reserved < 0 ? 'neg' : m.reserved > 0 ? 'pos' : ''}`}>{m.reserved ? signed(m.reserved) : '—'}</td>
-              <td>{m.note ?? ''}</td>
+              <td>{noteLabel(m.note)}</td>
             </tr>
           ))}
         </tbody>

@@ -99,6 +99,7 @@ export function OrderDetailPage() {
             {a.needsApproval && <span className="btn-hint">{t('action.approvalHint')}</span>}
           </button>
         ))}
+        {actions.length === 0 && !canEdit && !canCopy && <span className="muted">{t('record.noActions')}</span>}
         <span className="spacer" />
         {canCopy && (
           <button type="button" className="btn" onClick={copy} disabled={copying} data-testid="copy-record">
@@ -110,7 +111,6 @@ export function OrderDetailPage() {
             {t('record.edit')}
           </Link>
         )}
-        {actions.length === 0 && !canEdit && !canCopy && <span className="muted">{t('record.noActions')}</span>}
       </div>
 
       <section className="card card-pad">

@@ -1,5 +1,5 @@
 // Create or edit an order with the template's form. Saves with If-Match; shows the server's refusals at their fields.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ErrorObject } from 'ajv';
 import { api, ApiError } from '../../api';
@@ -12,13 +12,15 @@ import { Notice } from '../../components/notice';
 import { PageHeader } from '../../components/page-header';
 import { StatusBadge } from '../../components/status-badge';
 import { RecordForm } from '../../forms/record-form';
-import { createAccess } from '../../forms/prepare-form';
+import { createAccess, partlyLocked } from '../../forms/prepare-form';
 import { serverErrorsToAjv } from '../../forms/translate-error';
 import { initialData } from '../../forms/initial-data';
 import { useAsync } from '../../lib/use-async';
 import { loadTemplate } from '../../lib/templates';
 
 type Loaded = { template: Template; record?: RecordView };
+
+const NO_ERRORS: ErrorObject[] = [];
 
 export function OrderFormPage() {
   const { id } = useParams();
@@ -45,22 +47,23 @@ function OrderEditor({ template, record, initialMsg, onReload }: Loaded & { init
   const { user } = useAuth();
   const navigate = useNavigate();
   const roles = user?.roles ?? [];
-  const [data, setData] = useState<JsonObject>(() => record?.data ?? initialData(template));
+  // JSON Forms owns the data while editing: feeding every change back as a new `data` prop races with fast typing.
+  // The prop is refreshed only together with the other props JSON Forms re-reads (validation mode, server errors),
+  // because any of those changing makes it reload `data` too.
+  const [initial] = useState<JsonObject>(() => record?.data ?? initialData(template));
+  const data = useRef<JsonObject>(initial);
+  const [formData, setFormData] = useState<JsonObject>(initial);
   const [errors, setErrors] = useState<ErrorObject[]>([]);
   const [showErrors, setShowErrors] = useState(false);
-  const [serverErrors, setServerErrors] = useState<ErrorObject[]>([]);
+  const [serverErrors, setServerErrors] = useState<ErrorObject[]>(NO_ERRORS);
   const [failure, setFailure] = useState<{ text: string; conflict?: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
   const [info, setInfo] = useState<string | undefined>(initialMsg);
   const editable = useMemo(() => (record ? record.editable ?? [] : createAccess(template, roles)), [record, template, roles]);
   const readOnly = Array.isArray(editable) && editable.length === 0;
 
-  useEffect(() => {
-    // server errors belong to the data they were about; editing clears them
-    setServerErrors([]);
-  }, [data]);
-
   async function save() {
+    setFormData(data.current);
     setShowErrors(true);
     setFailure(null);
     if (errors.length > 0) {
@@ -70,8 +73,8 @@ function OrderEditor({ template, record, initialMsg, onReload }: Loaded & { init
     setSaving(true);
     try {
       const saved = record
-        ? await api<RecordView>('PATCH', `/records/${encodeURIComponent(record.id)}`, { data }, { ifMatch: record.version })
-        : await api<RecordView>('POST', '/records', { template: template.id, data });
+        ? await api<RecordView>('PATCH', `/records/${encodeURIComponent(record.id)}`, { data: data.current }, { ifMatch: record.version })
+        : await api<RecordView>('POST', '/records', { template: template.id, data: data.current });
       navigate(`/orders/${encodeURIComponent(saved.id)}`, {
         state: { msg: { tone: 'success', text: record ? t('form.saved', { number: saved.number }) : t('form.created', { number: saved.number }) } },
       });
@@ -79,7 +82,10 @@ function OrderEditor({ template, record, initialMsg, onReload }: Loaded & { init
       if (e instanceof ApiError && e.status === 409) {
         setFailure({ text: t('form.conflict'), conflict: true });
       } else {
-        if (e instanceof ApiError && e.errors?.length) setServerErrors(serverErrorsToAjv(e.errors));
+        if (e instanceof ApiError && e.errors?.length) {
+          setFormData(data.current);
+          setServerErrors(serverErrorsToAjv(e.errors));
+        }
         setFailure({ text: errorText(e, t) });
       }
     } finally {
@@ -102,19 +108,24 @@ function OrderEditor({ template, record, initialMsg, onReload }: Loaded & { init
         </Notice>
       )}
       {readOnly && <Notice tone="warning">{t('form.readOnly')}</Notice>}
-      {record && !readOnly && Array.isArray(editable) && <p className="muted small">{t('form.partlyEditable')}</p>}
+      {record && !readOnly && partlyLocked(template, editable, roles) && <p className="muted small">{t('form.partlyEditable')}</p>}
       <div className="card card-pad">
         <RecordForm
           template={template}
-          data={data}
+          data={formData}
           roles={roles}
           editable={editable}
           readonly={readOnly}
           showErrors={showErrors}
           serverErrors={serverErrors}
           onChange={(d, errs) => {
-            setData(d);
+            data.current = d;
             setErrors(errs);
+            // server errors belong to the data they were about; editing clears them
+            if (serverErrors.length) {
+              setFormData(d);
+              setServerErrors(NO_ERRORS);
+            }
           }}
         />
       </div>
