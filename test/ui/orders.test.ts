@@ -1,5 +1,6 @@
 // The end-user web app in a real browser against the real server with demo data.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -17,7 +18,7 @@ interface Rec {
   number: string;
   status: string;
   handler: string;
-  availableActions?: { name: string }[];
+  availableActions?: { name: string; needsApproval?: boolean }[];
 }
 
 async function me(username: string): Promise<{ id: string; name: string }> {
@@ -31,26 +32,32 @@ async function records(username: string, status: string): Promise<Rec[]> {
   return res.body.items;
 }
 
-/** A record the user handles in `status` on which they are offered `action`. */
-async function offered(username: string, status: string, action: string, skip: string[] = []): Promise<Rec> {
+/** A record the user handles in `status` on which they are offered `action` (with or without approval). */
+async function offered(username: string, status: string, action: string, opts: { skip?: string[]; approval?: boolean } = {}): Promise<Rec> {
   const self = await me(username);
   for (const r of await records(username, status)) {
-    if (r.handler !== self.id || skip.includes(r.id)) continue;
+    if (r.handler !== self.id || opts.skip?.includes(r.id)) continue;
     const full = (await h.call(await h.token(username), 'GET', `/records/${r.id}`)).body as Rec;
-    if (full.availableActions?.some((a) => a.name === action)) return full;
+    const a = full.availableActions?.find((x) => x.name === action);
+    if (a && !!a.needsApproval === !!opts.approval) return full;
   }
-  throw new Error(`demo data has no ${status} order where ${username} may ${action}`);
+  throw new Error(`demo data has no ${status} order where ${username} may ${action}${opts.approval ? ' with approval' : ''}`);
 }
 
 const used: string[] = [];
 
+/** Follow a sidebar link. */
+function nav(page: Page, name: string): Promise<void> {
+  return page.locator('nav.sidebar').getByRole('link', { name, exact: true }).click();
+}
+
 describe('orders in the browser', () => {
   test('a salesperson finds an order by number, opens it, cancels it with a reason after reading the preview, and sees it listed as 已取消', async () => {
-    const order = await offered('sales1', 'confirmed', 'cancel');
+    const order = await offered('sales1', 'confirmed', 'cancel', { approval: false });
     used.push(order.id);
     const { page } = await h.signIn('sales1');
 
-    await page.getByRole('link', { name: '订单管理' }).click();
+    await nav(page, '订单管理');
     await page.locator('[data-testid=records-table]').waitFor();
     await h.screenshot(page, 'orders-list');
 
@@ -83,7 +90,7 @@ describe('orders in the browser', () => {
     await expect.poll(() => page.locator('[data-testid=history]').textContent()).toContain('客户要求取消');
     expect(await page.locator('[data-action=cancel]').count()).toBe(0);
 
-    await page.getByRole('link', { name: '订单管理' }).first().click();
+    await nav(page, '订单管理');
     await page.getByRole('searchbox', { name: '搜索' }).fill(order.number);
     await page.getByRole('searchbox', { name: '搜索' }).press('Enter');
     await expect.poll(() => page.locator(`tr[data-number="${order.number}"] .badge`).textContent()).toBe('已取消');
@@ -114,7 +121,7 @@ describe('orders in the browser', () => {
     const archived = (await records('sales1', 'archived'))[0];
     expect(archived, 'an archived order in sales1 scope').toBeTruthy();
     const { page } = await h.signIn('sales1');
-    await page.getByRole('link', { name: '历史归档' }).click();
+    await nav(page, '历史归档');
     await page.getByRole('searchbox', { name: '搜索' }).fill(archived.number);
     await page.getByRole('searchbox', { name: '搜索' }).press('Enter');
     const row = page.locator(`tr[data-number="${archived.number}"]`);
@@ -141,7 +148,7 @@ describe('orders in the browser', () => {
   }, 60_000);
 
   test('reassign through the dialog: pick a person by name, the order changes hands', async () => {
-    const order = await offered('sales1', 'draft', 'reassign', used);
+    const order = await offered('sales1', 'draft', 'reassign', { skip: used });
     used.push(order.id);
     const target = (await h.call(await h.token('sales1'), 'GET', '/users?q=sales3')).body.find((u: { username: string }) => u.username === 'sales3');
     expect(target).toBeTruthy();
@@ -166,19 +173,61 @@ describe('orders in the browser', () => {
     expect(previous.body.editable).toEqual([]);
   }, 60_000);
 
-  test('the report and the approvals inbox render', async () => {
+  test('a salesperson creates a large order in the form; cancelling it is submitted for approval, and the manager approves it from the inbox', async () => {
+    const sales = await h.signIn('sales1');
+    await nav(sales.page, '订单管理');
+    await sales.page.getByRole('link', { name: '+ 新建订单' }).click();
+    const form = sales.page.locator('[data-testid=record-form]');
+    await form.waitFor();
+    // saving an empty form shows the validation errors beside the fields
+    await sales.page.locator('[data-testid=save-record]').click();
+    await expect.poll(() => form.locator('.validation_error', { hasText: '必填' }).count()).toBeGreaterThan(0);
+    await form.locator('[id="#/properties/customer/properties/name-input"]').fill('上海华联商贸有限公司');
+    await form.locator('[id="#/properties/customer/properties/email-input"]').fill('purchasing@hualian.example.com');
+    await form.getByRole('button', { name: '添加明细' }).click();
+    const line = form.locator('[data-testid=lines-table] tbody tr').first();
+    await line.locator('select').nth(0).selectOption('NB-16');
+    await line.locator('select').nth(1).selectOption('WH-SH');
+    await line.locator('input').nth(0).fill('10');
+    await line.locator('input').nth(1).fill('7999');
+    await expect.poll(() => form.locator('[data-testid=lines-table] tfoot').textContent()).toContain('79,990.00');
+    await h.screenshot(sales.page, 'order-form');
+    await sales.page.locator('[data-testid=save-record]').click();
+    await expect.poll(() => sales.page.locator('[data-testid=result-message]').textContent()).toContain('已创建');
+    const number = (await sales.page.locator('[data-testid=record-number]').textContent())!;
+    const id = decodeURIComponent(new URL(sales.page.url()).pathname.split('/')[2]);
+    used.push(id);
+
+    await sales.page.locator('[data-action=cancel]').click();
+    const dialog = sales.page.locator('[data-testid=action-dialog]');
+    await dialog.locator('[data-testid=effect-list]').waitFor();
+    await expect.poll(() => dialog.textContent()).toContain('审批');
+    await dialog.locator('select[name=reason]').selectOption('out_of_stock');
+    await dialog.locator('[data-testid=action-confirm]').click();
+    await expect.poll(() => sales.page.locator('[data-testid=result-message]').textContent()).toContain('已提交审批');
+    expect((await h.call(await h.token('sales1'), 'GET', `/records/${id}`)).body.status).toBe('draft');
+    const order = { id, number };
+
     const { page } = await h.signIn('manager');
-    await page.getByRole('link', { name: '取消原因分析' }).click();
+    await nav(page, '审批');
+    const row = page.locator('[data-testid=approvals-table] tr', { hasText: order.number });
+    await row.waitFor();
+    await h.screenshot(page, 'approvals');
+    await row.getByRole('button', { name: '通过' }).click();
+    await page.locator('[data-testid=decision-dialog] textarea').fill('同意取消');
+    await page.locator('[data-testid=decision-confirm]').click();
+    await page.locator('[data-testid=approval-message]').waitFor();
+    await expect.poll(async () => (await h.call(await h.token('manager'), 'GET', `/records/${order.id}`)).body.status).toBe('cancelled');
+  }, 60_000);
+
+  test('the cancellation-reasons report and the home page render', async () => {
+    const { page } = await h.signIn('manager');
+    await nav(page, '取消原因分析');
     await page.locator('[data-testid=report-table]').waitFor();
     await page.locator('[data-testid=report-chart] .recharts-bar-rectangle').first().waitFor();
     await h.screenshot(page, 'report');
 
-    await page.getByRole('link', { name: '审批' }).click();
-    await page.getByRole('tab', { name: '待我审批' }).waitFor();
-    await page.locator('.card .empty, [data-testid=approvals-table]').first().waitFor();
-    await h.screenshot(page, 'approvals');
-
-    await page.getByRole('link', { name: '首页' }).click();
+    await nav(page, '首页');
     await page.locator('.stat-row').waitFor();
     await page.locator('[data-testid=records-table], .home .empty').first().waitFor();
     await h.screenshot(page, 'home');

@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { api } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
-import type { Approval, Notification, Page, RecordView } from '../model';
+import type { Notification, Page, RecordView } from '../model';
+import { useApprovals } from './approvals/use-approvals';
 import { Empty } from '../components/empty';
 import { ErrorBanner } from '../components/error-banner';
 import { Loading } from '../components/loading';
@@ -14,13 +15,13 @@ import { RecordsTable } from '../records/records-table';
 import { useRecordTemplates } from '../records/use-record-templates';
 
 export function HomePage() {
-  const { t, lang } = useI18n();
+  const { t, lang, label } = useI18n();
   const { user } = useAuth();
   const mine = useAsync(
     () => api<Page<RecordView>>('GET', `/records?handler=${encodeURIComponent(user?.id ?? '')}&sort=updatedAt&dir=desc&page=1&pageSize=8`),
     [user?.id],
   );
-  const approvals = useAsync(() => api<Approval[]>('GET', '/approvals?status=pending'), []);
+  const approvals = useApprovals('status=pending');
   const inbox = useAsync(() => api<{ items: Notification[]; unread: number }>('GET', '/notifications'), []);
   const templates = useRecordTemplates(mine.data?.items);
   const unread = (inbox.data?.items ?? []).filter((n) => !n.read).slice(0, 6);
@@ -61,10 +62,17 @@ export function HomePage() {
             </header>
             {approvals.data && approvals.data.length === 0 && <Empty text={t('approvals.emptyTodo')} />}
             <ul className="mini-list">
-              {(approvals.data ?? []).slice(0, 6).map((a) => (
+              {(approvals.data ?? []).slice(0, 6).map(({ approval: a, record, template }) => (
                 <li key={a.id}>
-                  <Link to={`/orders/${encodeURIComponent(a.recordId)}`}>{a.recordNumber ?? t('home.approvalItem', { action: a.action })}</Link>
-                  <span className="muted small">{formatDateTime(a.requestedAt, lang)}</span>
+                  <Link to={`/orders/${encodeURIComponent(a.recordId)}`}>
+                    {t('home.approvalItem', {
+                      action: template?.actions?.[a.action] ? label(template.actions[a.action].label) : a.action,
+                      number: record?.number ?? a.recordNumber ?? '',
+                    })}
+                  </Link>
+                  <span className="muted small">
+                    {formatDateTime(a.requestedAt, lang)}
+                  </span>
                 </li>
               ))}
             </ul>

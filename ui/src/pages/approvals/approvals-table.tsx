@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useI18n } from '../../i18n';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime, formatMoney } from '../../lib/format';
+import { useUsers } from '../../records/people';
 import type { Decision } from './decision-dialog';
 import type { ApprovalRow } from './use-approvals';
 
@@ -16,6 +17,7 @@ function reasonText(row: ApprovalRow, code: string | undefined, label: (l?: { 'z
 
 export function ApprovalsTable({ rows, mode, onDecide, onWithdraw }: { rows: ApprovalRow[]; mode: 'todo' | 'mine'; onDecide: (r: ApprovalRow, d: Decision) => void; onWithdraw: (r: ApprovalRow) => void }) {
   const { t, label, lang } = useI18n();
+  const users = useUsers();
   return (
     <div className="table-wrap">
       <table className="table" data-testid="approvals-table">
@@ -59,7 +61,7 @@ export function ApprovalsTable({ rows, mode, onDecide, onWithdraw }: { rows: App
                   {reasonText(row, a.command?.reason, label)}
                   {a.command?.comment && <div className="muted small">“{a.command.comment}”</div>}
                 </td>
-                <td>{a.requestedByName ?? a.requestedBy}</td>
+                <td>{a.requestedByName ?? users.data?.find((u) => u.id === a.requestedBy)?.name ?? a.requestedBy}</td>
                 <td className="nowrap">{formatDateTime(a.requestedAt, lang)}</td>
                 <td>
                   <span className={`badge badge-${a.status === 'pending' ? 'amber' : a.status === 'approved' ? 'green' : a.status === 'rejected' ? 'red' : 'grey'}`}>{t(`approvals.status.${a.status}`)}</span>
