@@ -40,6 +40,18 @@ describe('moving an order through its states', () => {
     expect(movements.body.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('shipping after an admin changed the lines of a confirmed order uses up the whole reservation', async () => {
+    const before = await stockOf(sales1, 'MON-27', 'WH-SH');
+    const order = await createOrder(sales1, { lines: [{ product: 'MON-27', warehouse: 'WH-SH', quantity: 5, price: 100 }] });
+    const confirmed = await act(sales1, order.id, 'confirm');
+    const admin = await app.as('admin');
+    const lines = [{ product: 'MON-27', warehouse: 'WH-SH', quantity: 2, price: 100 }];
+    const edited = await admin.patch(`/api/records/${order.id}`, { data: { ...confirmed.data, lines } }, { headers: { 'if-match': String(confirmed.version) } });
+    expect(edited.status).toBe(200);
+    await act(warehouse, order.id, 'ship');
+    expect(await stockOf(sales1, 'MON-27', 'WH-SH')).toEqual({ onHand: before.onHand - 2, reserved: before.reserved, available: before.available - 2 });
+  });
+
   it('the version may be sent with an action; a stale one is a 409 and nothing moves', async () => {
     const order = await createOrder(sales1, { lines: LINES });
     await sales1.patch(`/api/records/${order.id}`, { data: { ...order.data, remark: 'moved on' } }, { headers: { 'if-match': '1' } });

@@ -41,7 +41,8 @@ describe('the standalone server on a fresh data folder', () => {
   afterAll(() => server.close());
 
   it('seeds the prebuilt templates, the demo people and demo orders quickly', async () => {
-    expect(startedIn).toBeLessThan(5000);
+    // Seeding alone is held to 5 s in test/demo; a whole start-up shares the machine with parallel test files.
+    expect(startedIn).toBeLessThan(15_000);
     const admin = await signIn(server.url, 'admin');
     expect((await admin.get('/api/templates')).body.map((t: any) => t.id)).toContain('sales-order');
     for (const u of ['sales1', 'sales2', 'sales3', 'manager', 'manager2', 'finance', 'finmanager', 'warehouse']) await signIn(server.url, u);
