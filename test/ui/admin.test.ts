@@ -1,7 +1,7 @@
 // Admin pages in a real browser: template gallery (import valid and invalid files), template studio
 // (add a state, validate, save a new version), users (create one who can then sign in).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -22,6 +22,7 @@ beforeAll(async () => {
   files = mkdtempSync(join(tmpdir(), 'ow-admin-files-'));
   adminToken = await h.token('admin');
   ({ page: admin } = await h.signIn('admin'));
+  admin.setDefaultTimeout(10_000);
 });
 
 afterAll(async () => {
@@ -85,6 +86,17 @@ describe('template gallery', () => {
     expect(await admin.locator('[data-testid=installed-broken-order]').count()).toBe(0);
     await shot(admin, 'admin-gallery');
   });
+
+  it('exports a template as the JSON the server holds', async () => {
+    const row = admin.locator('[data-testid=installed-service-order]');
+    const [download] = await Promise.all([admin.waitForEvent('download'), row.locator('button', { hasText: '导出' }).click()]);
+    expect(download.suggestedFilename()).toBe('service-order-v1.json');
+    const path = join(files, 'exported.json');
+    await download.saveAs(path);
+    const exported = JSON.parse(readFileSync(path, 'utf8'));
+    const installed = await h.call(adminToken, 'GET', '/templates/service-order');
+    expect(exported).toEqual(installed.body);
+  });
 });
 
 describe('template studio', () => {
@@ -110,7 +122,10 @@ describe('template studio', () => {
     const all = await admin.locator('[data-testid=studio-findings] .adm-finding__path').allTextContents();
     expect(all).toContain('/states/on_hold');
     expect(await box.getAttribute('class')).toContain('has-warning');
-    await shot(admin, 'admin-studio');
+    await admin.evaluate(() => window.scrollTo(0, 0));
+    await shot(admin, 'admin-studio', false);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await admin.locator('[data-testid=state-on_hold]').screenshot({ path: join(SCREENSHOTS, 'admin-studio-new-state.png') });
 
     await admin.locator('[data-testid=studio-save]').click();
     await admin.locator('[data-testid=studio-status] .adm-note--ok').waitFor();
@@ -128,7 +143,7 @@ describe('template studio', () => {
     await admin.goto(`${h.url}/admin/templates/sales-order/studio`);
     await admin.locator('[data-testid=tab-actions]').click();
     const cancel = admin.locator('[data-testid=action-cancel]');
-    await cancel.locator('summary').click();
+    await cancel.evaluate((el) => ((el as HTMLDetailsElement).open = true));
     const effects = cancel.locator('[data-testid=action-cancel-effects]');
     await effects.locator('.adm-effects__add button').click();
     const added = effects.locator('li.adm-effect').last();
@@ -167,6 +182,7 @@ describe('users and roles', () => {
     await shot(admin, 'admin-users', false);
 
     const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(10_000);
     try {
       const page = await context.newPage();
       await page.goto(`${h.url}/login`);

@@ -1,10 +1,10 @@
 // Lays out the state machine: states in columns by BFS depth from the initial state, actions as curved arrows.
 import type { ActionDef, StateDef } from '../../../../plugin/core/types';
 
-export const BOX_W = 150;
+export const BOX_W = 140;
 export const BOX_H = 46;
 export const LOOP_LINE = 16;
-const COL_GAP = 110;
+const COL_GAP = 96;
 const ROW_GAP = 56;
 const PAD = 24;
 

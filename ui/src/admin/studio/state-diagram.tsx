@@ -7,10 +7,23 @@ import { BOX_H, LOOP_LINE, layout } from './diagram-layout';
 import { useStudio } from './studio-context';
 
 /** Rough text width for label backgrounds: CJK glyphs are about twice as wide as Latin ones. */
-function textWidth(s: string, px = 12): number {
+function textWidth(s: string, px = 11.5): number {
   let w = 0;
   for (const ch of s) w += /[\u2E80-\uFFFF]/.test(ch) ? px : px * 0.58;
   return w;
+}
+
+const MAX_LABEL = 120;
+
+/** Arrow labels longer than the room between columns are cut with an ellipsis (the full text is in the tooltip). */
+function fit(s: string): string {
+  if (textWidth(s) <= MAX_LABEL) return s;
+  let out = '';
+  for (const ch of s) {
+    if (textWidth(out + ch + '…') > MAX_LABEL) break;
+    out += ch;
+  }
+  return out + '…';
 }
 
 interface Props {
@@ -94,7 +107,7 @@ export function StateDiagram({ onPickState, onPickAction }: Props) {
           );
         })}
         {l.arrows.map((a, i) => {
-          const text = actionLabel(a.action);
+          const text = fit(actionLabel(a.action));
           const w = textWidth(text) + 10;
           return (
             <g
@@ -103,7 +116,7 @@ export function StateDiagram({ onPickState, onPickAction }: Props) {
               transform={`translate(${a.mid.x},${a.mid.y})`}
               onClick={() => onPickAction?.(a.action)}
             >
-              <title>{`${a.action}: ${a.from} → ${a.to}`}</title>
+              <title>{`${actionLabel(a.action)} (${a.action}): ${a.from} → ${a.to}`}</title>
               <rect x={-w / 2} y={-9} width={w} height={18} rx={4} />
               <text textAnchor="middle" y={4}>
                 {text}
