@@ -22,11 +22,11 @@ export const refusals = {
       `订单当前为“${stateLabel['zh-CN']}”，不能执行“${actionLabel['zh-CN']}”；只有处于 ${fromLabels.map((l) => `“${l['zh-CN']}”`).join('、')} 的订单可以。`,
       `"${actionLabel.en}" is not possible while the record is ${stateLabel.en}; it needs one of: ${fromLabels.map((l) => l.en).join(', ')}.`,
     ),
-  notAllowed: (actionLabel: Labels, roles: string[]) =>
+  notAllowed: (actionLabel: Labels, roles: Labels[]) =>
     refuse(
       'forbidden',
-      `您没有执行“${actionLabel['zh-CN']}”的权限（需要角色：${roles.join('、')}，且订单在您的负责范围内）。`,
-      `You may not run "${actionLabel.en}" on this record (it needs one of the roles ${roles.join(', ')} with this record in your scope).`,
+      `您没有执行“${actionLabel['zh-CN']}”的权限（需要角色：${roles.map((r) => r['zh-CN']).join('、')}，且订单在您的负责范围内）。`,
+      `You may not run "${actionLabel.en}" on this record (it needs one of the roles ${roles.map((r) => r.en).join(', ')} with this record in your scope).`,
     ),
   staleVersion: (expected: number, actual: number) =>
     refuse(

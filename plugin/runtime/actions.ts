@@ -7,7 +7,7 @@ import { loadVisible, planEnv, viewOf, type RuntimeEnv } from './context.ts';
 import { deliverOutbox } from './outbox.ts';
 import { planAction, type Plan } from './plan.ts';
 import { VersionConflict, type Approval, type ChangeSet, type Notification, type User } from './ports.ts';
-import { refusals } from '../core/refusals.ts';
+import { refuse, refusals } from '../core/refusals.ts';
 import type { ActionInput, ActionOutcome, BulkResult, Preview, Result } from './runtime-api.ts';
 
 function commandOf(action: string, input: ActionInput): ActionCommand {
@@ -79,6 +79,9 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
     const plan = await planAction(penv, template, record, command, actor);
     if (plan.refusal) return plan.refusal;
     if (plan.needsApproval) {
+      const waiting = await env.store.listApprovals({ status: 'pending', recordId: record.id });
+      if (waiting.some((a) => a.action === command.action))
+        return refuse('conflict', '该操作已提交审批，正在等待处理；可在审批中撤回后重新提交。', 'This action is already waiting for approval; withdraw that request first to ask again.');
       const approval = await requestApproval(env, template, record, command, actor, penv.users);
       return { ok: true as const, value: { kind: 'approval' as const, approval } };
     }

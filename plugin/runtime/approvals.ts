@@ -47,6 +47,13 @@ export async function decideApproval(env: RuntimeEnv, actor: Actor, id: string, 
   if (!requester) return notFound();
   // The requester's own rights are checked again, against the record as it is now.
   const command = { ...(a.command as unknown as ActionCommand), approved: true, requestedBy: a.requestedBy, version: a.recordVersion };
+  const current = await env.store.getRecord(a.recordId);
+  if (current && current.version !== a.recordVersion)
+    return refuse(
+      'version_conflict',
+      `${current.number} 在申请之后被修改过（第 ${a.recordVersion} 版 → 第 ${current.version} 版），请驳回此申请，由申请人按最新内容重新提交。`,
+      `${current.number} changed after the request (version ${a.recordVersion} → ${current.version}); reject this request so the requester can ask again on what it is now.`,
+    );
   const result = await execute(env, userAsActor(requester), a.recordId, command, { approval: { ...a, ...(comment ? { comment } : {}) }, approver: actor });
   if (!result.ok) return result;
   const approval = (await env.store.getApproval(id))!;

@@ -8,6 +8,7 @@ import { refusals } from '../core/refusals.ts';
 import type { Actor, Refusal, Template, WorkRecord } from '../core/types.ts';
 import type { EffectRegistry } from './effects/registry.ts';
 import { createMutex } from './mutex.ts';
+import { departmentLabel } from './people.ts';
 import { ledgerBalances, type PlanEnv } from './plan.ts';
 import type { Clock, GuardEvaluator, Notifier, Store, User } from './ports.ts';
 import type { RecordView } from './runtime-api.ts';
@@ -59,7 +60,7 @@ export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRe
     data: redactData(template, record.data, actor),
     editable: editableFields(template, record, actor),
     handlerName: people.find((u) => u.id === record.handler)?.name ?? record.handler,
-    departmentLabel: record.department,
+    departmentLabel: departmentLabel(record.department)['zh-CN'],
   };
   if (withActions) {
     const names = Object.keys(template.actions).flatMap((a) => rulesOf(template, a));

@@ -108,8 +108,12 @@ const departmentNames: Record<string, Labels> = {
   south: { 'zh-CN': '华南区', en: 'South' },
 };
 
+export function departmentLabel(id: string): Labels {
+  return departmentNames[id] ?? { 'zh-CN': id, en: id };
+}
+
 /** Departments are the ones people belong to; well-known codes get names. */
 export async function departments(env: RuntimeEnv): Promise<{ id: string; label: Labels }[]> {
   const ids = [...new Set((await env.store.listUsers()).map((u) => u.department).filter((d): d is string => !!d))].sort();
-  return ids.map((id) => ({ id, label: departmentNames[id] ?? { 'zh-CN': id, en: id } }));
+  return ids.map((id) => ({ id, label: departmentLabel(id) }));
 }

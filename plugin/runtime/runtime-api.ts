@@ -10,6 +10,7 @@ export interface RecordView extends WorkRecord {
   /** JSON pointers the caller may write now; empty = read-only for them. */
   editable: string[];
   handlerName: string;
+  /** The department's name in 简体中文 (`GET /api/departments` has both languages). */
   departmentLabel: string;
 }
 

@@ -18,23 +18,21 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('known runtime defects', () => {
-  it.fails('asking twice for the same approval does not open a second pending request', async () => {
+  it('asking twice for the same approval does not open a second pending request', async () => {
     const order = await createOrder(sales1, { lines: [{ product: 'NB-16', warehouse: 'WH-BJ', quantity: 8, price: 7999 }] });
     await act(sales1, order.id, 'confirm');
     const first = await sales1.post(`/api/records/${order.id}/actions/cancel`, { reason: 'other' });
     const second = await sales1.post(`/api/records/${order.id}/actions/cancel`, { reason: 'other' });
     expect(first.status).toBe(202);
     const pending = (await sales1.get('/api/approvals?mine=1&status=pending')).body.filter((a: any) => a.recordId === order.id);
-    // Today: two pending approvals for one cancellation; approving both would try to cancel twice.
     expect(pending).toHaveLength(1);
     expect(second.status === 409 || second.body.approval?.id === first.body.approval.id).toBe(true);
   });
 
-  it.fails('a record names its department with the label /api/departments gives', async () => {
+  it('a record names its department with the label /api/departments gives', async () => {
     const order = await createOrder(sales1);
     const departments = (await sales1.get('/api/departments')).body;
     const east = departments.find((d: any) => d.id === 'east');
-    // Today: departmentLabel is the raw id "east".
     expect([east.label['zh-CN'], east.label.en]).toContain(order.departmentLabel);
   });
 });
