@@ -8,6 +8,7 @@ import { actionRoutes } from './routes/actions.ts';
 import { approvalRoutes } from './routes/approvals.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { openApiRoutes } from './routes/openapi.ts';
+import { periodRoutes } from './routes/periods.ts';
 import { recordRoutes } from './routes/records.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { publicSessionRoutes, sessionRoutes } from './routes/session.ts';
@@ -51,6 +52,7 @@ export function createRouter(runtime: Runtime, options: RouterOptions = {}): Rou
   approvalRoutes(api, runtime);
   notificationRoutes(api, runtime);
   reportRoutes(api, runtime);
+  periodRoutes(api, runtime);
 
   api.use(notFoundHandler);
   api.use(createErrorHandler({ bodyLimit, log: options.logError }));

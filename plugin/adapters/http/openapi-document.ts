@@ -445,6 +445,23 @@ const paths: Record<string, Record<string, unknown>> = {
       responses: { 200: ok('Rows', { type: 'object', properties: { rows: { type: 'array', items: ref('ReportRow') } } }), 400: P[400], 401: P[401], 403: P[403] },
     },
   },
+  '/api/periods': {
+    get: {
+      summary: 'The current accounting period and the closed ones',
+      responses: { 200: ok('Periods', { type: 'object', properties: { current: { type: 'string' }, closed: { type: 'array', items: { type: 'string' } } } }), 401: P[401] },
+    },
+  },
+  '/api/periods/{period}': {
+    put: {
+      summary: 'Close or reopen an accounting period (finance manager, admin); nothing is posted into a closed one',
+      parameters: [pathParam('period', 'YYYY-MM')],
+      requestBody: body({ type: 'object', required: ['closed'], additionalProperties: false, properties: { closed: { type: 'boolean' } } }),
+      responses: { 200: ok('Period'), 400: P[400], 401: P[401], 403: P[403], 422: P[422] },
+    },
+  },
+  '/api/snapshots': {
+    get: { summary: 'Snapshots taken before major operations (admin); restore them with the CLI', responses: { 200: ok('Snapshots'), 401: P[401], 403: P[403] } },
+  },
 };
 
 export const openApiDocument = {
