@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { PROJECT_ROOT } from './adapters/http/gallery.ts';
+import { fileNotifier } from './adapters/notify/file-notifier.ts';
 import { LowdbStore } from './adapters/store/lowdb-store.ts';
 import { DEMO_USERS } from './demo/demo-users.ts';
 import { seedDemo } from './demo/seed.ts';
@@ -36,7 +37,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const store = new LowdbStore({ dataDir: resolve(opts.dataDir) });
   await store.init();
   const clock = createSettableClock();
-  const { router, runtime } = createPlugin({ store, clock });
+  const { router, runtime } = createPlugin({ store, clock, notifier: fileNotifier(join(resolve(opts.dataDir), 'outbox.jsonl')) });
 
   // Templates go into any store that has none; demo people and orders only into one nobody has used yet.
   if ((await store.listTemplates()).length === 0) {
@@ -63,8 +64,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
 
+  // Scheduled automations and outside deliveries that failed earlier are tried once a minute.
+  const timer = setInterval(() => {
+    runtime.runScheduledAutomations().then(() => runtime.deliverOutbox()).catch((err) => console.error('scheduled work failed:', err));
+  }, 60_000);
+  timer.unref();
+
   let closing: Promise<void> | undefined;
   const close = () => {
+    clearInterval(timer);
     closing ??= new Promise<void>((done) => {
       server.close(() => done());
       server.closeAllConnections();
