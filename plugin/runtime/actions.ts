@@ -147,7 +147,10 @@ export async function runAction(env: RuntimeEnv, actor: Actor, id: string, actio
 /** Each record succeeds or fails on its own; one refusal stops nothing else. */
 export async function bulkAction(env: RuntimeEnv, actor: Actor, ids: string[], action: string, input: ActionInput): Promise<BulkResult[]> {
   const results: BulkResult[] = [];
-  for (const id of [...new Set(ids)]) {
+  const unique = [...new Set(ids)];
+  // Many records at once is a major operation: a restorable snapshot comes first.
+  if (unique.length > 1) await env.exclusive(() => env.store.snapshot(`bulk ${action} × ${unique.length} ${env.now()}`));
+  for (const id of unique) {
     const r = await execute(env, actor, id, commandOf(action, { ...input, version: undefined }));
     if (!r.ok) results.push({ id, ok: false, status: 0, code: r.code, message: r.message });
     else if (r.value.kind === 'approval') results.push({ id, ok: true, status: 202, approval: r.value.approval });

@@ -3,7 +3,8 @@
 import { cascadeSteps, decideAction } from '../core/decide.ts';
 import { diffData } from '../core/diff.ts';
 import { buildFacts, rulesOf } from '../core/facts.ts';
-import { refuseWith } from '../core/refusals.ts';
+import { validateAgainst } from '../core/data-validation.ts';
+import { refusals, refuseWith } from '../core/refusals.ts';
 import type { ActionCommand, Actor, ApprovalDef, AuditEntry, Refusal, Template, WorkRecord } from '../core/types.ts';
 import type { EffectContext } from './effects/effect-handler.ts';
 import type { EffectRegistry } from './effects/registry.ts';
@@ -95,6 +96,14 @@ export async function planAction(env: PlanEnv, template: Template, original: Wor
       for (const key of ['stock', 'ledger', 'notifications', 'documents', 'audit', 'records'] as const) changes[key].push(...((effect.changes?.[key] ?? []) as never[]));
     }
 
+    // Effects that set fields obey the form like people do.
+    if (next.data !== decision.record.data) {
+      const errors = validateAgainst(template.form.schema, next.data);
+      if (errors.length) {
+        plan.refusal = refusals.invalidData(errors);
+        return plan;
+      }
+    }
     const audit: AuditEntry = { ...decision.audit, id: env.newId(), recordId: original.id };
     const fieldChanges = [
       ...diffData(current.data, next.data),
