@@ -1,5 +1,5 @@
 // Confirm an action on one record: read what it will do (the preview), answer its questions, run it.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { AvailableAction, Preview, RecordView, Template } from '../model';
@@ -45,13 +45,13 @@ export function ActionDialog({
   onDone: (result: ActionResult) => void;
 }) {
   const { t, label, lang } = useI18n();
-  const meta = actionMeta(action.name, template, action);
+  const meta = useMemo(() => actionMeta(action.name, template, action), [action, template]);
   const [answers, setAnswers] = useState<ActionAnswers>(emptyAnswers);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState<string | null>(null);
   // The preview follows the answers (a chosen person changes who is told), a moment after they change.
-  const params = pickedParams(meta, answers.pick);
+  const params = pickedParams(meta, answers.pick, answers.other);
   const needsPick = (meta.pickHandler || meta.pickDepartment) && !params?.handler && !params?.department;
   const previewQuery = previewSearch(answers.reason, params);
   const [settledQuery, setSettledQuery] = useState(previewQuery);
@@ -123,7 +123,8 @@ export function ActionDialog({
         {needsPick && <p className="muted">{t('reassign.previewHint')}</p>}
         {!needsPick && preview.loading && !p && <Loading />}
         <ErrorBanner error={preview.error} onRetry={preview.reload} />
-        {p && <EffectList effects={p.effects ?? []} />}
+        {p && (p.allowed || refused) && <EffectList effects={p.effects ?? []} />}
+        {p && !p.allowed && !refused && <p className="muted">{t('action.previewAfterInput')}</p>}
         {p && (p.needsApproval || meta.needsApproval) && <div className="alert alert-warning">{t('action.needsApproval')}</div>}
         {refused && (
           <div className="alert alert-error" role="alert" data-testid="action-refused">

@@ -16,6 +16,8 @@ export interface ActionMeta {
   pickDepartment: boolean;
   /** Params that must have at least one value. */
   paramsRequired: boolean;
+  /** The other params (not a person or a department), as a JSON Schema for a small form; absent when none. */
+  otherParams?: JsonObject;
 }
 
 export function actionMeta(name: string, template: Template | undefined, offered?: AvailableAction): ActionMeta {
@@ -26,6 +28,15 @@ export function actionMeta(name: string, template: Template | undefined, offered
   const props = (params?.properties ?? {}) as Record<string, JsonObject>;
   const fmt = (k: string) => (props[k]?.format as string | undefined) ?? k;
   const keys = Object.keys(props);
+  const isPick = (k: string) => fmt(k) === 'user' || fmt(k) === 'department' || k === 'handler' || k === 'department';
+  const otherKeys = keys.filter((k) => !isPick(k));
+  const otherParams: JsonObject | undefined = otherKeys.length
+    ? {
+        type: 'object',
+        properties: Object.fromEntries(otherKeys.map((k) => [k, props[k]])),
+        required: ((params?.required as string[] | undefined) ?? []).filter((k) => otherKeys.includes(k)),
+      }
+    : undefined;
   return {
     name,
     label: offered?.label ?? def?.label ?? { 'zh-CN': name, en: name },
@@ -39,13 +50,15 @@ export function actionMeta(name: string, template: Template | undefined, offered
     pickHandler: keys.some((k) => fmt(k) === 'user' || k === 'handler'),
     pickDepartment: keys.some((k) => fmt(k) === 'department' || k === 'department'),
     paramsRequired: typeof params?.minProperties === 'number' && (params.minProperties as number) > 0,
+    otherParams,
   };
 }
 
-/** The params object to send for a reassignment-like action. */
-export function pickedParams(meta: ActionMeta, v: { handler?: string; department?: string }): JsonObject | undefined {
-  if (!meta.pickHandler && !meta.pickDepartment) return undefined;
+/** The params object to send: a chosen person or department, and the other params' values. */
+export function pickedParams(meta: ActionMeta, v: { handler?: string; department?: string }, other?: JsonObject): JsonObject | undefined {
+  if (!meta.pickHandler && !meta.pickDepartment && !meta.otherParams) return undefined;
   const out: JsonObject = {};
+  for (const [k, val] of Object.entries(other ?? {})) if (val !== undefined && val !== null && val !== '') out[k] = val;
   if (meta.pickHandler && v.handler) out.handler = v.handler;
   if (meta.pickDepartment && v.department) out.department = v.department;
   return out;

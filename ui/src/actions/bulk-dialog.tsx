@@ -1,5 +1,5 @@
 // Run one action on many records at once (POST /api/records/bulk/:action) and show each record's outcome.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import type { BulkResult, RecordView, Template } from '../model';
@@ -25,7 +25,7 @@ export function BulkDialog({
   const { t, label, lang } = useI18n();
   // the list behind the dialog reloads when the run finishes; keep the records as they were chosen
   const [records] = useState(chosen);
-  const meta = actionMeta(action, template);
+  const meta = useMemo(() => actionMeta(action, template), [action, template]);
   const [answers, setAnswers] = useState<ActionAnswers>(emptyAnswers);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -43,7 +43,7 @@ export function BulkDialog({
       const body: Record<string, unknown> = { ids: records.map((r) => r.id) };
       if (answers.reason) body.reason = answers.reason;
       if (answers.comment.trim()) body.comment = answers.comment.trim();
-      const params = pickedParams(meta, answers.pick);
+      const params = pickedParams(meta, answers.pick, answers.other);
       if (params) body.params = params;
       const res = await api<{ results: BulkResult[] }>('POST', `/records/bulk/${encodeURIComponent(action)}`, body);
       setResults(res.results ?? []);

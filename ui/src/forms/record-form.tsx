@@ -10,8 +10,10 @@ import type { JsonObject, Template } from '../model';
 import { LinesTableRenderer, linesTableTester } from './lines-table';
 import { hiddenFields, localizeSchema, prepareUischema, writeProtected } from './prepare-form';
 import { translateAjvError } from './translate-error';
+import { ReadonlyControlRenderer, readonlyControlTester } from './readonly-control';
 
 const renderers = [...vanillaRenderers, { tester: linesTableTester, renderer: LinesTableRenderer }];
+const readonlyRenderers = [...renderers, { tester: readonlyControlTester, renderer: ReadonlyControlRenderer }];
 
 export interface RecordFormProps {
   template: Template;
@@ -68,7 +70,7 @@ export function RecordForm({ template, data, roles, editable, readonly, showErro
         schema={schema}
         uischema={uischema}
         data={data}
-        renderers={renderers}
+        renderers={readonly ? readonlyRenderers : renderers}
         cells={vanillaCells}
         config={config}
         readonly={readonly}
