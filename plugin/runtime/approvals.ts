@@ -2,6 +2,7 @@
 import { refuse } from '../core/refusals.ts';
 import type { ActionCommand, Actor } from '../core/types.ts';
 import { approversOf, execute } from './actions.ts';
+import { systemActor } from './automations.ts';
 import { templateOf, userAsActor, viewOf, type RuntimeEnv } from './context.ts';
 import type { Approval } from './ports.ts';
 import type { RecordView, Result } from './runtime-api.ts';
@@ -17,6 +18,18 @@ async function mayDecide(env: RuntimeEnv, actor: Actor, a: Approval): Promise<bo
   if (!record) return false;
   const template = await templateOf(env, record);
   return approversOf(template, a.action, record, await env.store.listUsers(), a.requestedBy).some((u) => u.id === actor.id);
+}
+
+/** Who asked: a person, or an automation (its request is carried out as the same system actor). */
+async function requesterOf(env: RuntimeEnv, a: Approval): Promise<{ actor: Actor; automation?: string } | undefined> {
+  if (a.requestedBy.startsWith('automation:')) {
+    const name = a.requestedBy.slice('automation:'.length);
+    const record = await env.store.getRecord(a.recordId);
+    const def = record && (await templateOf(env, record)).automations?.[name];
+    return def ? { actor: systemActor(name, def), automation: name } : undefined;
+  }
+  const user = await env.store.getUser(a.requestedBy);
+  return user ? { actor: userAsActor(user) } : undefined;
 }
 
 export async function listApprovals(env: RuntimeEnv, actor: Actor, filter: { status?: Approval['status']; mine?: boolean }): Promise<Approval[]> {
@@ -43,7 +56,7 @@ export async function decideApproval(env: RuntimeEnv, actor: Actor, id: string, 
     });
     return { ok: true, value: { approval: rejected } };
   }
-  const requester = await env.store.getUser(a.requestedBy);
+  const requester = await requesterOf(env, a);
   if (!requester) return notFound();
   // The requester's own rights are checked again, against the record as it is now.
   const command = { ...(a.command as unknown as ActionCommand), approved: true, requestedBy: a.requestedBy, version: a.recordVersion };
@@ -54,7 +67,9 @@ export async function decideApproval(env: RuntimeEnv, actor: Actor, id: string, 
       `${current.number} 在申请之后被修改过（第 ${a.recordVersion} 版 → 第 ${current.version} 版），请驳回此申请，由申请人按最新内容重新提交。`,
       `${current.number} changed after the request (version ${a.recordVersion} → ${current.version}); reject this request so the requester can ask again on what it is now.`,
     );
-  const result = await execute(env, userAsActor(requester), a.recordId, command, { approval: { ...a, ...(comment ? { comment } : {}) }, approver: actor });
+  const result = await execute(env, requester.actor, a.recordId, command, {
+    approval: { ...a, ...(comment ? { comment } : {}) }, approver: actor, ...(requester.automation ? { automation: requester.automation } : {}),
+  });
   if (!result.ok) return result;
   const approval = (await env.store.getApproval(id))!;
   const record = result.value.kind === 'done' ? result.value.record : undefined;
