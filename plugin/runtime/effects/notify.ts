@@ -1,6 +1,7 @@
 // Notifications: in-app inbox entries for people, outbox entries for outside contacts, all in the same commit.
 import { getAt } from '../../core/pointer.ts';
 import type { Labels } from '../../core/types.ts';
+import { departmentLabel } from '../people.ts';
 import type { Notification, User } from '../ports.ts';
 import type { EffectContext, EffectHandler, EffectPlan } from './effect-handler.ts';
 
@@ -72,7 +73,7 @@ function placeholders(ctx: EffectContext): Record<string, Labels> {
     actor: plain(ctx.actor.name),
     comment: plain(ctx.command.comment ?? ''),
     handlerName: plain(handler?.name ?? ctx.record.handler),
-    department: plain(ctx.record.department),
+    department: departmentLabel(ctx.record.department),
   };
 }
 
