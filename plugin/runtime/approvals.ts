@@ -1,6 +1,6 @@
 // Approvals: a pending request runs the action when approved (state and version checked again).
 import { refuse } from '../core/refusals.ts';
-import type { ActionCommand, Actor } from '../core/types.ts';
+import type { ActionCommand, Actor, Labels, WorkRecord } from '../core/types.ts';
 import { approversOf, execute } from './actions.ts';
 import { systemActor } from './automations.ts';
 import { templateOf, userAsActor, viewOf, type RuntimeEnv } from './context.ts';
@@ -18,6 +18,12 @@ async function mayDecide(env: RuntimeEnv, actor: Actor, a: Approval): Promise<bo
   if (!record) return false;
   const template = await templateOf(env, record);
   return approversOf(template, a.action, record, await env.store.listUsers(), a.requestedBy).some((u) => u.id === actor.id);
+}
+
+/** The action's label and the record's number, for the news an approval sends. */
+async function whatWasAsked(env: RuntimeEnv, a: Approval, record: WorkRecord | undefined): Promise<{ number: string; label: Labels }> {
+  const label = record ? (await templateOf(env, record)).actions[a.action]?.label : undefined;
+  return { number: record?.number ?? '', label: label ?? { 'zh-CN': a.action, en: a.action } };
 }
 
 /** Who asked: a person, or an automation (its request is carried out as the same system actor). */
@@ -47,12 +53,16 @@ export async function decideApproval(env: RuntimeEnv, actor: Actor, id: string, 
     const now = env.now();
     const rejected: Approval = { ...a, status: 'rejected', decidedBy: actor.id, decidedAt: now, ...(comment ? { comment } : {}), history: [...a.history, { at: now, by: actor.id, what: 'rejected', ...(comment ? { comment } : {}) }] };
     const record = await env.store.getRecord(a.recordId);
+    const asked = await whatWasAsked(env, a, record);
+    const titles = {
+      'zh-CN': `您对 ${asked.number} 的“${asked.label['zh-CN']}”申请被 ${actor.name} 驳回${comment ? '：' + comment : ''}`,
+      en: `${actor.name} rejected your request to "${asked.label.en}" ${asked.number}${comment ? ': ' + comment : ''}`,
+    };
     await env.store.commit({
       approvals: [rejected],
       audit: [{ id: env.newId(), recordId: a.recordId, at: now, actor: actor.id, actorName: actor.name, action: 'approval.rejected', from: record?.status, to: record?.status, comment: comment ?? a.action }],
       notifications: [{ id: env.newId(), to: a.requestedBy, recordId: a.recordId, kind: 'approval.rejected', at: now, read: false,
-        title: `您的申请（${a.action}）被 ${actor.name} 驳回${comment ? '：' + comment : ''}`,
-        titles: { 'zh-CN': `您的申请（${a.action}）被 ${actor.name} 驳回${comment ? '：' + comment : ''}`, en: `${actor.name} rejected your request (${a.action})${comment ? ': ' + comment : ''}` } }],
+        title: titles['zh-CN'], titles }],
     });
     return { ok: true, value: { approval: rejected } };
   }
@@ -97,11 +107,16 @@ export async function transferApproval(env: RuntimeEnv, actor: Actor, id: string
   if (!target)
     return refuse('validation_failed', '只能转交给其他有审批权限的人（不能是申请人）。', 'You can only hand it to someone else who may approve it (not the requester).', [{ path: '/to', message: 'not an approver' }]);
   const now = env.now();
+  const asked = await whatWasAsked(env, a, record);
+  const titles = {
+    'zh-CN': `${actor.name} 将 ${asked.number} 的“${asked.label['zh-CN']}”审批转交给您`,
+    en: `${actor.name} handed you the approval to "${asked.label.en}" ${asked.number}`,
+  };
   const moved: Approval = { ...a, assignee: target.id, history: [...a.history, { at: now, by: actor.id, what: `transferred to ${target.id}`, ...(comment ? { comment } : {}) }] };
   await env.store.commit({
     approvals: [moved],
     notifications: [{ id: env.newId(), to: target.id, recordId: a.recordId, kind: 'approval.transferred', at: now, read: false,
-      title: `${actor.name} 将一项审批（${a.action}）转交给您`, titles: { 'zh-CN': `${actor.name} 将一项审批（${a.action}）转交给您`, en: `${actor.name} handed you an approval (${a.action})` } }],
+      title: titles['zh-CN'], titles }],
   });
   return { ok: true, value: moved };
 }
