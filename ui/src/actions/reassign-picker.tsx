@@ -16,12 +16,15 @@ export function ReassignPicker({
   wantHandler = true,
   wantDepartment = true,
   excludeUser,
+  personLabel,
 }: {
   value: ReassignValue;
   onChange: (v: ReassignValue) => void;
   wantHandler?: boolean;
   wantDepartment?: boolean;
   excludeUser?: string;
+  /** What the person list is called (default: the new handler). */
+  personLabel?: string;
 }) {
   const { t, lang } = useI18n();
   const depts = useDepartments();
@@ -55,7 +58,7 @@ export function ReassignPicker({
     <div className="reassign-picker" data-testid="reassign-picker">
       {wantHandler && (
         <fieldset className="fieldset">
-          <legend>{t('reassign.person')}</legend>
+          <legend>{personLabel ?? t('reassign.person')}</legend>
           <div className="picker-filters">
             <input className="input" type="search" placeholder={t('reassign.searchName')} aria-label={t('reassign.searchName')} value={q} onChange={(e) => setQ(e.target.value)} />
             <select className="input" aria-label={t('reassign.filterDepartment')} value={deptFilter} onChange={(e) => setDeptFilter(e.target.value)}>
@@ -67,7 +70,7 @@ export function ReassignPicker({
               ))}
             </select>
           </div>
-          <ul className="people-list" role="listbox" aria-label={t('reassign.person')}>
+          <ul className="people-list" aria-label={personLabel ?? t('reassign.person')}>
             {loading && people.length === 0 && <li className="muted">{t('common.loading')}</li>}
             {!loading && people.length === 0 && <li className="muted">{t('reassign.nobody')}</li>}
             {people

@@ -1,6 +1,7 @@
 // Approve or reject with a comment, or hand the request to another approver.
 import { useState } from 'react';
 import { api } from '../../api';
+import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { ReassignPicker, type ReassignValue } from '../../actions/reassign-picker';
 import { Dialog } from '../../components/dialog';
@@ -11,6 +12,7 @@ export type Decision = 'approve' | 'reject' | 'transfer';
 
 export function DecisionDialog({ row, kind, onClose, onDone }: { row: ApprovalRow; kind: Decision; onClose: () => void; onDone: (message: string) => void }) {
   const { t, label } = useI18n();
+  const { user } = useAuth();
   const [comment, setComment] = useState('');
   const [pick, setPick] = useState<ReassignValue>({});
   const [busy, setBusy] = useState(false);
@@ -60,7 +62,7 @@ export function DecisionDialog({ row, kind, onClose, onDone }: { row: ApprovalRo
         </>
       }
     >
-      {kind === 'transfer' && <ReassignPicker value={pick} onChange={setPick} wantDepartment={false} />}
+      {kind === 'transfer' && <ReassignPicker value={pick} onChange={setPick} wantDepartment={false} personLabel={t('approvals.transferTo')} excludeUser={user?.id} />}
       <label className="field">
         <span>
           {t('action.comment')}
