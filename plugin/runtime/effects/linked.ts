@@ -16,6 +16,10 @@ export const linkedRun: EffectHandler = {
     const out: EffectPlan = { preview: [], changes: { records: [], audit: [], stock: [], ledger: [], notifications: [] } };
     if (!numbers.length)
       return { preview: [], refusal: refuse('validation_failed', '单据没有列出任何记录。', 'The document lists no records.', [{ path: String(params.items), message: 'empty' }]) };
+    // Each listed record is planned from what the store holds: the same one twice would be planned twice.
+    const twice = numbers.find((n, i) => numbers.indexOf(n) !== i);
+    if (twice)
+      return { preview: [], refusal: refuse('validation_failed', `单据重复列出了记录 ${twice}，请删去重复的一行。`, `The document lists ${twice} more than once; remove the repeated line.`, [{ path: String(params.items), message: `${twice} is listed more than once` }]) };
     for (const number of numbers) {
       const found = (await ctx.store.findRecords({ q: number, visibility: { all: true }, page: 1, pageSize: 5 })).items.find((r) => r.number === number);
       if (!found)
