@@ -1,6 +1,6 @@
 // The end-user web app in a real browser against the real server with demo data.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -45,6 +45,12 @@ async function offered(username: string, status: string, action: string, opts: {
 }
 
 const used: string[] = [];
+
+/** The input of the form control labelled `label` (a required field's label ends in "*"). */
+function field(form: Locator, label: string): Locator {
+  const text = new RegExp(`^${label}\\*?$`);
+  return form.locator('.control').filter({ has: form.page().locator('label', { hasText: text }) }).locator('input, textarea, select').first();
+}
 
 /** Follow a sidebar link. */
 function nav(page: Page, name: string): Promise<void> {
@@ -182,8 +188,8 @@ describe('orders in the browser', () => {
     // saving an empty form shows the validation errors beside the fields
     await sales.page.locator('[data-testid=save-record]').click();
     await expect.poll(() => form.locator('.validation_error', { hasText: '必填' }).count()).toBeGreaterThan(0);
-    await form.locator('[id="#/properties/customer/properties/name-input"]').fill('上海华联商贸有限公司');
-    await form.locator('[id="#/properties/customer/properties/email-input"]').fill('purchasing@hualian.example.com');
+    await field(form, '客户名称').fill('上海华联商贸有限公司');
+    await field(form, '邮箱').fill('purchasing@hualian.example.com');
     await form.getByRole('button', { name: '添加明细' }).click();
     const line = form.locator('[data-testid=lines-table] tbody tr').first();
     await line.locator('select').nth(0).selectOption('NB-16');
