@@ -10,7 +10,6 @@ import { OrderFormPage } from './pages/orders/order-form-page';
 import { ArchivePage } from './pages/archive/archive-page';
 import { ApprovalsPage } from './pages/approvals/approvals-page';
 import { NotificationsPage } from './pages/notifications/notifications-page';
-import { CancellationReportPage } from './pages/reports/cancellation-report-page';
 import { NotFoundPage } from './pages/not-found-page';
 
 export const router = createBrowserRouter([
@@ -26,7 +25,11 @@ export const router = createBrowserRouter([
       { path: '/archive', element: <ArchivePage /> },
       { path: '/approvals', element: <ApprovalsPage /> },
       { path: '/notifications', element: <NotificationsPage /> },
-      { path: '/reports/cancellation-reasons', element: <CancellationReportPage /> },
+      {
+        path: '/reports/cancellation-reasons',
+        // the chart library is the largest dependency: load it with the report only
+        lazy: () => import('./pages/reports/cancellation-report-page').then((m) => ({ Component: m.CancellationReportPage })),
+      },
       ...adminRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
