@@ -437,6 +437,7 @@ describe('automation: a customer\'s cancellation request', () => {
       const res = await who.patch(`/api/records/${order.id}`, { data: { customerCancelRequest: true } }, { headers: { 'if-match': String(before.version) } });
       expectProblem(res, 403, 'read_only');
     }
+    expect(await footprint(admin, order.id)).toEqual(before);
     // What may be written there (a remark) saves without the automation stepping in.
     const remark = await manager.patch(`/api/records/${order.id}`, { data: { remark: '客户来电询问取消，已完成无法取消' } }, { headers: { 'if-match': String(before.version) } });
     expect(remark.status).toBe(200);
