@@ -5,7 +5,7 @@ import { approversOf, execute } from './actions.ts';
 import { systemActor } from './automations.ts';
 import { templateOf, userAsActor, viewOf, type RuntimeEnv } from './context.ts';
 import type { Approval } from './ports.ts';
-import type { RecordView, Result } from './runtime-api.ts';
+import type { ApprovalView, RecordView, Result } from './runtime-api.ts';
 
 const notFound = () => refuse('not_found', '找不到该审批，或您无权处理。', 'No such approval, or it is not yours to handle.');
 const notPending = (a: Approval) =>
@@ -38,10 +38,25 @@ async function requesterOf(env: RuntimeEnv, a: Approval): Promise<{ actor: Actor
   return user ? { actor: userAsActor(user) } : undefined;
 }
 
-export async function listApprovals(env: RuntimeEnv, actor: Actor, filter: { status?: Approval['status']; mine?: boolean }): Promise<Approval[]> {
+export async function listApprovals(env: RuntimeEnv, actor: Actor, filter: { status?: Approval['status']; mine?: boolean }): Promise<ApprovalView[]> {
   const all = await env.store.listApprovals(filter.status ? { status: filter.status } : {});
-  const out: Approval[] = [];
-  for (const a of all) if (filter.mine ? a.requestedBy === actor.id : await mayDecide(env, actor, a)) out.push(a);
+  const users = await env.store.listUsers();
+  const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? id;
+  const out: ApprovalView[] = [];
+  for (const a of all) {
+    if (!(filter.mine ? a.requestedBy === actor.id : await mayDecide(env, actor, a))) continue;
+    const record = await env.store.getRecord(a.recordId);
+    if (!record) continue;
+    const template = await templateOf(env, record);
+    out.push({
+      ...a,
+      recordNumber: record.number,
+      recordStatus: record.status,
+      requesterName: nameOf(a.requestedBy),
+      actionLabel: template.actions[a.action]?.label ?? { 'zh-CN': a.action, en: a.action },
+      ...(a.assignee ? { assigneeName: nameOf(a.assignee) } : {}),
+    });
+  }
   return out.sort((x, y) => y.requestedAt.localeCompare(x.requestedAt));
 }
 

@@ -82,6 +82,15 @@ export interface BulkResult {
   approval?: Approval;
 }
 
+/** An approval with what a person needs to decide it without looking anything up. */
+export interface ApprovalView extends Approval {
+  recordNumber: string;
+  recordStatus: string;
+  requesterName: string;
+  actionLabel: Labels;
+  assigneeName?: string;
+}
+
 export interface ReportRow {
   key: string;
   label?: Labels;
@@ -121,7 +130,7 @@ export interface Runtime {
   bulkAction(actor: Actor, ids: string[], action: string, input: ActionInput): Promise<BulkResult[]>;
 
   // approvals
-  listApprovals(actor: Actor, filter: { status?: Approval['status']; mine?: boolean }): Promise<Approval[]>;
+  listApprovals(actor: Actor, filter: { status?: Approval['status']; mine?: boolean }): Promise<ApprovalView[]>;
   decideApproval(actor: Actor, id: string, decision: 'approve' | 'reject', comment?: string): Promise<Result<{ approval: Approval; record?: RecordView }>>;
   withdrawApproval(actor: Actor, id: string, comment?: string): Promise<Result<Approval>>;
   transferApproval(actor: Actor, id: string, to: string, comment?: string): Promise<Result<Approval>>;
