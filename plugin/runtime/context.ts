@@ -67,6 +67,13 @@ export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRe
     const facts = buildFacts(template, record, actor, {}, await ledgerBalances(env.store, record.id));
     const rules = await env.guards.evaluate(template.rules, names, facts);
     view.availableActions = availableActions(template, record, actor, rules);
+    view.pendingApprovals = (await env.store.listApprovals({ status: 'pending', recordId: record.id })).map((a) => ({
+      id: a.id,
+      action: a.action,
+      actionLabel: template.actions[a.action]?.label ?? { 'zh-CN': a.action, en: a.action },
+      requesterName: people.find((u) => u.id === a.requestedBy)?.name ?? a.requestedBy,
+      requestedAt: a.requestedAt,
+    }));
   }
   return view;
 }

@@ -12,6 +12,8 @@ export interface RecordView extends WorkRecord {
   handlerName: string;
   /** The department's name in 简体中文 (`GET /api/departments` has both languages). */
   departmentLabel: string;
+  /** Requests on this record still waiting for a decision (with the record opened alone, not in lists). */
+  pendingApprovals?: { id: string; action: string; actionLabel: Labels; requesterName: string; requestedAt: string }[];
 }
 
 export interface ActionInput {

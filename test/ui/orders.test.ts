@@ -211,6 +211,8 @@ describe('orders in the browser', () => {
     await dialog.locator('select[name=reason]').selectOption('out_of_stock');
     await dialog.locator('[data-testid=action-confirm]').click();
     await expect.poll(() => sales.page.locator('[data-testid=result-message]').textContent()).toContain('已提交审批');
+    // The order says it is waiting, so nobody asks twice.
+    await expect.poll(() => sales.page.locator('[data-testid=pending-approval]').textContent()).toContain('正在等待审批');
     expect((await h.call(await h.token('sales1'), 'GET', `/records/${id}`)).body.status).toBe('draft');
     const order = { id, number };
 

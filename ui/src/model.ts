@@ -7,6 +7,7 @@ export type { AuditEntry, AvailableAction, FieldChange, Json, JsonObject, Labels
 export type Words = Labels | string;
 
 export interface RecordView extends WorkRecord {
+  pendingApprovals?: { id: string; action: string; actionLabel: Labels; requesterName: string; requestedAt: string }[];
   availableActions?: AvailableAction[];
   editable: string[];
   handlerName?: string;

@@ -11,6 +11,7 @@ import { ErrorBanner, errorText } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { RecordForm } from '../../forms/record-form';
+import { formatDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { useTemplate } from '../../lib/templates';
 import { HistoryTimeline } from '../../records/history-timeline';
@@ -23,7 +24,7 @@ type Msg = { tone: 'success' | 'info' | 'error' | 'warning'; text: string };
 
 export function OrderDetailPage() {
   const { id = '' } = useParams();
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
   const { user } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -85,6 +86,14 @@ export function OrderDetailPage() {
         </Notice>
       )}
       <RecordHeader record={record} template={tpl} />
+      {record.pendingApprovals?.map((p) => (
+        <Notice key={p.id} tone="info">
+          <span data-testid="pending-approval">
+            {t('record.pendingApproval', { action: label(p.actionLabel), name: p.requesterName, at: formatDateTime(p.requestedAt, lang) })}
+          </span>{' '}
+          <Link to="/approvals">{t('nav.approvals')}</Link>
+        </Notice>
+      ))}
       <div className="action-bar" data-testid="action-bar">
         {actions.map((a) => (
           <button
