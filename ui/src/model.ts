@@ -2,6 +2,8 @@
 import type { AuditEntry, AvailableAction, FieldChange, Json, JsonObject, Labels, ReasonDef, Template, WorkRecord } from '../../plugin/core/types';
 
 export type { AuditEntry, AvailableAction, FieldChange, Json, JsonObject, Labels, ReasonDef, Template, WorkRecord };
+export type { LedgerEntry, StockMovement } from '../../plugin/runtime/ports';
+export type { PublicUser } from '../../plugin/runtime/runtime-api';
 
 /** Server words: usually a text in every language, sometimes a plain string. */
 export type Words = Labels | string;
@@ -70,40 +72,9 @@ export interface Notification {
   read: boolean;
 }
 
-export interface PublicUser {
-  id: string;
-  username: string;
-  name: string;
-  roles: string[];
-  department?: string;
-  disabled?: boolean;
-}
-
 export interface Department {
   id: string;
   label: Words;
-}
-
-export interface StockMovement {
-  id: string;
-  product: string;
-  warehouse: string;
-  onHand: number;
-  reserved: number;
-  at: string;
-  note?: string;
-}
-
-export interface LedgerEntry {
-  id: string;
-  account: string;
-  amount: number;
-  period: string;
-  at: string;
-  reverses?: string;
-  matches?: string[];
-  documentId?: string;
-  memo?: string;
 }
 
 export interface HistoryEntry extends Partial<AuditEntry> {
