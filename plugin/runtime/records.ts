@@ -1,6 +1,7 @@
 // Records: create, find, open, edit, copy, and what happened to them.
 import { decideCopy, decideCreate, decideEdit } from '../core/decide.ts';
 import { canSee, visibilityOf } from '../core/permissions.ts';
+import { redactChanges } from '../core/redact.ts';
 import { refuse, refusals } from '../core/refusals.ts';
 import type { Actor, AuditEntry, Decision, JsonObject, Template, WorkRecord } from '../core/types.ts';
 import { fireAutomations } from './automations.ts';
@@ -114,7 +115,9 @@ export async function copyRecord(env: RuntimeEnv, actor: Actor, id: string): Pro
 export async function history(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<AuditEntry[]>> {
   const found = await loadVisible(env, id, actor, canSee);
   if (found.refusal) return found.refusal;
-  return { ok: true, value: await env.store.getAudit(id) };
+  // The history shows before/after values: the same field permissions as the record itself apply.
+  const entries = await env.store.getAudit(id);
+  return { ok: true, value: entries.map((e) => (e.changes ? { ...e, changes: redactChanges(found.template, e.changes, actor) } : e)) };
 }
 
 export async function recordStock(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<StockMovement[]>> {
