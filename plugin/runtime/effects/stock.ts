@@ -91,12 +91,36 @@ export const stockShip: EffectHandler = {
     const holding = await held(ctx);
     const stock: StockMovement[] = [];
     const preview: EffectPlan['preview'] = [];
-    for (const l of group(linesOf(ctx)).values()) {
-      const reserved = Math.min(Math.max(holding.get(key(l.product, l.warehouse))?.reserved ?? 0, 0), l.quantity);
-      stock.push(movement(ctx, l.product, l.warehouse, -l.quantity, -reserved, 'ship'));
+    const lines = group(linesOf(ctx));
+    for (const l of lines.values()) {
+      const own = Math.max(holding.get(key(l.product, l.warehouse))?.reserved ?? 0, 0);
+      // Goods on hand that nobody else has reserved: the lines may have changed since they were reserved.
+      const [level] = await ctx.store.stockLevels({ product: l.product, warehouse: l.warehouse });
+      const queued = ctx.pending.stock.filter((m) => m.product === l.product && m.warehouse === l.warehouse);
+      const free = (level?.onHand ?? 0) - (level?.reserved ?? 0) + queued.reduce((s, m) => s + m.onHand - m.reserved, 0) + own;
+      if (free < l.quantity)
+        return {
+          preview,
+          refusal: refuse(
+            'stock_insufficient',
+            `库存不足，无法出库：${l.product} 在 ${l.warehouse} 可出库 ${free}，需要 ${l.quantity}。`,
+            `Not enough stock to ship: ${l.product} in ${l.warehouse} has ${free} to ship, ${l.quantity} needed.`,
+          ),
+        };
+      // Shipping uses up the whole reservation this record holds here, whatever the lines say now.
+      stock.push(movement(ctx, l.product, l.warehouse, -l.quantity, -own, 'ship'));
       preview.push({
-        kind: 'stock', product: l.product, warehouse: l.warehouse, onHand: -l.quantity, reserved: -reserved,
+        kind: 'stock', product: l.product, warehouse: l.warehouse, onHand: -l.quantity, reserved: -own,
         text: { 'zh-CN': `出库：${l.product} @ ${l.warehouse} × ${l.quantity}`, en: `Ship ${l.quantity} × ${l.product} out of ${l.warehouse}` },
+      });
+    }
+    // Reservations for products or warehouses the lines no longer name are released, not left held.
+    for (const [k, h] of holding) {
+      if (lines.has(k) || h.reserved <= 0) continue;
+      stock.push(movement(ctx, h.product, h.warehouse, 0, -h.reserved, 'release'));
+      preview.push({
+        kind: 'stock', product: h.product, warehouse: h.warehouse, onHand: 0, reserved: -h.reserved,
+        text: { 'zh-CN': `释放预留：${h.product} @ ${h.warehouse} × ${h.reserved}`, en: `Release the reservation of ${h.reserved} × ${h.product} in ${h.warehouse}` },
       });
     }
     return { changes: { stock }, preview };
