@@ -41,11 +41,15 @@ export async function endingReasonReport(env: RuntimeEnv, actor: Actor, query: {
       else {
         const map = template.summary.lines;
         const lines = map ? getAt(record.data, map.path) : undefined;
+        // One cancellation counts once per product, however many lines (warehouses) name it.
+        const byProduct = new Map<string, number>();
         for (const line of Array.isArray(lines) ? (lines as JsonObject[]) : []) {
           const qty = Number(line[map!.quantity]) || 0;
           const price = map!.price ? Number(line[map!.price]) || 0 : 0;
-          add(String(line[map!.product]), qty * price);
+          const product = String(line[map!.product]);
+          byProduct.set(product, (byProduct.get(product) ?? 0) + qty * price);
         }
+        for (const [product, amount] of byProduct) add(product, amount);
       }
     }
   }
