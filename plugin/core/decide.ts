@@ -34,7 +34,7 @@ export function decideAction(template: Template, record: WorkRecord, command: Ac
   if (!def) return refusals.noSuchAction(command.action);
   if (!canSee(template, record, ctx.actor)) return refusals.notFound();
   if (!matchingGrant(def.allow, record, ctx.actor))
-    return refusals.notAllowed(def.label, [...new Set(def.allow.map((g) => template.roles[g.role]?.label['zh-CN'] ?? g.role))]);
+    return refusals.notAllowed(def.label, [...new Set(def.allow.map((g) => g.role))].map((r) => template.roles[r]?.label ?? { 'zh-CN': r, en: r }));
   if (command.version !== undefined && command.version !== record.version) return refusals.staleVersion(command.version, record.version);
   if (!def.from.includes(record.status))
     return refusals.wrongState(def.label, label(template, record.status), def.from.map((s) => label(template, s)));

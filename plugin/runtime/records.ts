@@ -81,6 +81,8 @@ export async function editRecord(env: RuntimeEnv, actor: Actor, id: string, data
     if (found.refusal) return found.refusal;
     const decision = decideEdit(found.template, found.record, data, version, actor, env.now());
     if (!decision.ok) return decision;
+    // Saving what is already there is not a change: no new version, no history entry.
+    if (!decision.audit.changes?.length) return { ok: true as const, value: { template: found.template, record: found.record, changes: [] } };
     const audit: AuditEntry = { ...decision.audit, id: env.newId(), recordId: id };
     try {
       await env.store.commit({ records: [{ record: decision.record, expectVersion: version }], audit: [audit] });
