@@ -5,11 +5,11 @@ import { buildFacts, rulesOf } from '../core/facts.ts';
 import { editableFields } from '../core/permissions.ts';
 import { redactData } from '../core/redact.ts';
 import { refusals } from '../core/refusals.ts';
-import type { Actor, Refusal, Template, WorkRecord } from '../core/types.ts';
+import type { Actor, AvailableAction, Refusal, Template, WorkRecord } from '../core/types.ts';
 import type { EffectRegistry } from './effects/registry.ts';
 import { createMutex } from './mutex.ts';
 import { departmentLabel } from './people.ts';
-import { ledgerBalances, type PlanEnv } from './plan.ts';
+import { ledgerBalances, planAction, type PlanEnv } from './plan.ts';
 import type { Clock, GuardEvaluator, Notifier, Store, User } from './ports.ts';
 import type { RecordView } from './runtime-api.ts';
 
@@ -66,7 +66,7 @@ export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRe
     const names = Object.keys(template.actions).flatMap((a) => rulesOf(template, a));
     const facts = buildFacts(template, record, actor, {}, await ledgerBalances(env.store, record.id));
     const rules = await env.guards.evaluate(template.rules, names, facts);
-    view.availableActions = availableActions(template, record, actor, rules);
+    view.availableActions = await withoutDeadCascades(env, template, record, actor, availableActions(template, record, actor, rules));
     view.pendingApprovals = (await env.store.listApprovals({ status: 'pending', recordId: record.id })).map((a) => ({
       id: a.id,
       action: a.action,
@@ -76,4 +76,23 @@ export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRe
     }));
   }
   return view;
+}
+
+/**
+ * An action reached through a cascade is offered only if its whole plan would go through: its guards are
+ * judged on the record the steps leave behind, which only planning shows.
+ */
+async function withoutDeadCascades(env: RuntimeEnv, template: Template, record: WorkRecord, actor: Actor, actions: AvailableAction[]): Promise<AvailableAction[]> {
+  if (!actions.some((a) => a.steps?.length)) return actions;
+  const penv = await planEnv(env);
+  const out: AvailableAction[] = [];
+  for (const a of actions) {
+    if (a.steps?.length) {
+      const reason = a.needsReason ? a.reasons?.[0]?.code : undefined;
+      const plan = await planAction(penv, template, record, { kind: 'action', action: a.name, ...(reason ? { reason } : {}) }, actor);
+      if (plan.refusal) continue;
+    }
+    out.push(a);
+  }
+  return out;
 }

@@ -26,6 +26,8 @@ export async function endingReasonReport(env: RuntimeEnv, actor: Actor, query: {
   for (const record of await env.store.allRecords(query.template)) {
     const template = templates.get(`${record.template}@${record.templateVersion}`);
     if (!template || !canSee(template, record, actor)) continue;
+    // Without a template named, the report is about orders: records that have lines to analyse.
+    if (!query.template && !template.summary.lines) continue;
     const ending = endingActions(template);
     if (!ending.size) continue;
     for (const entry of await env.store.getAudit(record.id)) {
