@@ -1,5 +1,6 @@
 // An action reached through a cascade is offered only when its whole plan would go through.
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { DemoUsername } from '../fixtures/demo-actors.ts';
 import { createRuntimeFixture, type RuntimeFixture } from '../fixtures/runtime-fixture.ts';
 
 let f: RuntimeFixture;
@@ -7,7 +8,7 @@ beforeEach(async () => {
   f = await createRuntimeFixture();
 });
 
-const offered = async (username: string, id: string) => {
+const offered = async (username: DemoUsername, id: string) => {
   const view = await f.runtime.getRecord(f.actor(username), id);
   if (!view.ok) throw new Error(view.message.en);
   return (view.value.availableActions ?? []).map((a) => a.name);
