@@ -105,6 +105,44 @@ describe('orders in the browser', () => {
     expect(after.body.status).toBe('cancelled');
   }, 60_000);
 
+  test('a finance user reverses a write-off after reading the preview: the order is back to 已发货 and the ledger shows the counter-entry', async () => {
+    const written = await records('finance', 'written_off');
+    let order: Rec | undefined;
+    for (const r of written) {
+      const full = (await h.call(await h.token('finance'), 'GET', `/records/${r.id}`)).body as Rec;
+      if (full.availableActions?.some((a) => a.name === 'reverse_write_off')) {
+        order = full;
+        break;
+      }
+    }
+    expect(order, 'a written-off order finance may reverse').toBeTruthy();
+    used.push(order!.id);
+    const { page } = await h.signIn('finance');
+    await nav(page, '订单管理');
+    await page.getByRole('searchbox', { name: '搜索' }).fill(order!.number);
+    await page.getByRole('searchbox', { name: '搜索' }).press('Enter');
+    await page.locator(`tr[data-number="${order!.number}"]`).getByRole('link', { name: order!.number }).click();
+    await expect.poll(() => page.locator('[data-testid=record-header] .badge').first().textContent()).toBe('已核销');
+
+    await page.locator('[data-action=reverse_write_off]').click();
+    const dialog = page.locator('[data-testid=action-dialog]');
+    const effects = dialog.locator('[data-testid=effect-list]');
+    await effects.waitFor();
+    // the preview names the state it returns to and the counter-entry, before anything happens
+    await expect.poll(() => effects.textContent()).toContain('已发货');
+    await expect.poll(() => effects.textContent()).toContain('红冲核销');
+    await h.screenshot(page, 'reverse-write-off-preview');
+    await dialog.locator('[data-testid=action-confirm]').click();
+    await page.locator('[data-testid=result-message]').waitFor();
+
+    await expect.poll(() => page.locator('[data-testid=record-header] .badge').first().textContent()).toBe('已发货');
+    await expect.poll(() => page.locator('[data-testid=ledger]').textContent()).toContain('冲销');
+    await expect.poll(() => page.locator('[data-testid=history]').textContent()).toContain('撤销核销');
+    const ledger = (await h.call(await h.token('finance'), 'GET', `/records/${order!.id}/ledger`)).body;
+    expect(ledger.balances.writeoff).toBe(0);
+    expect(ledger.entries.filter((e: { reverses?: string }) => e.reverses)).toHaveLength(1);
+  }, 60_000);
+
   test('a user without the role never sees the cancel button, and the API refuses it anyway (403)', async () => {
     const order = (await records('warehouse', 'confirmed')).find((r) => !used.includes(r.id));
     expect(order, 'a confirmed order the warehouse can see').toBeTruthy();
