@@ -3,7 +3,6 @@ import { diffData } from './diff.ts';
 import { summarize } from './derived.ts';
 import { validateAgainst } from './data-validation.ts';
 import { canSee, editableFields, forbiddenChange, holdsRole, matchingGrant, unwritableOnCreate } from './permissions.ts';
-import { getAt, setAt } from './pointer.ts';
 import { leaveOut } from './redact.ts';
 import { refusals, refuseWith } from './refusals.ts';
 import type {
@@ -229,7 +228,7 @@ export function decideCopy(template: Template, source: WorkRecord, actor: Actor,
   if (!copy || !copy.from.includes(source.status))
     return refusals.cannotCopy(label(template, source.status), (copy?.from ?? []).map((s) => label(template, s)));
   let data = structuredClone(source.data);
-  for (const p of copy.omit ?? []) if (getAt(data, p) !== undefined) data = setAt(data, p, undefined);
+  for (const p of copy.omit ?? []) data = leaveOut(data, p);
   // A copy carries what the copier could have entered; fields only others may write (a re-check flag) stay behind.
   for (const [p, perm] of Object.entries(template.fields ?? {}))
     if (perm.write && !perm.write.some((r) => actor.roles.includes(r))) data = leaveOut(data, p);

@@ -75,7 +75,8 @@ function actorHasViewBeyondOwn(template: Template, record: WorkRecord, actor: Ac
 /** The first change the actor may not make, if any. */
 export function forbiddenChange(template: Template, record: WorkRecord, actor: Actor, changes: FieldChange[]): FieldChange | undefined {
   const editable = editableFields(template, record, actor);
-  return changes.find((c) => !editable.some((e) => covers(e, c.path)) || !fieldWritable(template, c.path, actor));
+  // An edit list may name a field of list items (/lines/price); changes carry the item's index (/lines/0/price).
+  return changes.find((c) => !editable.some((e) => covers(e, c.path) || covers(e, fieldOf(c.path))) || !fieldWritable(template, c.path, actor));
 }
 
 /** Fields a creator may fill: everything but what field permissions keep from their roles. */

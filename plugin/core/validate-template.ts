@@ -477,7 +477,7 @@ function reachabilityWarnings(t: Template): TemplateIssue[] {
     warnings.push({
       path: ptr('states', name),
       message: def.terminal
-        ? `terminal state '${name}' is not readOnly: records that end here stay editable; add "readOnly": true`
+        ? `terminal state '${name}' is not readOnly: mark it "readOnly": true so it reads as what it is (edits in terminal states are refused either way)`
         : `no action leads out of state '${name}' and it is not readOnly: add an action out of it, or mark it terminal and readOnly`,
     });
   }

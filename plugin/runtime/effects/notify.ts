@@ -56,8 +56,10 @@ function resolveRecipients(kinds: string[], ctx: EffectContext): string[] {
       if (typeof address === 'string' && address) ids.add('contact:' + address);
     }
   }
-  // Telling people what they just did themselves is noise, unless the template asks for it.
-  if (!kinds.includes('actor')) ids.delete(ctx.actor.id);
+  // Telling people what they just did themselves is noise, unless the template asks for it
+  // (an approved request runs as its requester, who is told as `requester`).
+  const askedFor = kinds.includes('actor') || (kinds.includes('requester') && ctx.command.requestedBy === ctx.actor.id);
+  if (!askedFor) ids.delete(ctx.actor.id);
   return [...ids];
 }
 
