@@ -46,8 +46,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     log(`Installed templates: ${installed.map((t) => `${t.id} v${t.version}`).join(', ')}`);
     if (opts.demo !== false && !hadUsers) {
       const started = Date.now();
-      const { orderIds } = await seedDemo(runtime, store, { clock, password: opts.demoPassword ?? 'demo' });
-      log(`Seeded demo data: ${DEMO_USERS.length} people, ${orderIds.length} orders (${Date.now() - started} ms)`);
+      const seeded = await seedDemo(runtime, store, { clock, password: opts.demoPassword ?? 'demo' });
+      log(
+        `Seeded demo data: ${DEMO_USERS.length} people, ${seeded.orderIds.length} sales orders, ${seeded.recyclingIds.length} recycling orders, ` +
+          `${seeded.settlementIds.length} settlements (${Date.now() - started} ms)`,
+      );
     }
   }
 

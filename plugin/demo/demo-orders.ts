@@ -1,15 +1,13 @@
 // Demo orders driven through the runtime as people would: created, confirmed, shipped, cancelled, archived, reassigned.
 // Steps of all orders run in time order with the clock held at each step's moment, so audit, stock and
 // notifications look like months of real work.
-import type { Actor, JsonObject, Template } from '../core/types.ts';
+import type { JsonObject, Template } from '../core/types.ts';
 import type { SettableClock } from '../host/settable-clock.ts';
 import type { ActionInput, Runtime } from '../runtime/runtime-api.ts';
+import { DAY, HOUR, isoDate, runSteps, type Step } from './demo-steps.ts';
 import type { DemoPeople } from './demo-users.ts';
 import { lineFieldChoices } from './opening-stock.ts';
 import type { Prng } from './prng.ts';
-
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
 
 const CUSTOMERS = [
   { name: '上海华联商贸有限公司', contact: '陈立', email: 'purchasing@hualian.example.com', phone: '021-5550-0101' },
@@ -27,7 +25,7 @@ const CUSTOMERS = [
 const PRICES: Record<string, number> = { 'NB-14': 5999, 'NB-16': 7999, 'MON-27': 1899, 'KB-01': 299, 'MS-01': 129, 'DOCK-01': 899 };
 const BIG_TICKET = new Set(['NB-14', 'NB-16', 'MON-27']);
 const REMARKS = ['请尽快发货', '周末不收货', '需要开具增值税专用发票', '分批送货可以接受', 'Deliver to the loading dock'];
-const CANCEL_COMMENTS = ['客户预算调整', '客户改为下月采购', '与客户电话确认后取消', ''];
+export const CANCEL_COMMENTS = ['客户预算调整', '客户改为下月采购', '与客户电话确认后取消', ''];
 
 type Fate =
   | 'draft' | 'confirmed' | 'shipped' | 'partlyPaid' | 'writtenOff' | 'settled' | 'archivedSettled'
@@ -41,17 +39,6 @@ const RECENT: Fate[] = ['draft', 'confirmed', 'draft', 'cancelledDraft', 'draft'
 /** A cancel of an order this large waits for a manager: the demo leaves a few such requests open. */
 const LARGE_ORDER = [{ product: 'NB-16', warehouse: 'WH-SH', quantity: 8, price: 7999 }];
 
-interface Step {
-  at: Date;
-  order: number;
-  actor: Actor;
-  /** `create` makes the record; anything else is an action name. */
-  action: string;
-  input?: ActionInput;
-  /** When the action asks for approval: leave the request open instead of having it approved. */
-  leavePending?: boolean;
-}
-
 export interface DemoOrderOptions {
   now: Date;
   count: number;
@@ -59,15 +46,11 @@ export interface DemoOrderOptions {
   spanDays: number;
 }
 
-function isoDate(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
-
-function total(data: JsonObject): number {
+export function total(data: JsonObject): number {
   return (data.lines as { quantity: number; price: number }[]).reduce((sum, l) => sum + l.quantity * l.price, 0);
 }
 
-function orderData(template: Template, at: Date, prng: Prng): JsonObject {
+export function orderData(template: Template, at: Date, prng: Prng): JsonObject {
   const products = lineFieldChoices(template, 'product');
   const warehouses = lineFieldChoices(template, 'warehouse');
   const customer = prng.pick(CUSTOMERS);
@@ -103,14 +86,17 @@ function fateOf(position: number, count: number): Fate {
 }
 
 /** Who takes an order over, and who may hand it on (the department's manager, or the admin across departments). */
-function reassignment(people: DemoPeople, handler: string): { by: string; params: JsonObject; to: string } | undefined {
+export function reassignment(people: DemoPeople, handler: string): { by: string; params: JsonObject; to: string } | undefined {
   if (handler === 'sales1') return { by: 'manager', params: { handler: people.sales3.id }, to: 'sales3' };
   if (handler === 'sales3') return { by: 'manager', params: { handler: people.sales1.id }, to: 'sales1' };
   if (handler === 'sales2') return { by: 'admin', params: { handler: people.sales1.id, department: 'east' }, to: 'sales1' };
   return undefined;
 }
 
-function plan(template: Template, people: DemoPeople, prng: Prng, options: DemoOrderOptions): { steps: Step[]; data: JsonObject[] } {
+/** Demo order `i` as the steps name it. */
+const key = (i: number) => `order ${i}`;
+
+function plan(template: Template, people: DemoPeople, prng: Prng, options: DemoOrderOptions): Step[] {
   const handlers = ['sales1', 'sales2', 'sales3', 'manager'];
   const reasonList = template.actions.cancel?.input?.reason?.list;
   const reasons = (reasonList ? template.reasons[reasonList] : undefined)?.map((r) => r.code) ?? ['other'];
@@ -130,10 +116,11 @@ function plan(template: Template, people: DemoPeople, prng: Prng, options: DemoO
       return new Date(t);
     };
     const act = (who: string, action: string, input?: ActionInput, at = later(2, 48)) =>
-      steps.push({ at, order: i, actor: people[who].actor, action, input });
+      steps.push({ at, record: key(i), actor: people[who].actor, action, input });
 
     data[i] = orderData(template, new Date(t), prng);
-    steps.push({ at: new Date(t), order: i, actor: people[handler].actor, action: 'create' });
+    // The create step reads data[i] when it runs: a fate below may still change what the order holds.
+    steps.push({ at: new Date(t), record: key(i), actor: people[handler].actor, action: 'create', template: template.id, data: () => data[i] });
 
     const hand = i % 5 === 1 ? reassignment(people, handler) : undefined;
     if (hand) {
@@ -144,7 +131,7 @@ function plan(template: Template, people: DemoPeople, prng: Prng, options: DemoO
       const input: ActionInput = { reason: prng.pick(reasons) };
       const comment = prng.pick(CANCEL_COMMENTS);
       if (comment) input.comment = comment;
-      steps.push({ at: later(12, 96), order: i, actor: people[handler].actor, action: 'cancel', input, leavePending });
+      steps.push({ at: later(12, 96), record: key(i), actor: people[handler].actor, action: 'cancel', input, leavePending });
     };
     const ship = () => act('warehouse', 'ship', undefined, later(12, 72));
     const pay = (amount: number) => act('finance', 'record_receipt', { params: { amount } }, later(24, 240));
@@ -188,46 +175,13 @@ function plan(template: Template, people: DemoPeople, prng: Prng, options: DemoO
     act('finmanager', 'settle', undefined, later(24, 120));
     if (fate === 'archivedSettled') act(handler, 'archive', {}, later(48, 240));
   }
-  return { steps: steps.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order), data };
-}
-
-/** Whoever may decide the request first: the department's manager, else an administrator. */
-async function approve(runtime: Runtime, people: DemoPeople, approvalId: string, at: Date, clock: SettableClock): Promise<void> {
-  clock.set(at);
-  for (const who of ['manager', 'manager2', 'admin']) {
-    const pending = await runtime.listApprovals(people[who].actor, { status: 'pending' });
-    if (!pending.some((a) => a.id === approvalId)) continue;
-    const decided = await runtime.decideApproval(people[who].actor, approvalId, 'approve', '同意');
-    if (!decided.ok) throw new Error(`demo approval ${approvalId} by ${who} refused (${decided.code}): ${decided.message.en}`);
-    return;
-  }
-  throw new Error(`demo approval ${approvalId}: nobody may decide it`);
+  const order = new Map(Array.from({ length: options.count }, (_, i) => [key(i), i]));
+  return steps.sort((a, b) => a.at.getTime() - b.at.getTime() || order.get(a.record)! - order.get(b.record)!);
 }
 
 export async function seedDemoOrders(
   runtime: Runtime, clock: SettableClock, template: Template, people: DemoPeople, prng: Prng, options: DemoOrderOptions,
 ): Promise<string[]> {
-  const { steps, data } = plan(template, people, prng, options);
-  const ids: string[] = [];
-  const latest = options.now.getTime() - 60_000;
-  try {
-    for (const step of steps) {
-      clock.set(step.at);
-      if (step.action === 'create') {
-        const created = await runtime.createRecord(step.actor, template.id, data[step.order]);
-        if (!created.ok) throw new Error(`demo order ${step.order}: create refused (${created.code}): ${created.message.en} ${JSON.stringify(created.errors ?? [])}`);
-        ids[step.order] = created.value.id;
-        continue;
-      }
-      const done = await runtime.runAction(step.actor, ids[step.order], step.action, step.input ?? {});
-      if (!done.ok) throw new Error(`demo order ${step.order}: ${step.action} by ${step.actor.name} refused (${done.code}): ${done.message.en}`);
-      // Large orders' cancellations wait for a manager; in the demo most are approved a couple of hours later.
-      if (done.value.kind === 'approval' && !step.leavePending) {
-        await approve(runtime, people, done.value.approval.id, new Date(Math.min(step.at.getTime() + 2 * HOUR, latest)), clock);
-      }
-    }
-  } finally {
-    clock.set(undefined);
-  }
-  return ids;
+  const made = await runSteps(runtime, clock, people, plan(template, people, prng, options), options.now);
+  return Array.from({ length: options.count }, (_, i) => made.get(key(i))!.id);
 }

@@ -52,7 +52,7 @@ describe('the standalone server on a fresh data folder', () => {
 
   it('the demo orders cover every state the sales flow reaches, with reassignments and real audit', async () => {
     const admin = await signIn(server.url, 'admin');
-    const all = await admin.get('/api/records?includeArchived=true&pageSize=500');
+    const all = await admin.get('/api/records?template=sales-order&includeArchived=true&pageSize=500');
     expect(all.body.total).toBeGreaterThanOrEqual(30);
     const states = new Set(all.body.items.map((r: any) => r.status));
     for (const s of ['draft', 'confirmed', 'shipped', 'written_off', 'settled', 'cancelled', 'archived']) expect(states, s).toContain(s);
@@ -64,6 +64,23 @@ describe('the standalone server on a fresh data folder', () => {
     const shipped = all.body.items.find((r: any) => r.status === 'shipped');
     const history = (await admin.get(`/api/records/${shipped.id}/history`)).body;
     expect(history.map((h: any) => h.action)).toEqual(expect.arrayContaining(['confirm', 'ship']));
+  });
+
+  it('the other prebuilt templates get demo records in every state too: recycling orders and settlements', async () => {
+    const admin = await signIn(server.url, 'admin');
+    for (const id of ['order-recycling', 'settlement']) {
+      const states = Object.keys((await admin.get(`/api/templates/${id}`)).body.states);
+      const list = await admin.get(`/api/records?template=${id}&includeArchived=true&pageSize=100`);
+      expect(new Set(list.body.items.map((r: any) => r.status)), id).toEqual(new Set(states));
+    }
+    // A salesperson sees their own recycling orders, finance sees the settlements.
+    expect((await (await signIn(server.url, 'sales1')).get('/api/records?template=order-recycling&includeArchived=true')).body.total).toBeGreaterThan(0);
+    const settlements = (await (await signIn(server.url, 'finance')).get('/api/records?template=settlement')).body.items;
+    const cancelled = settlements.find((r: any) => r.status === 'cancelled');
+    for (const { number } of cancelled.data.orders) {
+      const found = (await admin.get(`/api/records?template=sales-order&q=${number}`)).body.items;
+      expect(found).toMatchObject([{ number, status: 'written_off', data: { recheck: true } }]);
+    }
   });
 
   it('demo stock is real: opening stock, and confirmed orders hold reservations', async () => {

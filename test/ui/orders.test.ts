@@ -25,9 +25,12 @@ async function me(username: string): Promise<{ id: string; name: string }> {
   return (await h.call(await h.token(username), 'GET', '/me')).body;
 }
 
-/** Records `username` sees in `status`, newest first. */
+/**
+ * Sales orders `username` sees in `status`, newest first. The demo data also holds recycling orders and settlements
+ * (some in states of the same name); the pages these tests drive list sales orders unless told otherwise.
+ */
 async function records(username: string, status: string): Promise<Rec[]> {
-  const res = await h.call(await h.token(username), 'GET', `/records?status=${status}&pageSize=100&sort=createdAt&dir=desc`);
+  const res = await h.call(await h.token(username), 'GET', `/records?template=sales-order&status=${status}&pageSize=100&sort=createdAt&dir=desc`);
   expect(res.status).toBe(200);
   return res.body.items;
 }
