@@ -32,6 +32,7 @@ export function decideAction(template: Template, record: WorkRecord, command: Ac
   const def = template.actions[command.action];
   if (!def) return refusals.noSuchAction(command.action);
   if (!canSee(template, record, ctx.actor)) return refusals.notFound();
+  if (def.internal && !command.asStep && !ctx.actor.system) return refusals.internalAction(def.label);
   if (!matchingGrant(def.allow, record, ctx.actor))
     return refusals.notAllowed(def.label, [...new Set(def.allow.map((g) => g.role))].map((r) => template.roles[r]?.label ?? { 'zh-CN': r, en: r }));
   if (command.version !== undefined && command.version !== record.version) return refusals.staleVersion(command.version, record.version);
@@ -130,6 +131,7 @@ export function availableActions(template: Template, record: WorkRecord, actor: 
   if (!canSee(template, record, actor)) return [];
   const out: AvailableAction[] = [];
   for (const [name, def] of Object.entries(template.actions)) {
+    if (def.internal) continue;
     const steps = cascadeSteps(template, name, record.status);
     if (!steps || ![...steps, name].every((s) => !!matchingGrant(template.actions[s].allow, record, actor))) continue;
     if (!steps.length && !(def.guards ?? []).every((g) => rules[g.rule] === true)) continue;

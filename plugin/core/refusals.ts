@@ -28,6 +28,12 @@ export const refusals = {
       `您没有执行“${actionLabel['zh-CN']}”的权限（需要角色：${roles.map((r) => r['zh-CN']).join('、')}，且订单在您的负责范围内）。`,
       `You may not run "${actionLabel.en}" on this record (it needs one of the roles ${roles.map((r) => r.en).join(', ')} with this record in your scope).`,
     ),
+  internalAction: (actionLabel: Labels) =>
+    refuse(
+      'forbidden',
+      `“${actionLabel['zh-CN']}”只能作为其他操作的一步或由自动化执行，不能单独执行。`,
+      `"${actionLabel.en}" only runs as a step of another action or by an automation, never on its own.`,
+    ),
   staleVersion: (expected: number, actual: number) =>
     refuse(
       'version_conflict',

@@ -95,6 +95,8 @@ export interface ActionDef {
   major?: boolean;
   /** Shown as a danger button and always confirmed. */
   danger?: boolean;
+  /** Never offered or run on its own: only as a step of other actions (cascade, linked.run) or by automations. */
+  internal?: boolean;
   /**
    * Actions that must run first when the record is in one of their `from` states:
    * one plan, executed atomically, in this order (e.g. unlock, then reverse, then this).
@@ -272,6 +274,8 @@ export interface ActionCommand {
   approved?: boolean;
   /** Who asked for it, when someone else (an approver) carries it out. */
   requestedBy?: string;
+  /** Set when the action runs as a step of another one (a cascade or a document's linked run). */
+  asStep?: boolean;
 }
 
 export interface EditCommand {

@@ -53,7 +53,7 @@ export async function planAction(env: PlanEnv, template: Template, original: Wor
   for (const [i, name] of steps.entries()) {
     const def = template.actions[name];
     const isMain = i === steps.length - 1;
-    const stepCommand: ActionCommand = { ...command, action: name, version: i === 0 ? command.version : undefined };
+    const stepCommand: ActionCommand = { ...command, action: name, version: i === 0 ? command.version : undefined, ...(isMain ? {} : { asStep: true }) };
     if (!isMain && !(def?.input?.reason?.list && template.reasons[def.input.reason.list]?.some((r) => r.code === command.reason)))
       delete stepCommand.reason;
     const facts = buildFacts(template, current, actor, stepCommand, await ledgerBalances(env.store, current.id, changes.ledger));

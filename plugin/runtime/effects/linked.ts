@@ -25,7 +25,7 @@ export const linkedRun: EffectHandler = {
       if (!found)
         return { preview: out.preview, refusal: refuse('validation_failed', `找不到单据列出的记录 ${number}。`, `The record ${number} the document lists does not exist.`, [{ path: String(params.items), message: `unknown record ${number}` }]) };
       const template = await ctx.store.getTemplate(found.template, found.templateVersion);
-      const plan = await ctx.planLinked(template!, found, { kind: 'action', action: String(params.action), ...(ctx.command.reason ? { reason: ctx.command.reason } : {}), ...(ctx.command.comment ? { comment: ctx.command.comment } : {}) });
+      const plan = await ctx.planLinked(template!, found, { kind: 'action', action: String(params.action), asStep: true, ...(ctx.command.reason ? { reason: ctx.command.reason } : {}), ...(ctx.command.comment ? { comment: ctx.command.comment } : {}) });
       if (plan.refusal)
         return { preview: out.preview, refusal: refuseWith(plan.refusal.code, { 'zh-CN': `${number}：${plan.refusal.message['zh-CN']}`, en: `${number}: ${plan.refusal.message.en}` }, plan.refusal.errors) };
       out.preview.push(...plan.preview.map((p) => ({ ...p, record: number, text: { 'zh-CN': `${number}：${p.text['zh-CN']}`, en: `${number}: ${p.text.en}` } })));
