@@ -11,6 +11,7 @@ import { ArchivePage } from './pages/archive/archive-page';
 import { ApprovalsPage } from './pages/approvals/approvals-page';
 import { NotificationsPage } from './pages/notifications/notifications-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { PeriodsPage } from './pages/finance/periods-page';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -25,6 +26,7 @@ export const router = createBrowserRouter([
       { path: '/archive', element: <ArchivePage /> },
       { path: '/approvals', element: <ApprovalsPage /> },
       { path: '/notifications', element: <NotificationsPage /> },
+      { path: '/finance/periods', element: <PeriodsPage /> },
       {
         path: '/reports/cancellation-reasons',
         // the chart library is the largest dependency: load it with the report only

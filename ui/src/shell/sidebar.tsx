@@ -4,13 +4,14 @@ import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { useUnread } from './unread-context';
 
-const mainItems: { path: string; labelKey: string; end?: boolean; badge?: boolean }[] = [
+const mainItems: { path: string; labelKey: string; end?: boolean; badge?: boolean; roles?: string[] }[] = [
   { path: '/', labelKey: 'nav.home', end: true },
   { path: '/orders', labelKey: 'nav.orders' },
   { path: '/archive', labelKey: 'nav.archive' },
   { path: '/approvals', labelKey: 'nav.approvals' },
   { path: '/notifications', labelKey: 'nav.notifications', badge: true },
   { path: '/reports/cancellation-reasons', labelKey: 'nav.reports' },
+  { path: '/finance/periods', labelKey: 'nav.periods', roles: ['finance', 'finance_manager', 'admin'] },
 ];
 
 export function Sidebar() {
@@ -25,7 +26,7 @@ export function Sidebar() {
         <span className="brand-name">{t('app.name')}</span>
       </div>
       <ul className="nav-list">
-        {mainItems.map((item) => (
+        {mainItems.filter((item) => !item.roles || item.roles.some((r) => user?.roles.includes(r))).map((item) => (
           <li key={item.path}>
             <NavLink to={item.path} end={item.end} className="nav-link">
               <span>{t(item.labelKey)}</span>

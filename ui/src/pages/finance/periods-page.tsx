@@ -1,0 +1,118 @@
+// Accounting periods: the finance manager closes a month (nothing more is posted into it) or reopens it;
+// administrators also see the backups taken before major operations.
+import { useState } from 'react';
+import { api } from '../../api';
+import { useAuth } from '../../auth';
+import { useI18n } from '../../i18n';
+import { ErrorBanner, errorText } from '../../components/error-banner';
+import { Loading } from '../../components/loading';
+import { Notice } from '../../components/notice';
+import { PageHeader } from '../../components/page-header';
+import { formatDateTime } from '../../lib/format';
+import { useAsync } from '../../lib/use-async';
+
+interface Periods {
+  current: string;
+  closed: string[];
+}
+
+interface Snapshot {
+  id: string;
+  at: string;
+  label: string;
+}
+
+/** The current month and the eleven before it, newest first. */
+function recentMonths(current: string): string[] {
+  const [y, m] = current.split('-').map(Number);
+  return Array.from({ length: 12 }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - 1 - i, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  });
+}
+
+export function PeriodsPage() {
+  const { t, lang } = useI18n();
+  const { user } = useAuth();
+  const roles = user?.roles ?? [];
+  const mayClose = roles.includes('finance_manager') || roles.includes('admin');
+  const isAdmin = roles.includes('admin');
+  const periods = useAsync(() => api<Periods>('GET', '/periods'), []);
+  const snapshots = useAsync(() => (isAdmin ? api<Snapshot[]>('GET', '/snapshots') : Promise.resolve([])), [isAdmin]);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+
+  async function toggle(period: string, closed: boolean) {
+    try {
+      await api('PUT', `/periods/${period}`, { closed });
+      setMessage({ tone: 'success', text: t(closed ? 'periods.closedDone' : 'periods.reopenedDone', { period }) });
+      periods.reload();
+    } catch (e) {
+      setMessage({ tone: 'error', text: errorText(e, t) });
+    }
+  }
+
+  const data = periods.data;
+  const months = data ? [...new Set([...recentMonths(data.current), ...data.closed])].sort().reverse() : [];
+  return (
+    <div>
+      <PageHeader title={t('periods.title')} subtitle={t('periods.subtitle')} />
+      {message && (
+        <Notice tone={message.tone} onClose={() => setMessage(null)}>
+          <span data-testid="periods-message">{message.text}</span>
+        </Notice>
+      )}
+      <section className="card">
+        <ErrorBanner error={periods.error} onRetry={periods.reload} />
+        {!data && !periods.error && <Loading />}
+        {data && (
+          <table className="table" data-testid="periods-table">
+            <thead>
+              <tr>
+                <th>{t('periods.period')}</th>
+                <th>{t('periods.state')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {months.map((p) => {
+                const closed = data.closed.includes(p);
+                return (
+                  <tr key={p} data-period={p}>
+                    <td>
+                      {p} {p === data.current && <span className="muted">{t('periods.current')}</span>}
+                    </td>
+                    <td>
+                      <span className={`badge ${closed ? 'badge-amber' : 'badge-green'}`}>{t(closed ? 'periods.closed' : 'periods.open')}</span>
+                    </td>
+                    <td className="num">
+                      {mayClose && (
+                        <button type="button" className="btn btn-secondary" onClick={() => toggle(p, !closed)}>
+                          {t(closed ? 'periods.reopen' : 'periods.close')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {isAdmin && (
+        <section className="card card-pad">
+          <h2 className="section-title">{t('periods.snapshots')}</h2>
+          <p className="muted">{t('periods.snapshotsHint')}</p>
+          <ErrorBanner error={snapshots.error} onRetry={snapshots.reload} />
+          <ul data-testid="snapshots">
+            {(snapshots.data ?? []).map((s) => (
+              <li key={s.id}>
+                {formatDateTime(s.at, lang)} · {s.label} · <code>{s.id}</code>
+              </li>
+            ))}
+            {snapshots.data?.length === 0 && <li className="muted">{t('periods.noSnapshots')}</li>}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
