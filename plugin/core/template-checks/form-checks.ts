@@ -1,0 +1,67 @@
+// The form (its schema, labels and UI scopes), the summary and the derived values: every pointer must land in the form schema.
+import { toPointer } from '../pointer.ts';
+import type { Json, JsonObject } from '../types.ts';
+import type { CheckContext } from './context.ts';
+import { isObject } from './json.ts';
+import { deref, isNumberSchema, schemaAt } from './schema-pointers.ts';
+import type { Fail } from './types.ts';
+
+const SUMMARY_LINE_FIELDS = ['product', 'warehouse', 'quantity', 'price'] as const;
+
+export function checkForm(ctx: CheckContext): void {
+  const { t } = ctx;
+  ctx.compile(t.form.schema, '/form/schema');
+  for (const pointer of Object.keys(t.form.labels ?? {})) ctx.field(pointer, toPointer(['form', 'labels', pointer]));
+  checkUiSchema(t.form.uischema, t.form.schema, '/form/uischema', ctx.fail);
+}
+
+export function checkSummary(ctx: CheckContext): void {
+  const s = ctx.t.summary;
+  if (s.customer !== undefined) ctx.field(s.customer, '/summary/customer');
+  if (s.contact !== undefined) ctx.field(s.contact, '/summary/contact');
+  if (s.amount !== undefined) ctx.derived(s.amount, '/summary/amount');
+  if (s.lines && ctx.list(s.lines.path, '/summary/lines/path')) {
+    for (const key of SUMMARY_LINE_FIELDS) {
+      const name = s.lines[key];
+      if (name !== undefined) ctx.itemField(s.lines.path, name, toPointer(['summary', 'lines', key]));
+    }
+  }
+}
+
+export function checkDerived(ctx: CheckContext): void {
+  for (const [name, d] of Object.entries(ctx.t.derived ?? {})) {
+    const at = toPointer(['derived', name]);
+    if (!ctx.list(d.items, `${at}/items`)) continue;
+    (d.fields ?? []).forEach((f, i) => {
+      const found = ctx.itemField(d.items, f, `${at}/fields/${i}`);
+      if (found.length > 0 && !found.some(isNumberSchema)) ctx.fail(`${at}/fields/${i}`, `'${f}' is not a number field, so '${d.op}' cannot add it up`);
+    });
+  }
+}
+
+function checkUiSchema(node: Json, schema: JsonObject, at: string, fail: Fail, base?: JsonObject): void {
+  if (Array.isArray(node)) {
+    node.forEach((child, i) => checkUiSchema(child, schema, `${at}/${i}`, fail, base));
+    return;
+  }
+  if (!isObject(node)) return;
+  const here = base ?? schema;
+  let target: JsonObject | undefined;
+  if (typeof node.scope === 'string') {
+    const scope = node.scope;
+    target = scope === '#' ? here : scope.startsWith('#/') ? deref(schema, schemaAt(schema, scope.slice(1), here)) : undefined;
+    if (!target) fail(`${at}/scope`, `scope '${scope}' does not resolve in form.schema (write it as #/properties/<field>)`);
+  }
+  for (const [key, child] of Object.entries(node)) {
+    if (key === 'scope') continue;
+    if (key === 'options' && isObject(child)) {
+      for (const [opt, value] of Object.entries(child)) {
+        // a detail layout describes one item of the list, so its scopes start from the item schema
+        const detailBase = opt === 'detail' && target ? (isObject(target.items) ? deref(schema, target.items) : target) : here;
+        checkUiSchema(value, schema, `${at}/options${toPointer([opt])}`, fail, detailBase);
+      }
+      continue;
+    }
+    checkUiSchema(child, schema, at + toPointer([key]), fail, base);
+  }
+}
