@@ -79,7 +79,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     closing ??= new Promise<void>((done) => {
       server.close(() => done());
       server.closeAllConnections();
-    }).then(() => store.close());
+    })
+      // Customer messages still on their way are delivered before the store closes.
+      .then(() => runtime.deliverOutbox())
+      .then(() => store.close());
     return closing;
   };
   return { url, close, runtime };

@@ -65,5 +65,7 @@ export async function seedDemo(runtime: HostRuntime, store: Store, options: Seed
     orderIds.push(...made.orderIds);
     settlementIds = made.settlementIds;
   }
+  // Messages to customers go out after each action; the seed is done when they have.
+  await runtime.deliverOutbox();
   return { people, orderIds, recyclingIds, settlementIds };
 }

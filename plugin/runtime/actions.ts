@@ -4,7 +4,7 @@ import { canSee } from '../core/permissions.ts';
 import type { ActionCommand, Actor, AuditEntry, JsonObject, Template, WorkRecord } from '../core/types.ts';
 import { fireAutomations } from './automations.ts';
 import { loadVisible, planEnv, viewOf, type RuntimeEnv } from './context.ts';
-import { deliverOutbox } from './outbox.ts';
+import { deliverSoon } from './outbox.ts';
 import { planAction, type Plan } from './plan.ts';
 import { VersionConflict, type Approval, type ChangeSet, type Notification, type User } from './ports.ts';
 import { refuse, refusals } from '../core/refusals.ts';
@@ -97,7 +97,7 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
   });
   if (!result.ok) return result;
   if (result.value.kind === 'approval') return { ok: true, value: { kind: 'approval', approval: result.value.approval } };
-  await deliverOutbox(env);
+  deliverSoon(env);
   for (const action of result.value.done) await fireAutomations(env, result.value.record, { event: 'action.done', action }, opts.depth ?? 0);
   const fresh = (await env.store.getRecord(id))!;
   return { ok: true, value: { kind: 'done', record: await viewOf(env, result.value.template, fresh, opts.approver ?? actor, true) } };

@@ -1,7 +1,23 @@
 // Notifications for outside contacts wait in the outbox until the notifier takes them; retrying is harmless.
+// Delivery runs after the command has answered, one run at a time, so a slow mail gateway or a second
+// store write never holds up the person who pressed the button.
 import type { RuntimeEnv } from './context.ts';
 
-export async function deliverOutbox(env: RuntimeEnv): Promise<number> {
+const runs = new WeakMap<RuntimeEnv, Promise<number>>();
+
+/** Delivers once the current answer has gone out (the store write that marks delivery must not delay it). */
+export function deliverSoon(env: RuntimeEnv): void {
+  setImmediate(() => void deliverOutbox(env));
+}
+
+/** Starts a delivery run after any run in progress; the promise settles when this one is done. */
+export function deliverOutbox(env: RuntimeEnv): Promise<number> {
+  const next = (runs.get(env) ?? Promise.resolve(0)).then(() => deliverPending(env)).catch(() => 0);
+  runs.set(env, next);
+  return next;
+}
+
+async function deliverPending(env: RuntimeEnv): Promise<number> {
   const pending = await env.store.pendingOutbox();
   const delivered: string[] = [];
   for (const n of pending) {
@@ -9,7 +25,7 @@ export async function deliverOutbox(env: RuntimeEnv): Promise<number> {
       await env.notifier.deliver(n);
       delivered.push(n.id);
     } catch {
-      // Left pending: the next command (or the host's retry) delivers it.
+      // Left pending: the next run (after the next command, or the host's timer) delivers it.
     }
   }
   if (delivered.length) await env.store.markDelivered(delivered);

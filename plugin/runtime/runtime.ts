@@ -30,6 +30,7 @@ export interface HostRuntime extends Runtime {
   /** Create a user without a signed-in admin (first admin, demo data, CLI). */
   addUser(input: Parameters<Runtime['createUser']>[1]): ReturnType<Runtime['createUser']>;
   runScheduledAutomations(): Promise<number>;
+  /** Delivers what waits in the outbox (actions start this themselves; hosts retry with it, tests await it). */
   deliverOutbox(): Promise<number>;
 }
 

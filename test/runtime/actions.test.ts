@@ -139,6 +139,9 @@ describe('stock follows the order', () => {
     expect(inbox.items.find((n) => n.kind === 'orderCancelled')!.bodies?.en).toContain('Duplicate order');
     // The manager did it: nobody is told what they just did themselves.
     expect((await f.runtime.notifications(f.actor('manager'))).items.map((n) => n.kind)).not.toContain('orderCancelled');
+    // Written in the same commit as the cancellation; delivered right after the action answered.
+    expect((await f.store.notificationsFor('contact:buyer@yunshan.example')).map((n) => n.kind)).toEqual(['orderCancelled']);
+    await f.runtime.deliverOutbox();
     const outside = await f.store.notificationsFor('contact:buyer@yunshan.example');
     expect(outside.map((n) => [n.kind, n.delivered])).toEqual([['orderCancelled', true]]);
   });

@@ -68,6 +68,8 @@ async function inbox(client: ApiClient, recordId: string, kind?: string): Promis
 
 /** What went out to an outside address (customers have no inbox: the outbox records the delivery). */
 async function sentTo(address: string, recordId: string): Promise<any[]> {
+  // Delivery runs after the action has answered: wait for the run in progress.
+  await app.runtime.deliverOutbox();
   return (await app.store.notificationsFor(`contact:${address}`)).filter((n) => n.recordId === recordId);
 }
 
