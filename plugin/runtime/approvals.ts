@@ -50,6 +50,8 @@ export async function listApprovals(env: RuntimeEnv, actor: Actor, filter: { sta
     const template = await templateOf(env, record);
     out.push({
       ...a,
+      template: record.template,
+      templateVersion: record.templateVersion,
       recordNumber: record.number,
       recordStatus: record.status,
       requesterName: nameOf(a.requestedBy),

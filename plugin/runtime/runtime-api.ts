@@ -86,6 +86,8 @@ export interface BulkResult {
 
 /** An approval with what a person needs to decide it without looking anything up. */
 export interface ApprovalView extends Approval {
+  template: string;
+  templateVersion: number;
   recordNumber: string;
   recordStatus: string;
   requesterName: string;

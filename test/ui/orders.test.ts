@@ -267,6 +267,10 @@ describe('orders in the browser', () => {
     await page.locator('[data-testid=decision-confirm]').click();
     await page.locator('[data-testid=approval-message]').waitFor();
     await expect.poll(async () => (await h.call(await h.token('manager'), 'GET', `/records/${order.id}`)).body.status).toBe('cancelled');
+    // The history says who approved it.
+    const manager = await me('manager');
+    await page.goto(`${h.url}/orders/${order.id}`);
+    await expect.poll(() => page.locator('[data-testid=history]').textContent()).toContain(`经 ${manager.name} 审批`);
   }, 60_000);
 
   test('the cancellation-reasons report and the home page render', async () => {

@@ -4,6 +4,14 @@ import type { AuditEntry, AvailableAction, FieldChange, Json, JsonObject, Labels
 export type { AuditEntry, AvailableAction, FieldChange, Json, JsonObject, Labels, ReasonDef, Template, WorkRecord };
 export type { LedgerEntry, StockMovement } from '../../plugin/runtime/ports';
 export type { PublicUser } from '../../plugin/runtime/runtime-api';
+import type { ApprovalView } from '../../plugin/runtime/runtime-api';
+import type { Approval as StoredApproval } from '../../plugin/runtime/ports';
+
+/** An approval as listed (with the order number, requester name and action label) or as just requested. */
+export type Approval = StoredApproval & Partial<ApprovalView>;
+
+/** One entry of a record's history, as the server sends it (fields the reader may not see already left out). */
+export type HistoryEntry = AuditEntry;
 
 /** Server words: usually a text in every language, sometimes a plain string. */
 export type Words = Labels | string;
@@ -39,28 +47,6 @@ export interface Preview {
   effects: PreviewEffect[];
 }
 
-export interface Approval {
-  id: string;
-  recordId: string;
-  action: string;
-  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
-  requestedBy: string;
-  requestedByName?: string;
-  requestedAt: string;
-  command: { reason?: string; comment?: string; params?: Record<string, unknown>; [k: string]: unknown };
-  recordVersion?: number;
-  assignee?: string;
-  decidedBy?: string;
-  decidedAt?: string;
-  comment?: string;
-  history?: { at: string; by: string; byName?: string; what: string; comment?: string }[];
-  /** Extra fields the server may add for display. */
-  recordNumber?: string;
-  record?: RecordView;
-  actionLabel?: Labels;
-  template?: string;
-}
-
 export interface Notification {
   id: string;
   recordId?: string;
@@ -75,20 +61,6 @@ export interface Notification {
 export interface Department {
   id: string;
   label: Words;
-}
-
-export interface HistoryEntry extends Partial<AuditEntry> {
-  at: string;
-  actor: string;
-  actorName?: string;
-  action: string;
-  from?: string;
-  to?: string;
-  reason?: string;
-  comment?: string;
-  changes?: FieldChange[];
-  onBehalfOf?: string;
-  onBehalfOfName?: string;
 }
 
 export interface BulkResult {

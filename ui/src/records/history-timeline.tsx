@@ -39,6 +39,8 @@ function fieldLabel(t: Template | undefined, path: string, lang: 'zh-CN' | 'en')
 
 export function HistoryTimeline({ entries, template }: { entries: HistoryEntry[]; template?: Template }) {
   const { t, lang, label } = useI18n();
+  const people = useUsers();
+  const nameOf = (id: string) => people.data?.find((u) => u.id === id)?.name ?? id;
   if (entries.length === 0) return <p className="muted">{t('history.empty')}</p>;
   const actionLabel = (a: string) => {
     const def = template?.actions?.[a];
@@ -68,7 +70,8 @@ export function HistoryTimeline({ entries, template }: { entries: HistoryEntry[]
               <span>{e.actorName ?? e.actor}</span>
               <span>·</span>
               <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
-              {e.onBehalfOf && <span className="muted">{t('history.onBehalfOf', { who: e.onBehalfOfName ?? e.onBehalfOf })}</span>}
+              {e.automation && <span className="muted">{t('history.byAutomation')}</span>}
+              {e.approvedBy && <span className="muted">{t('history.approvedBy', { who: nameOf(e.approvedBy) })}</span>}
             </div>
             {e.reason && (
               <div className="timeline-reason">

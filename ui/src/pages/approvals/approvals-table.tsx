@@ -5,6 +5,7 @@ import { formatDateTime, formatMoney } from '../../lib/format';
 import { useUsers } from '../../records/people';
 import type { Decision } from './decision-dialog';
 import type { ApprovalRow } from './use-approvals';
+import type { Approval } from '../../model';
 
 function reasonText(row: ApprovalRow, code: string | undefined, label: (l?: { 'zh-CN': string; en: string }) => string) {
   if (!code) return '';
@@ -58,10 +59,10 @@ export function ApprovalsTable({ rows, mode, onDecide, onWithdraw }: { rows: App
                 <td>{row.record?.summary?.customer ?? ''}</td>
                 <td className="num">{formatMoney(row.record?.summary?.amount, lang)}</td>
                 <td>
-                  {reasonText(row, a.command?.reason, label)}
-                  {a.command?.comment && <div className="muted small">“{a.command.comment}”</div>}
+                  {reasonText(row, asked(a).reason, label)}
+                  {asked(a).comment && <div className="muted small">“{asked(a).comment}”</div>}
                 </td>
-                <td>{a.requestedByName ?? users.data?.find((u) => u.id === a.requestedBy)?.name ?? a.requestedBy}</td>
+                <td>{a.requesterName ?? users.data?.find((u) => u.id === a.requestedBy)?.name ?? a.requestedBy}</td>
                 <td className="nowrap">{formatDateTime(a.requestedAt, lang)}</td>
                 <td>
                   <span className={`badge badge-${a.status === 'pending' ? 'amber' : a.status === 'approved' ? 'green' : a.status === 'rejected' ? 'red' : 'grey'}`}>{t(`approvals.status.${a.status}`)}</span>
@@ -94,4 +95,9 @@ export function ApprovalsTable({ rows, mode, onDecide, onWithdraw }: { rows: App
       </table>
     </div>
   );
+}
+
+/** What the requester asked for: the action's reason and comment as they were sent. */
+function asked(a: Approval): { reason?: string; comment?: string } {
+  return a.command as { reason?: string; comment?: string };
 }

@@ -24,12 +24,12 @@ async function withRecords(list: Approval[]): Promise<ApprovalRow[]> {
   );
   return Promise.all(
     list.map(async (approval) => {
-      const record = approval.record ?? records.get(approval.recordId);
+      const record = records.get(approval.recordId);
       let template: Template | undefined;
       const tid = record?.template ?? approval.template;
       if (tid) {
         try {
-          template = await loadTemplate(tid, record?.templateVersion);
+          template = await loadTemplate(tid, record?.templateVersion ?? approval.templateVersion);
         } catch {
           template = undefined;
         }
