@@ -1,5 +1,5 @@
 // Field-level changes between two versions of a record's data, order lines included.
-import { toPointer } from './pointer.ts';
+import { ownAt, toPointer } from './pointer.ts';
 import type { FieldChange, Json } from './types.ts';
 
 export function diffData(before: Json | undefined, after: Json | undefined, path: (string | number)[] = []): FieldChange[] {
@@ -17,7 +17,8 @@ export function diffData(before: Json | undefined, after: Json | undefined, path
     const a = before as Record<string, Json>;
     const b = after as Record<string, Json>;
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].flatMap((k) => diffData(a[k], b[k], [...path, k]));
+    // Own keys only: a "__proto__" or "constructor" key is compared with nothing, not with Object.prototype.
+    return [...keys].flatMap((k) => diffData(ownAt(a, k), ownAt(b, k), [...path, k]));
   }
   const change: FieldChange = { path: toPointer(path) };
   if (before !== undefined) change.before = before;

@@ -10,11 +10,23 @@ export function toPointer(parts: (string | number)[]): string {
   return parts.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
+// Data keys are read and written as own properties only: JSON.parse makes "__proto__" an ordinary key,
+// and plain property access on it would reach (and writing through it would change) Object.prototype.
+
+/** The value under an own key, if there is one. */
+export function ownAt(node: object, key: string): Json | undefined {
+  return Object.hasOwn(node, key) ? (node as JsonObject)[key] : undefined;
+}
+
+function setOwn(node: object, key: string, value: Json): void {
+  Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function getAt(data: Json | undefined, pointer: string): Json | undefined {
   let node: Json | undefined = data;
   for (const key of parsePointer(pointer)) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = Array.isArray(node) ? node[Number(key)] : node[key];
+    node = Array.isArray(node) ? node[Number(key)] : ownAt(node, key);
   }
   return node;
 }
@@ -26,13 +38,14 @@ export function setAt(data: JsonObject, pointer: string, value: Json | undefined
   const root = structuredClone(data);
   let node: Json = root;
   for (const key of parts.slice(0, -1)) {
-    const obj = node as JsonObject;
-    if (obj[key] === null || typeof obj[key] !== 'object') obj[key] = {};
-    node = obj[key];
+    let next = ownAt(node as JsonObject, key);
+    if (next === null || typeof next !== 'object') setOwn(node as JsonObject, key, (next = {}));
+    node = next;
   }
   const last = parts[parts.length - 1];
-  if (value === undefined) delete (node as JsonObject)[last];
-  else (node as JsonObject)[last] = value;
+  if (value === undefined) {
+    if (Object.hasOwn(node as JsonObject, last)) delete (node as JsonObject)[last];
+  } else setOwn(node as JsonObject, last, value);
   return root;
 }
 

@@ -34,3 +34,16 @@ describe('diffData', () => {
     expect([before, after]).toEqual(copies);
   });
 });
+
+describe('diffData and keys that name the prototype', () => {
+  it('an own "__proto__" key is a field like any other: compared with nothing, not with Object.prototype', () => {
+    const after = JSON.parse('{"customer":{"name":"A","__proto__":{"polluted":"yes"}}}');
+    expect(diffData({ customer: { name: 'A' } }, after)).toEqual([{ path: '/customer/__proto__', after: { polluted: 'yes' } }]);
+    expect(diffData(after, { customer: { name: 'A' } })).toEqual([{ path: '/customer/__proto__', before: { polluted: 'yes' } }]);
+  });
+
+  it('"constructor" is read as an own key only', () => {
+    expect(diffData({}, JSON.parse('{"constructor":1}'))).toEqual([{ path: '/constructor', after: 1 }]);
+    expect(diffData({ a: {} }, { a: { constructor: 'x' } })).toEqual([{ path: '/a/constructor', after: 'x' }]);
+  });
+});

@@ -78,3 +78,29 @@ describe('covers and fieldOf', () => {
     expect(fieldOf(pointer)).toBe(field);
   });
 });
+
+describe('keys that name the prototype', () => {
+  // JSON.parse makes "__proto__" an ordinary own key; walking it with plain property access reaches Object.prototype.
+  const hostile = () => JSON.parse('{"customer":{"name":"A","__proto__":{"polluted":"yes"}}}') as JsonObject;
+
+  it('setAt writes an own key and never touches Object.prototype', () => {
+    const out = setAt({}, '/customer/__proto__/polluted', 'yes');
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.hasOwn(out.customer as object, '__proto__')).toBe(true);
+    expect(getAt(out, '/customer/__proto__/polluted')).toBe('yes');
+  });
+
+  it('setAt of "__proto__" itself sets an own key, not the prototype of the copy', () => {
+    const out = setAt({}, '/__proto__', { polluted: 'yes' });
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect((out as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.hasOwn(out, '__proto__')).toBe(true);
+  });
+
+  it('getAt reads own keys only', () => {
+    expect(getAt({}, '/__proto__')).toBeUndefined();
+    expect(getAt({ a: {} }, '/a/constructor')).toBeUndefined();
+    expect(getAt(hostile(), '/customer/__proto__/polluted')).toBe('yes');
+  });
+});

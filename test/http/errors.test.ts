@@ -52,6 +52,40 @@ describe('bodies the server cannot take', () => {
   });
 });
 
+describe('keys that name the prototype', () => {
+  it('a "__proto__" key anywhere in a body is a 400 naming where it is, nothing changes and nothing leaks into Object.prototype', async () => {
+    const order = await createOrder(sales1);
+    const before = await footprint(sales1, order.id);
+    const patch = await sales1.request('PATCH', `/api/records/${order.id}`, undefined, {
+      raw: '{"data":{"customer":{"name":"A","__proto__":{"disabled":true}}}}',
+      headers: { 'if-match': String(order.version) },
+    });
+    expectProblem(patch, 400, 'bad_request');
+    expect(patch.body.errors).toEqual([{ path: '/data/customer/__proto__', message: expect.any(String) }]);
+    const create = await sales1.request('POST', '/api/records', undefined, {
+      raw: '{"template":"sales-order","data":{"orderDate":"2025-01-01","customer":{"name":"x"},"lines":[{"__proto__":{"disabled":true},"product":"KB-01","warehouse":"WH-SH","quantity":1,"price":1}]}}',
+    });
+    expectProblem(create, 400, 'bad_request');
+    expect(create.body.errors).toEqual([{ path: '/data/lines/0/__proto__', message: expect.any(String) }]);
+    expectProblem(await app.anonymous().request('POST', '/api/session', undefined, { raw: '{"username":"sales1","password":"demo","__proto__":{}}' }), 400, 'bad_request');
+
+    expect(await footprint(sales1, order.id)).toEqual(before);
+    expect(Object.prototype).not.toHaveProperty('disabled');
+    expect((await app.anonymous().post('/api/session', { username: 'sales2', password: 'demo' })).status).toBe(200);
+  });
+
+  it('a "__proto__" key already in stored data does not reach Object.prototype when the history is read', async () => {
+    // Hosts may call the runtime directly; the history must still redact without walking into prototypes.
+    const order = await createOrder(sales1);
+    const edited = await app.runtime.editRecord(app.people.sales1.actor, order.id, JSON.parse('{"customer":{"name":"A","__proto__":{"disabled":true}}}'), order.version);
+    expect(edited.ok).toBe(true);
+    const history = await sales1.get(`/api/records/${order.id}/history`);
+    expect(history.status).toBe(200);
+    expect(Object.prototype).not.toHaveProperty('disabled');
+    expect((await app.anonymous().post('/api/session', { username: 'sales2', password: 'demo' })).status).toBe(200);
+  });
+});
+
 describe('paths the server does not have', () => {
   it('an unknown endpoint under /api is a 404 problem', async () => {
     expectProblem(await sales1.get('/api/nothing-here'), 404, 'not_found');

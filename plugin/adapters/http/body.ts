@@ -1,5 +1,5 @@
 // Strict shape checks for request bodies: the runtime gets only the fields it knows, of the right types.
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Labels } from '../../core/types.ts';
 import { HttpProblem, type ProblemIssue } from './problem.ts';
 import { requestLanguage } from './language.ts';
@@ -98,4 +98,48 @@ export function readBody<T>(req: Request, spec: BodySpec, options: { optional?: 
     throw new HttpProblem('bad_request', { 'zh-CN': `${zh.join('；')}。`, en: `${en.join('; ')}.` }, issues);
   }
   return body as T;
+}
+
+const escapeKey = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** The JSON pointer of the first "__proto__" key in a parsed body, at any depth. */
+export function prototypeKeyAt(body: unknown): string | undefined {
+  const stack: { value: unknown; path: string }[] = [{ value: body, path: '' }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: `${path}/${i}` });
+      continue;
+    }
+    if (Object.hasOwn(value, '__proto__')) return `${path}/__proto__`;
+    for (const key of Object.keys(value).reverse()) stack.push({ value: (value as Record<string, unknown>)[key], path: `${path}/${escapeKey(key)}` });
+  }
+  return undefined;
+}
+
+/**
+ * JSON.parse keeps "__proto__" as an ordinary key, but most code that later reads or copies it by plain
+ * property access reaches Object.prototype instead: no body may carry one, whatever the endpoint.
+ */
+const refusePrototypeKeys: RequestHandler = (req, _res, next) => {
+  const at = prototypeKeyAt(req.body);
+  if (at === undefined) {
+    next();
+    return;
+  }
+  next(new HttpProblem('bad_request', {
+    'zh-CN': `请求内容中不允许使用键名“__proto__”（位置：${at}）。`,
+    en: `The key "__proto__" is not allowed in a body (at ${at}).`,
+  }, [{ path: at, message: 'the key "__proto__" is not allowed' }]));
+};
+
+/** A JSON body parser followed by the checks every parsed body must pass. */
+export function checkedJson(parse: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    parse(req, res, (err?: unknown) => {
+      if (err) next(err);
+      else refusePrototypeKeys(req, res, next);
+    });
+  };
 }

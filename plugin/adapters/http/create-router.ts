@@ -2,6 +2,7 @@
 import express, { type Router } from 'express';
 import type { Runtime } from '../../runtime/runtime-api.ts';
 import { authenticate } from './auth.ts';
+import { checkedJson } from './body.ts';
 import { createErrorHandler, notFoundHandler } from './error-handler.ts';
 import { fileGallery, type Gallery } from './gallery.ts';
 import { actionRoutes } from './routes/actions.ts';
@@ -36,7 +37,7 @@ export function createRouter(runtime: Runtime, options: RouterOptions = {}): Rou
     res.set('X-Content-Type-Options', 'nosniff');
     next();
   });
-  const json = express.json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] });
+  const json = checkedJson(express.json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
 
   publicSessionRoutes(api, runtime, json);
   openApiRoutes(api);
