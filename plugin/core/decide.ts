@@ -7,6 +7,7 @@ import { leaveOut } from './redact.ts';
 import { refusals, refuseWith } from './refusals.ts';
 import type {
   ActionCommand,
+  ActionDef,
   Actor,
   AvailableAction,
   Decision,
@@ -28,8 +29,13 @@ export interface DecideContext {
 
 const label = (t: Template, state: string) => t.states[state]?.label ?? { 'zh-CN': state, en: state };
 
+/** The template's action of this name; only its own entries, so "constructor" or "toString" name none. */
+export function actionOf(template: Template, name: string): ActionDef | undefined {
+  return Object.hasOwn(template.actions, name) ? template.actions[name] : undefined;
+}
+
 export function decideAction(template: Template, record: WorkRecord, command: ActionCommand, ctx: DecideContext): Outcome {
-  const def = template.actions[command.action];
+  const def = actionOf(template, command.action);
   if (!def) return refusals.noSuchAction(command.action);
   if (!canSee(template, record, ctx.actor)) return refusals.notFound();
   if (def.internal && !command.asStep && !ctx.actor.system) return refusals.internalAction(def.label);
@@ -108,7 +114,7 @@ function resolveValue(v: Json, given: JsonObject): Json | undefined {
  * record passes through, in order. Undefined when even the cascade does not lead to the action.
  */
 export function cascadeSteps(template: Template, action: string, status: string): string[] | undefined {
-  const def = template.actions[action];
+  const def = actionOf(template, action);
   if (!def) return undefined;
   const steps: string[] = [];
   let current = status;
@@ -153,7 +159,7 @@ export function availableActions(template: Template, record: WorkRecord, actor: 
 
 /** Tells 403 (the caller could run it on some record, or holds none of the roles) from the rest. */
 export function mayEverRun(template: Template, action: string, actor: Actor): boolean {
-  const def = template.actions[action];
+  const def = actionOf(template, action);
   return !!def && holdsRole(def.allow, actor);
 }
 

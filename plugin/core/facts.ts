@@ -1,4 +1,5 @@
 // The facts a template's rules see: plain data, nothing that reaches outside.
+import { actionOf } from './decide.ts';
 import { deriveValues } from './derived.ts';
 import type { Actor, ActionCommand, JsonObject, Template, WorkRecord } from './types.ts';
 
@@ -29,7 +30,7 @@ export function buildFacts(
 
 /** Rules an action needs evaluated: its guards and the condition of its approval. */
 export function rulesOf(template: Template, action: string): string[] {
-  const def = template.actions[action];
+  const def = actionOf(template, action);
   if (!def) return [];
   return [...(def.guards ?? []).map((g) => g.rule), ...(def.approval?.when ? [def.approval.when] : [])];
 }

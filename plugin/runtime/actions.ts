@@ -1,4 +1,5 @@
 // Running an action: plan it, ask for approval where the template says so, or commit the plan at once.
+import { actionOf } from '../core/decide.ts';
 import { matchingGrant } from '../core/permissions.ts';
 import { canSee } from '../core/permissions.ts';
 import type { ActionCommand, Actor, AuditEntry, JsonObject, Template, WorkRecord } from '../core/types.ts';
@@ -21,7 +22,7 @@ function commandOf(action: string, input: ActionInput): ActionCommand {
 
 /** People who may decide an approval of this record (the requester only where the template allows it). */
 export function approversOf(template: Template, action: string, record: WorkRecord, users: User[], requester: string): User[] {
-  const def = template.actions[action]?.approval;
+  const def = actionOf(template, action)?.approval;
   if (!def) return [];
   return users.filter(
     (u) => !u.disabled && (def.allowSelf || u.id !== requester) && !!matchingGrant(def.approvers, record, { id: u.id, name: u.name, roles: u.roles, department: u.department }),
@@ -32,7 +33,7 @@ export async function previewAction(env: RuntimeEnv, actor: Actor, id: string, a
   const found = await loadVisible(env, id, actor, canSee);
   if (found.refusal) return found.refusal;
   const { template, record } = found;
-  if (!template.actions[action]) return refusals.noSuchAction(action);
+  if (!actionOf(template, action)) return refusals.noSuchAction(action);
   const penv = await planEnv(env);
   // The preview shows the effects even when no reason was chosen yet; a missing reason is reported, not fatal.
   const reasonList = template.actions[action].input?.reason;

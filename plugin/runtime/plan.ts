@@ -1,6 +1,6 @@
 // Planning an action: decide each step (cascade first), plan its effects, and gather one change set.
 // The preview shows this plan; running the action commits this same plan.
-import { cascadeSteps, decideAction } from '../core/decide.ts';
+import { actionOf, cascadeSteps, decideAction } from '../core/decide.ts';
 import { diffData } from '../core/diff.ts';
 import { buildFacts, rulesOf } from '../core/facts.ts';
 import { validateAgainst } from '../core/data-validation.ts';
@@ -45,7 +45,7 @@ export async function planAction(env: PlanEnv, template: Template, original: Wor
   const steps = [...(cascadeSteps(template, command.action, original.status) ?? []), command.action];
   let current = original;
   // Whether approval is needed is judged on the record as the requester saw it, not on what the steps leave.
-  const approvalRules = steps.map((s) => template.actions[s]?.approval?.when).filter((r): r is string => !!r);
+  const approvalRules = steps.map((s) => actionOf(template, s)?.approval?.when).filter((r): r is string => !!r);
   const asSeen = approvalRules.length
     ? await env.guards.evaluate(template.rules, approvalRules, buildFacts(template, original, actor, command, await ledgerBalances(env.store, original.id)))
     : {};

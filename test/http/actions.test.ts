@@ -211,6 +211,19 @@ describe('refused actions change nothing', () => {
     expectProblem(await sales1.post(`/api/records/${order.id}/actions/teleport`, {}), 404, 'not_found');
   });
 
+  it('an action named like a member of every JavaScript object is a 404 too, never a 500', async () => {
+    const order = await createOrder(sales1);
+    const before = await footprint(sales1, order.id);
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__']) {
+      expectProblem(await sales1.post(`/api/records/${order.id}/actions/${name}`, {}), 404, 'not_found');
+      expectProblem(await sales1.get(`/api/records/${order.id}/actions/${name}/preview`), 404, 'not_found');
+      const bulk = await sales1.post(`/api/records/bulk/${name}`, { ids: [order.id] });
+      expect(bulk.status, name).toBe(200);
+      expect(bulk.body.results).toEqual([expect.objectContaining({ id: order.id, ok: false, status: 404, code: 'not_found' })]);
+    }
+    expect(await footprint(sales1, order.id)).toEqual(before);
+  });
+
   it('an action body with an unknown field is a 400 naming it', async () => {
     const order = await createOrder(sales1);
     const before = await footprint(sales1, order.id);
