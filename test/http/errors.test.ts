@@ -52,6 +52,26 @@ describe('bodies the server cannot take', () => {
   });
 });
 
+describe('bodies nested too deep', () => {
+  it('a body nested deeper than any form needs is a 400, never a 500, and nothing is created or changed', async () => {
+    const admin = await app.as('admin');
+    const order = await createOrder(sales1);
+    const before = await footprint(sales1, order.id);
+    const total = (await admin.get('/api/records?includeArchived=true')).body.total;
+    const deepList = '['.repeat(50_000) + ']'.repeat(50_000);
+    const deepObject = '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000);
+    const patch = await sales1.request('PATCH', `/api/records/${order.id}`, undefined, { raw: `{"data":{"remark":${deepList}}}`, headers: { 'if-match': String(order.version) } });
+    expectProblem(patch, 400, 'bad_request');
+    const create = await sales1.request('POST', '/api/records', undefined, {
+      raw: `{"template":"sales-order","data":{"orderDate":"2025-01-01","customer":{"name":"x"},"lines":[{"product":"KB-01","warehouse":"WH-SH","quantity":1,"price":1}],"extra":${deepObject}}}`,
+    });
+    expectProblem(create, 400, 'bad_request');
+    expectProblem(await admin.request('POST', '/api/templates', undefined, { raw: `{"id":"deep","form":${deepObject}}` }), 400, 'bad_request');
+    expect(await footprint(sales1, order.id)).toEqual(before);
+    expect((await admin.get('/api/records?includeArchived=true')).body.total).toBe(total);
+  });
+});
+
 describe('keys that name the prototype', () => {
   it('a "__proto__" key anywhere in a body is a 400 naming where it is, nothing changes and nothing leaks into Object.prototype', async () => {
     const order = await createOrder(sales1);
