@@ -46,6 +46,19 @@ describe('bodies the server cannot take', () => {
     expectProblem(await sales1.request('POST', '/api/records', undefined, { raw: '"hello"' }), 400, 'bad_request');
   });
 
+  it('a field named like a member of every JavaScript object is an unknown field too: 400 naming it, nothing changes', async () => {
+    const order = await createOrder(sales1);
+    const before = await footprint(sales1, order.id);
+    for (const field of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const action = await sales1.post(`/api/records/${order.id}/actions/confirm`, { [field]: 'x' });
+      expectProblem(action, 400, 'bad_request');
+      expect(action.body.errors).toEqual([{ path: `/${field}`, message: expect.any(String) }]);
+      expectProblem(await sales1.request('PATCH', `/api/records/${order.id}`, { data: { remark: 'x' }, [field]: 1 }, { headers: { 'if-match': String(order.version) } }), 400, 'bad_request');
+      expectProblem(await sales1.post('/api/notifications/read', { all: true, [field]: 1 }), 400, 'bad_request');
+    }
+    expect(await footprint(sales1, order.id)).toEqual(before);
+  });
+
   it('a body that is not JSON at all is a 400 asking for JSON', async () => {
     const res = await sales1.request('POST', '/api/records', undefined, { raw: 'template=sales-order', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expectProblem(res, 400, 'bad_request');

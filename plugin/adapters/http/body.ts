@@ -72,7 +72,8 @@ export function readBody<T>(req: Request, spec: BodySpec, options: { optional?: 
   };
 
   for (const field of Object.keys(body)) {
-    if (!(field in spec)) {
+    // Own keys of the spec only: `in` would take "constructor" or "toString" for known fields.
+    if (!Object.hasOwn(spec, field)) {
       const known = Object.keys(spec).join(', ') || '-';
       add(field, {
         'zh-CN': `不认识的字段“${field}”（可用字段：${known}）`,
