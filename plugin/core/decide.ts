@@ -2,7 +2,7 @@
 import { diffData } from './diff.ts';
 import { summarize } from './derived.ts';
 import { validateAgainst } from './data-validation.ts';
-import { canSee, editableFields, forbiddenChange, holdsRole, matchingGrant, unwritableOnCreate } from './permissions.ts';
+import { canRead, canSee, editableFields, forbiddenChange, holdsRole, matchingGrant, unwritableOnCreate } from './permissions.ts';
 import { leaveOut } from './redact.ts';
 import { refusals, refuseWith } from './refusals.ts';
 import type {
@@ -209,7 +209,10 @@ export function decideEdit(template: Template, record: WorkRecord, patch: JsonOb
   const data: JsonObject = { ...record.data, ...patch };
   for (const [k, v] of Object.entries(patch)) if (v === null) delete data[k];
   const changes = diffData(record.data, data);
-  const blocked = forbiddenChange(template, record, actor, changes);
+  // Naming a field the caller may not read is refused like changing it: "nothing changed" (200) against
+  // "read-only" (403) would otherwise tell whether a guess of its value was right.
+  const hidden = Object.keys(template.fields ?? {}).find((p) => !canRead(template, p, actor) && leaveOut(patch, p) !== patch);
+  const blocked = hidden !== undefined ? { path: hidden } : forbiddenChange(template, record, actor, changes);
   if (blocked) {
     return editableFields(template, record, actor).length === 0
       ? refuseWith('read_only', {

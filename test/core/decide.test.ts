@@ -379,6 +379,8 @@ const editRefusals: EditRow[] = [
   { title: 'a cancelled order (terminal)', caller: 'admin', status: 'cancelled', patch: { remark: 'x' }, code: 'read_only' },
   { title: 'an archived order', caller: 'sales1', status: 'archived', patch: { remark: 'x' }, code: 'read_only' },
   { title: 'the internal note, by a salesperson', caller: 'sales1', status: 'draft', patch: { internalNote: 'mine now' }, code: 'read_only', errorPath: '/internalNote' },
+  { title: 'the internal note a salesperson may not read, sent with the value it has', caller: 'sales1', status: 'draft', patch: { internalNote: 'customer pays late' }, code: 'read_only', errorPath: '/internalNote' },
+  { title: 'the internal note a warehouse keeper may not read, sent as null', caller: 'warehouse', status: 'confirmed', patch: { deliveryDate: '2026-04-01', internalNote: null }, code: 'read_only', errorPath: '/internalNote' },
   { title: 'the re-check flag, by a salesperson', caller: 'sales1', status: 'draft', patch: { recheck: true }, code: 'read_only', errorPath: '/recheck' },
   { title: 'the lines of a confirmed order, by a salesperson', caller: 'sales1', status: 'confirmed', patch: { lines: [{ product: 'NB-14', warehouse: 'WH-SH', quantity: 9, price: 1 }] }, code: 'read_only', errorPath: '/lines/0/quantity' },
   { title: 'anything, by finance (no edit rights in shipped)', caller: 'finance', status: 'shipped', patch: { remark: 'x' }, code: 'read_only' },

@@ -153,6 +153,29 @@ describe('editing an order', () => {
   });
 });
 
+describe('fields the caller may not read', () => {
+  it('an edit that names a hidden field is refused alike whether it guesses the value right or wrong', async () => {
+    const manager = await app.as('manager');
+    const order = await createOrder(sales1);
+    const noted = await manager.patch(`/api/records/${order.id}`, { data: { internalNote: 'slow payer' } }, { headers: { 'if-match': String(order.version) } });
+    expect(noted.status).toBe(200);
+    const seen = (await sales1.get(`/api/records/${order.id}`)).body;
+    expect(seen.data).not.toHaveProperty('internalNote');
+    const before = await footprint(manager, order.id);
+    const headers = { 'if-match': String(seen.version) };
+    const right = await sales1.patch(`/api/records/${order.id}`, { data: { internalNote: 'slow payer' } }, { headers });
+    const wrong = await sales1.patch(`/api/records/${order.id}`, { data: { internalNote: 'good payer' } }, { headers });
+    const cleared = await sales1.patch(`/api/records/${order.id}`, { data: { internalNote: null } }, { headers });
+    for (const res of [right, wrong, cleared]) expectProblem(res, 403, 'read_only');
+    expect(right.body).toEqual(wrong.body);
+    expect(await footprint(manager, order.id)).toEqual(before);
+    // What the salesperson sees, sent back whole, still saves.
+    const saved = await sales1.patch(`/api/records/${order.id}`, { data: { ...seen.data, remark: 'call first' } }, { headers });
+    expect(saved.status).toBe(200);
+    expect((await manager.get(`/api/records/${order.id}`)).body.data).toMatchObject({ internalNote: 'slow payer', remark: 'call first' });
+  });
+});
+
 describe('copying an order', () => {
   it('a cancelled order is copied into a new draft with the same data', async () => {
     const order = await createOrder(sales1, { remark: '复制我' });
