@@ -2,7 +2,7 @@
 import { actionOf } from '../core/decide.ts';
 import { matchingGrant } from '../core/permissions.ts';
 import { canSee } from '../core/permissions.ts';
-import type { ActionCommand, Actor, AuditEntry, JsonObject, Template, WorkRecord } from '../core/types.ts';
+import type { ActionCommand, Actor, AuditEntry, JsonObject, Refusal, Template, WorkRecord } from '../core/types.ts';
 import { fireAutomations } from './automations.ts';
 import { loadVisible, planEnv, viewOf, type RuntimeEnv } from './context.ts';
 import { deliverSoon } from './outbox.ts';
@@ -66,6 +66,8 @@ export async function previewAction(env: RuntimeEnv, actor: Actor, id: string, a
 interface ExecOptions {
   approval?: Approval;
   approver?: Actor;
+  /** Checked under the writer's lock before anything is planned (e.g. that the approval is still open). */
+  precondition?: () => Promise<Refusal | undefined>;
   automation?: string;
   depth?: number;
 }
@@ -73,6 +75,8 @@ interface ExecOptions {
 /** Plans and commits one command; the shared path of people, approvals and automations. */
 export async function execute(env: RuntimeEnv, actor: Actor, id: string, command: ActionCommand, opts: ExecOptions = {}): Promise<Result<ActionOutcome>> {
   const result = await env.exclusive(async () => {
+    const unmet = await opts.precondition?.();
+    if (unmet) return unmet;
     const found = await loadVisible(env, id, actor, canSee);
     if (found.refusal) return found.refusal;
     const { template, record } = found;

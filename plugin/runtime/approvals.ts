@@ -66,7 +66,44 @@ export async function decideApproval(env: RuntimeEnv, actor: Actor, id: string, 
   const a = await env.store.getApproval(id);
   if (!a || !(await mayDecide(env, actor, a))) return notFound();
   if (a.status !== 'pending') return notPending(a);
-  if (decision === 'reject') {
+  if (decision === 'reject') return reject(env, actor, id, comment);
+  const requester = await requesterOf(env, a);
+  if (!requester) return notFound();
+  // The requester's own rights are checked again, against the record as it is now.
+  const command = { ...(a.command as unknown as ActionCommand), approved: true, requestedBy: a.requestedBy, version: a.recordVersion };
+  const current = await env.store.getRecord(a.recordId);
+  if (current && current.version !== a.recordVersion)
+    return refuse(
+      'version_conflict',
+      `${current.number} 在申请之后被修改过（第 ${a.recordVersion} 版 → 第 ${current.version} 版），请驳回此申请，由申请人按最新内容重新提交。`,
+      `${current.number} changed after the request (version ${a.recordVersion} → ${current.version}); reject this request so the requester can ask again on what it is now.`,
+    );
+  const result = await execute(env, requester.actor, a.recordId, command, {
+    approval: { ...a, ...(comment ? { comment } : {}) }, approver: actor, ...(requester.automation ? { automation: requester.automation } : {}),
+    // Someone may have decided, withdrawn or handed it on since it was read: checked again under the lock.
+    precondition: async () => (await stillOpenFor(env, actor, id)).refusal,
+  });
+  if (!result.ok) return result;
+  const approval = (await env.store.getApproval(id))!;
+  const record = result.value.kind === 'done' ? result.value.record : undefined;
+  const view = record ? await viewOf(env, await templateOf(env, record), record, actor, true) : undefined;
+  return { ok: true, value: { approval, ...(view ? { record: view } : {}) } };
+}
+
+/** The approval as it is now, if it is still pending and this actor may still decide it. */
+async function stillOpenFor(env: RuntimeEnv, actor: Actor, id: string): Promise<{ approval: Approval; refusal?: undefined } | { refusal: ReturnType<typeof refuse> }> {
+  const a = await env.store.getApproval(id);
+  if (!a || !(await mayDecide(env, actor, a))) return { refusal: notFound() };
+  if (a.status !== 'pending') return { refusal: notPending(a) };
+  return { approval: a };
+}
+
+/** Read and written under the writer's lock, so that it cannot overwrite an approval decided meanwhile. */
+function reject(env: RuntimeEnv, actor: Actor, id: string, comment?: string): Promise<Result<{ approval: Approval }>> {
+  return env.exclusive(async () => {
+    const open = await stillOpenFor(env, actor, id);
+    if (open.refusal) return open.refusal;
+    const a = open.approval;
     const now = env.now();
     const rejected: Approval = { ...a, status: 'rejected', decidedBy: actor.id, decidedAt: now, ...(comment ? { comment } : {}), history: [...a.history, { at: now, by: actor.id, what: 'rejected', ...(comment ? { comment } : {}) }] };
     const record = await env.store.getRecord(a.recordId);
@@ -81,43 +118,30 @@ export async function decideApproval(env: RuntimeEnv, actor: Actor, id: string, 
       notifications: [{ id: env.newId(), to: a.requestedBy, recordId: a.recordId, kind: 'approval.rejected', at: now, read: false,
         title: titles['zh-CN'], titles }],
     });
-    return { ok: true, value: { approval: rejected } };
-  }
-  const requester = await requesterOf(env, a);
-  if (!requester) return notFound();
-  // The requester's own rights are checked again, against the record as it is now.
-  const command = { ...(a.command as unknown as ActionCommand), approved: true, requestedBy: a.requestedBy, version: a.recordVersion };
-  const current = await env.store.getRecord(a.recordId);
-  if (current && current.version !== a.recordVersion)
-    return refuse(
-      'version_conflict',
-      `${current.number} 在申请之后被修改过（第 ${a.recordVersion} 版 → 第 ${current.version} 版），请驳回此申请，由申请人按最新内容重新提交。`,
-      `${current.number} changed after the request (version ${a.recordVersion} → ${current.version}); reject this request so the requester can ask again on what it is now.`,
-    );
-  const result = await execute(env, requester.actor, a.recordId, command, {
-    approval: { ...a, ...(comment ? { comment } : {}) }, approver: actor, ...(requester.automation ? { automation: requester.automation } : {}),
+    return { ok: true as const, value: { approval: rejected } };
   });
-  if (!result.ok) return result;
-  const approval = (await env.store.getApproval(id))!;
-  const record = result.value.kind === 'done' ? result.value.record : undefined;
-  const view = record ? await viewOf(env, await templateOf(env, record), record, actor, true) : undefined;
-  return { ok: true, value: { approval, ...(view ? { record: view } : {}) } };
 }
 
 export async function withdrawApproval(env: RuntimeEnv, actor: Actor, id: string, comment?: string): Promise<Result<Approval>> {
-  const a = await env.store.getApproval(id);
-  if (!a || a.requestedBy !== actor.id) return notFound();
-  if (a.status !== 'pending') return notPending(a);
-  const now = env.now();
-  const withdrawn: Approval = { ...a, status: 'withdrawn', decidedAt: now, history: [...a.history, { at: now, by: actor.id, what: 'withdrawn', ...(comment ? { comment } : {}) }] };
-  await env.store.commit({ approvals: [withdrawn] });
-  return { ok: true, value: withdrawn };
+  return env.exclusive(async () => {
+    const a = await env.store.getApproval(id);
+    if (!a || a.requestedBy !== actor.id) return notFound();
+    if (a.status !== 'pending') return notPending(a);
+    const now = env.now();
+    const withdrawn: Approval = { ...a, status: 'withdrawn', decidedAt: now, history: [...a.history, { at: now, by: actor.id, what: 'withdrawn', ...(comment ? { comment } : {}) }] };
+    await env.store.commit({ approvals: [withdrawn] });
+    return { ok: true as const, value: withdrawn };
+  });
 }
 
 export async function transferApproval(env: RuntimeEnv, actor: Actor, id: string, to: string, comment?: string): Promise<Result<Approval>> {
-  const a = await env.store.getApproval(id);
-  if (!a || !(await mayDecide(env, actor, a))) return notFound();
-  if (a.status !== 'pending') return notPending(a);
+  return env.exclusive(() => transfer(env, actor, id, to, comment));
+}
+
+async function transfer(env: RuntimeEnv, actor: Actor, id: string, to: string, comment?: string): Promise<Result<Approval>> {
+  const open = await stillOpenFor(env, actor, id);
+  if (open.refusal) return open.refusal;
+  const a = open.approval;
   const record = await env.store.getRecord(a.recordId);
   const template = record && (await templateOf(env, record));
   const target = record && template && approversOf(template, a.action, record, await env.store.listUsers(), a.requestedBy).find((u) => u.id === to || u.username === to);

@@ -172,3 +172,48 @@ describe('rejecting, withdrawing, transferring', () => {
     expect(await everything(f)).toEqual(before);
   });
 });
+
+describe('decisions that meet', () => {
+  // Two people act on the same request at the same moment: exactly one of them wins, and the approval,
+  // the order and what the requester is told all say the same thing.
+  async function outcome(id: string, approvalId: string) {
+    const approval = (await f.store.getApproval(approvalId))!;
+    const record = await f.record(id);
+    const cancels = (await f.store.getAudit(id)).filter((e) => e.action === 'cancel').length;
+    return { approval, record, cancels };
+  }
+
+  it.each(['reject', 'withdraw', 'transfer'] as const)('an approval and a %s at once: one wins, the other is refused', async (other) => {
+    const { id, approval } = await requestCancel();
+    const second =
+      other === 'reject' ? () => f.runtime.decideApproval(f.actor('admin'), approval.id, 'reject')
+      : other === 'withdraw' ? () => f.runtime.withdrawApproval(f.actor('sales1'), approval.id)
+      : () => f.runtime.transferApproval(f.actor('admin'), approval.id, 'admin');
+    const [approved, competing] = await Promise.all([f.runtime.decideApproval(f.actor('manager'), approval.id, 'approve'), second()]);
+    expect([approved.ok, competing.ok].filter(Boolean)).toHaveLength(1);
+    const now = await outcome(id, approval.id);
+    if (approved.ok) {
+      expect(now.approval.status).toBe('approved');
+      expect(now.record.status).toBe('cancelled');
+      expect(now.cancels).toBe(1);
+    } else {
+      expect(now.approval.status).toBe(other === 'reject' ? 'rejected' : other === 'withdraw' ? 'withdrawn' : 'pending');
+      expect(now.record.status).toBe('confirmed');
+      expect(now.cancels).toBe(0);
+    }
+    const rejectedNews = (await f.runtime.notifications(f.actor('sales1'))).items.filter((n) => n.kind === 'approval.rejected');
+    expect(rejectedNews).toHaveLength(now.approval.status === 'rejected' ? 1 : 0);
+  });
+
+  it('two approvers at once: the action runs once, the second approver is refused', async () => {
+    const { id, approval } = await requestCancel();
+    const results = await Promise.all([
+      f.runtime.decideApproval(f.actor('manager'), approval.id, 'approve'),
+      f.runtime.decideApproval(f.actor('admin'), approval.id, 'approve'),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, code: 'conflict' });
+    const now = await outcome(id, approval.id);
+    expect(now).toMatchObject({ approval: { status: 'approved' }, record: { status: 'cancelled' }, cancels: 1 });
+  });
+});
