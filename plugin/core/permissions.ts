@@ -1,6 +1,6 @@
 // Who may see, run and write what: one set of rules used both to enforce and to offer.
 import { covers, fieldOf } from './pointer.ts';
-import type { Actor, FieldChange, Grant, Scope, Template, WorkRecord } from './types.ts';
+import type { Actor, FieldChange, Grant, Scope, Template, Visibility, WorkRecord } from './types.ts';
 
 export function inScope(scope: Scope, record: WorkRecord, actor: Actor): boolean {
   if (scope === 'all') return true;
@@ -27,12 +27,23 @@ export function canSee(template: Template, record: WorkRecord, actor: Actor): bo
   });
 }
 
-/** The widest view the actor's roles give, as a store query understands it. */
-export function visibilityOf(templates: Template[], actor: Actor): { all: true } | { userId: string; departments: string[]; ownOnly: boolean } {
-  const scopes = templates.flatMap((t) => actor.roles.map((r) => t.roles[r]?.view).filter(Boolean)) as Scope[];
-  if (scopes.includes('all')) return { all: true };
-  const department = scopes.includes('department') && actor.department;
-  return { userId: actor.id, departments: department ? [actor.department!] : [], ownOnly: !department };
+/**
+ * What a list query may return: per template, the widest view the actor's roles give there (as canSee
+ * judges one record), plus what they handle or watch anywhere. One view for every template when they agree.
+ */
+export function visibilityOf(templates: Template[], actor: Actor): Visibility {
+  const department = actor.department;
+  const widest = (t: Template): 'all' | 'department' | 'own' => {
+    const scopes = actor.roles.filter((r) => Object.hasOwn(t.roles, r)).map((r) => t.roles[r].view);
+    return scopes.includes('all') ? 'all' : scopes.includes('department') && department ? 'department' : 'own';
+  };
+  const views = templates.map((t) => ({ key: `${t.id}@${t.version}`, view: widest(t) }));
+  if (views.every((v) => v.view === 'all')) return { all: true };
+  if (views.every((v) => v.view === 'own')) return { userId: actor.id, departments: [], ownOnly: true };
+  if (views.every((v) => v.view === 'department')) return { userId: actor.id, departments: [department!], ownOnly: false };
+  const byTemplate: Record<string, { all: true } | { departments: string[] }> = {};
+  for (const { key, view } of views) if (view !== 'own') byTemplate[key] = view === 'all' ? { all: true } : { departments: [department!] };
+  return { userId: actor.id, templates: byTemplate };
 }
 
 export function canRead(template: Template, pointer: string, actor: Actor): boolean {

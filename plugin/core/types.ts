@@ -208,6 +208,16 @@ export interface Actor {
 
 // ---------------------------------------------------------------- records
 
+/**
+ * The records a list may show someone: all; or what they handle or watch plus the records of these departments
+ * (none with ownOnly); or, where their view differs between templates, what they handle or watch plus, per
+ * template ("id@version"), all of its records or those of the departments named.
+ */
+export type Visibility =
+  | { all: true }
+  | { userId: string; departments: string[]; ownOnly: boolean }
+  | { userId: string; templates: Record<string, { all: true } | { departments: string[] }> };
+
 export interface RecordSummary {
   customer?: string;
   contact?: string;

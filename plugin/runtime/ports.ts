@@ -1,5 +1,5 @@
 // The ports the runtime shell talks through. Adapters implement them; the core never sees them.
-import type { Actor, AuditEntry, Json, JsonObject, Labels, Template, WorkRecord } from '../core/types.ts';
+import type { Actor, AuditEntry, Json, JsonObject, Labels, Template, Visibility, WorkRecord } from '../core/types.ts';
 
 export interface User extends Actor {
   username: string;
@@ -108,8 +108,8 @@ export interface RecordQuery {
   to?: string;
   handler?: string;
   department?: string;
-  /** Who is looking: all, or records they handle / watch / belong to these departments. */
-  visibility: { all: true } | { userId: string; departments: string[]; ownOnly: boolean };
+  /** Who is looking, and so which records they may be shown. */
+  visibility: Visibility;
   sort?: { field: 'number' | 'createdAt' | 'updatedAt' | 'status' | 'amount' | 'customer'; dir: 'asc' | 'desc' };
   page: number;
   pageSize: number;

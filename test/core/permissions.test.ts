@@ -102,11 +102,20 @@ describe('visibilityOf: what a list query may return', () => {
   it.each<{ caller: DemoUsername; expected: ReturnType<typeof visibilityOf> }>([
     { caller: 'admin', expected: { all: true } },
     { caller: 'finance', expected: { all: true } },
-    { caller: 'warehouse', expected: { all: true } },
+    // No role in the settlement template: its records are not theirs to list (canSee says the same).
+    { caller: 'warehouse', expected: { userId: 'warehouse', templates: { 'sales-order@1': { all: true } } } },
     { caller: 'sales1', expected: { userId: 'sales1', departments: [], ownOnly: true } },
-    { caller: 'manager', expected: { userId: 'manager', departments: ['east'], ownOnly: false } },
+    { caller: 'manager', expected: { userId: 'manager', templates: { 'sales-order@1': { departments: ['east'] } } } },
   ])('$caller', ({ caller, expected }) => {
     expect(visibilityOf([so, settlement], demoActor(caller))).toEqual(expected);
+  });
+
+  it.each<{ caller: DemoUsername; expected: ReturnType<typeof visibilityOf> }>([
+    { caller: 'warehouse', expected: { all: true } },
+    { caller: 'manager', expected: { userId: 'manager', departments: ['east'], ownOnly: false } },
+    { caller: 'sales1', expected: { userId: 'sales1', departments: [], ownOnly: true } },
+  ])('one view for every template when they agree: $caller over the sales order alone', ({ caller, expected }) => {
+    expect(visibilityOf([so], demoActor(caller))).toEqual(expected);
   });
 });
 

@@ -121,3 +121,39 @@ describe('listing and searching orders', () => {
     expectProblem(await sales1.get('/api/records?sort=password'), 400, 'bad_request');
   });
 });
+
+describe('records of templates the caller has no role in', () => {
+  it('are not listed, just as they cannot be opened: finance and recycling orders, the warehouse and settlements', async () => {
+    const finance = await app.as('finance');
+    const warehouse = await app.as('warehouse');
+    const recycling = await sales1.post('/api/records', { template: 'order-recycling', data: { orderDate: '2025-04-01', customer: { name: 'Recycler' }, lines: [{ product: 'KB-01', warehouse: 'WH-SH', quantity: 1, price: 10 }] } });
+    expect(recycling.status, JSON.stringify(recycling.body)).toBe(201);
+    const settlement = await finance.post('/api/records', { template: 'settlement', data: { settlementDate: '2025-04-01', orders: [{ number: o.alpha.number }] } });
+    expect(settlement.status, JSON.stringify(settlement.body)).toBe(201);
+
+    expectProblem(await finance.get(`/api/records/${recycling.body.id}`), 404, 'not_found');
+    expect((await finance.get('/api/records?template=order-recycling&includeArchived=true')).body).toEqual({ items: [], total: 0 });
+    expect(numbers(await finance.get('/api/records?pageSize=500&includeArchived=true'))).not.toContain(recycling.body.number);
+
+    expectProblem(await warehouse.get(`/api/records/${settlement.body.id}`), 404, 'not_found');
+    expect((await warehouse.get('/api/records?template=settlement&includeArchived=true')).body).toEqual({ items: [], total: 0 });
+    // What they do see is still theirs to see.
+    expect(numbers(await warehouse.get('/api/records?pageSize=500'))).toEqual(expect.arrayContaining([o.alpha.number, recycling.body.number]));
+    expect(numbers(await finance.get('/api/records?pageSize=500'))).toEqual(expect.arrayContaining([o.alpha.number, settlement.body.number]));
+  });
+
+  it('a department view in one template does not reach another template\'s records of that department', async () => {
+    const manager = await app.as('manager');
+    const finmanager = await app.as('finmanager');
+    // A finance manager who belongs to the east department writes a settlement: the record is "east".
+    const moved = await admin.patch(`/api/users/${app.people.finmanager.id}`, { department: 'east' });
+    expect(moved.status).toBe(200);
+    const settlement = await finmanager.post('/api/records', { template: 'settlement', data: { settlementDate: '2025-04-02', orders: [{ number: o.beta.number }] } });
+    expect(settlement.status, JSON.stringify(settlement.body)).toBe(201);
+    expect(settlement.body.department).toBe('east');
+
+    expectProblem(await manager.get(`/api/records/${settlement.body.id}`), 404, 'not_found');
+    expect((await manager.get('/api/records?template=settlement')).body).toEqual({ items: [], total: 0 });
+    expect(numbers(await manager.get('/api/records?pageSize=500'))).toEqual(expect.arrayContaining([o.alpha.number, o.sales3.number]));
+  });
+});

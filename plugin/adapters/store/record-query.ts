@@ -140,20 +140,38 @@ function matcher(query: RecordQuery): (r: WorkRecord) => boolean {
   const status = query.status && query.status.length ? new Set(query.status) : undefined;
   const exclude = query.excludeStatus && query.excludeStatus.length ? new Set(query.excludeStatus) : undefined;
   const q = query.q?.trim().toLowerCase() || undefined;
-  const viewer = 'all' in visibility && visibility.all ? undefined : (visibility as { userId: string; departments: string[]; ownOnly: boolean });
-  const departments = viewer && !viewer.ownOnly ? new Set(viewer.departments) : undefined;
+  const viewer = 'all' in visibility && visibility.all ? undefined : (visibility as { userId: string; departments?: string[]; ownOnly?: boolean });
+  const departments = viewer && !viewer.ownOnly && viewer.departments ? new Set(viewer.departments) : undefined;
+  const perTemplate = 'templates' in visibility ? templateViews(visibility.templates) : undefined;
   return (r) => {
     if (template !== undefined && r.template !== template) return false;
     if (status && !status.has(r.status)) return false;
     if (exclude && exclude.has(r.status)) return false;
     if (handler !== undefined && r.handler !== handler) return false;
     if (department !== undefined && r.department !== department) return false;
-    if (viewer && r.handler !== viewer.userId && !(departments?.has(r.department) ?? false) && !r.watchers.includes(viewer.userId)) {
-      return false;
+    if (viewer && r.handler !== viewer.userId && !r.watchers.includes(viewer.userId)) {
+      if (perTemplate) {
+        const view = perTemplate.get(r.template)?.get(r.templateVersion);
+        if (!view || (view !== 'all' && !view.has(r.department))) return false;
+      } else if (!(departments?.has(r.department) ?? false)) return false;
     }
     if (q !== undefined && !(r as Searchable)[NUMBER_TEXT].includes(q) && !(r as Searchable)[CUSTOMER_TEXT].includes(q)) return false;
     return true;
   };
+}
+
+/** Per-template views by template id, then version: 'all', or the departments whose records are visible. */
+function templateViews(templates: Record<string, { all: true } | { departments: string[] }>): Map<string, Map<number, 'all' | Set<string>>> {
+  const out = new Map<string, Map<number, 'all' | Set<string>>>();
+  for (const [key, view] of Object.entries(templates)) {
+    const at = key.lastIndexOf('@');
+    const id = key.slice(0, at);
+    const version = Number(key.slice(at + 1));
+    if (at < 0 || !Number.isInteger(version)) throw new RangeError(`record query: "${key}" is not a template key (id@version)`);
+    if (!out.has(id)) out.set(id, new Map());
+    out.get(id)!.set(version, 'all' in view && view.all ? 'all' : new Set((view as { departments: string[] }).departments));
+  }
+  return out;
 }
 
 /** The elements of ranks [start, end) under `cmp`, in order; reorders `list`. `cmp` must be a total order. */

@@ -434,6 +434,18 @@ export function runStoreContract(name: string, make: () => Promise<{ store: Stor
         expect(ids(await store.findRecords(query({ visibility })))).toEqual(['4', '2', '1']);
       });
 
+      it('a view per template: all of one, a department of another, elsewhere only what they handle or watch', async () => {
+        // Record 5 is a "return" (east, handled by u-manager); 1, 2 are east sales orders; 3, 4 west ones (4 watched by u-sales1).
+        const allOrders = { userId: 'u-sales1', templates: { 'sales-order@1': { all: true as const } } };
+        expect(ids(await store.findRecords(query({ visibility: allOrders })))).toEqual(['4', '3', '2', '1']);
+        const eastReturns = { userId: 'u-sales2', templates: { 'return@1': { departments: ['east'] } } };
+        expect(ids(await store.findRecords(query({ visibility: eastReturns })))).toEqual(['5', '4', '3']);
+        const otherVersion = { userId: 'u-nobody', templates: { 'return@2': { all: true as const } } };
+        expect(await store.findRecords(query({ visibility: otherVersion }))).toEqual({ items: [], total: 0 });
+        const watcher = { userId: 'u-sales1', templates: { 'return@1': { all: true as const } } };
+        expect(ids(await store.findRecords(query({ visibility: watcher })))).toEqual(['5', '4', '2', '1']);
+      });
+
       it('a stranger sees nothing', async () => {
         const visibility = { userId: 'u-nobody', departments: ['north'], ownOnly: false };
         expect(await store.findRecords(query({ visibility }))).toEqual({ items: [], total: 0 });
