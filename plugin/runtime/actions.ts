@@ -68,6 +68,8 @@ interface ExecOptions {
   approver?: Actor;
   /** Checked under the writer's lock before anything is planned (e.g. that the approval is still open). */
   precondition?: () => Promise<Refusal | undefined>;
+  /** Runs under the writer's lock just before a plan that passed is committed (e.g. a bulk run's snapshot). */
+  beforeChange?: () => Promise<void>;
   automation?: string;
   depth?: number;
 }
@@ -91,6 +93,7 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
       return { ok: true as const, value: { kind: 'approval' as const, approval } };
     }
     const changes = finalChanges(plan, record, opts);
+    await opts.beforeChange?.();
     if (plan.major) await env.store.snapshot(`${record.number} ${command.action} ${env.now()}`);
     try {
       await env.store.commit(changes);
@@ -153,10 +156,16 @@ export async function runAction(env: RuntimeEnv, actor: Actor, id: string, actio
 export async function bulkAction(env: RuntimeEnv, actor: Actor, ids: string[], action: string, input: ActionInput): Promise<BulkResult[]> {
   const results: BulkResult[] = [];
   const unique = [...new Set(ids)];
-  // Many records at once is a major operation: a restorable snapshot comes first.
-  if (unique.length > 1) await env.exclusive(() => env.store.snapshot(`bulk ${action} × ${unique.length} ${env.now()}`));
+  // Many records at once is a major operation: a restorable snapshot comes before the first change,
+  // and only when there is one (a bulk refused throughout writes nothing, not even a snapshot).
+  let snapshotted = unique.length <= 1;
+  const beforeChange = async () => {
+    if (snapshotted) return;
+    snapshotted = true;
+    await env.store.snapshot(`bulk ${action} × ${unique.length} ${env.now()}`);
+  };
   for (const id of unique) {
-    const r = await execute(env, actor, id, commandOf(action, { ...input, version: undefined }));
+    const r = await execute(env, actor, id, commandOf(action, { ...input, version: undefined }), { beforeChange });
     if (!r.ok) results.push({ id, ok: false, status: 0, code: r.code, message: r.message });
     else if (r.value.kind === 'approval') results.push({ id, ok: true, status: 202, approval: r.value.approval });
     else results.push({ id, ok: true, status: 200, record: r.value.record });

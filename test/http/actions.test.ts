@@ -248,6 +248,28 @@ describe('bulk actions', () => {
     expect(byId[other.id]).toMatchObject({ ok: false, status: 404, code: 'not_found' });
   });
 
+  it('takes a snapshot only when it is about to change something: refused bulks write nothing at all', async () => {
+    const admin = await app.as('admin');
+    const sales2 = await app.as('sales2');
+    const snapshots = async () => (await admin.get('/api/snapshots')).body as { id: string; label: string }[];
+    const a = await createOrder(sales1);
+    const b = await createOrder(sales1);
+    const before = await snapshots();
+    const unseen = await sales2.post('/api/records/bulk/cancel', { ids: [a.id, b.id], reason: 'other' });
+    expect(unseen.body.results.map((r: any) => r.status)).toEqual([404, 404]);
+    const unknown = await sales1.post('/api/records/bulk/teleport', { ids: [a.id, b.id] });
+    expect(unknown.body.results.map((r: any) => r.status)).toEqual([404, 404]);
+    const wrongState = await sales1.post('/api/records/bulk/archive', { ids: [a.id, b.id] });
+    expect(wrongState.body.results.map((r: any) => r.status)).toEqual([409, 409]);
+    expect(await snapshots()).toEqual(before);
+
+    const confirmed = await sales1.post('/api/records/bulk/confirm', { ids: [a.id, b.id] });
+    expect(confirmed.body.results.map((r: any) => r.status)).toEqual([200, 200]);
+    const after = await snapshots();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after[0].label).toContain('bulk confirm');
+  });
+
   it('needs at least one id', async () => {
     expectProblem(await sales1.post('/api/records/bulk/confirm', { ids: [] }), 400, 'bad_request');
   });
