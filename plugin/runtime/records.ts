@@ -8,7 +8,7 @@ import { fireAutomations } from './automations.ts';
 import { loadVisible, viewOf, type RuntimeEnv } from './context.ts';
 import { ledgerBalances } from './plan.ts';
 import { VersionConflict, type LedgerEntry, type RecordQuery, type StockMovement } from './ports.ts';
-import type { RecordListQuery, RecordView, Result } from './runtime-api.ts';
+import { MAX_PAGE_SIZE, type RecordListQuery, type RecordView, type Result } from './runtime-api.ts';
 
 const isObject = (v: unknown): v is JsonObject => !!v && typeof v === 'object' && !Array.isArray(v);
 const badData = () => refuse('validation_failed', '表单数据必须是一个对象。', 'The form data must be an object.', [{ path: '/data', message: 'must be object' }]);
@@ -46,7 +46,7 @@ export async function listRecords(env: RuntimeEnv, actor: Actor, query: RecordLi
   const q: RecordQuery = {
     visibility: visibilityOf(templates, actor),
     page: Math.max(1, query.page ?? 1),
-    pageSize: Math.min(200, Math.max(1, query.pageSize ?? 20)),
+    pageSize: Math.min(MAX_PAGE_SIZE, Math.max(1, query.pageSize ?? 20)),
   };
   if (query.template) q.template = query.template;
   if (query.q) q.q = query.q;

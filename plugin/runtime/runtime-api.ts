@@ -55,8 +55,12 @@ export interface RecordListQuery {
   sort?: string;
   dir?: 'asc' | 'desc';
   page?: number;
+  /** 1 to MAX_PAGE_SIZE; 20 when absent. */
   pageSize?: number;
 }
+
+/** The largest page a record list serves; the HTTP API refuses larger ones rather than serve fewer silently. */
+export const MAX_PAGE_SIZE = 500;
 
 export interface PublicUser {
   id: string;

@@ -157,3 +157,22 @@ describe('records of templates the caller has no role in', () => {
     expect(numbers(await manager.get('/api/records?pageSize=500'))).toEqual(expect.arrayContaining([o.alpha.number, o.sales3.number]));
   });
 });
+
+describe('page sizes', () => {
+  it('every page size the API accepts (up to 500) is the page size served', async () => {
+    const sales3 = await app.as('sales3');
+    for (let i = 0; i < 210; i++) {
+      const created = await app.runtime.createRecord(app.people.sales3.actor, 'sales-order', { orderDate: '2025-05-01', customer: { name: `Bulk ${i}` }, lines: [{ product: 'KB-01', warehouse: 'WH-SH', quantity: 1, price: 1 }] });
+      expect(created.ok).toBe(true);
+    }
+    const all = await sales3.get('/api/records?pageSize=300');
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBeGreaterThan(210);
+    expect(all.body.items).toHaveLength(all.body.total);
+    const first = await sales3.get('/api/records?pageSize=205&page=1&sort=number&dir=asc');
+    const second = await sales3.get('/api/records?pageSize=205&page=2&sort=number&dir=asc');
+    expect(first.body.items).toHaveLength(205);
+    expect(first.body.items.length + second.body.items.length).toBe(all.body.total);
+    expect(numbers(first).concat(numbers(second)).sort()).toEqual(numbers(all));
+  });
+});

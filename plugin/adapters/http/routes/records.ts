@@ -1,7 +1,7 @@
 // Records: list, open, create, edit (optimistic with If-Match), copy, and what hangs off one record.
 import type { Router } from 'express';
 import type { JsonObject } from '../../../core/types.ts';
-import type { RecordListQuery, Runtime } from '../../../runtime/runtime-api.ts';
+import { MAX_PAGE_SIZE, type RecordListQuery, type Runtime } from '../../../runtime/runtime-api.ts';
 import { actorOf } from '../auth.ts';
 import { readBody } from '../body.ts';
 import { HttpProblem } from '../problem.ts';
@@ -24,7 +24,7 @@ export function recordRoutes(router: Router, runtime: Runtime): void {
       sort: queryEnum(req, 'sort', SORT_FIELDS),
       dir: queryEnum(req, 'dir', ['asc', 'desc'] as const),
       page: queryInt(req, 'page', 1, 1_000_000),
-      pageSize: queryInt(req, 'pageSize', 1, 500),
+      pageSize: queryInt(req, 'pageSize', 1, MAX_PAGE_SIZE),
     };
     const { items, total } = await runtime.listRecords(actorOf(res), query);
     res.json({ items: items.map(listItem), total });
