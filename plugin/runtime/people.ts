@@ -57,15 +57,24 @@ interface NewUser {
   email?: string;
 }
 
+/** What is wrong with the fields given; a new user gives them all, a change only those it changes. */
+function userProblems(input: Partial<NewUser>): { path: string; message: string }[] {
+  return [
+    ...(input.username !== undefined && !/^[a-zA-Z0-9_.-]{2,40}$/.test(input.username) ? [{ path: '/username', message: '2–40 letters, digits, _ . -' }] : []),
+    ...(input.name !== undefined && !input.name?.trim() ? [{ path: '/name', message: 'required' }] : []),
+    ...(input.password !== undefined && (input.password ?? '').length < 4 ? [{ path: '/password', message: 'at least 4 characters' }] : []),
+    ...(input.roles !== undefined && (!Array.isArray(input.roles) || !input.roles.length || input.roles.some((r) => typeof r !== 'string' || !r.trim()))
+      ? [{ path: '/roles', message: 'at least one role, none blank' }] : []),
+  ];
+}
+
+const badUser = (problems: { path: string; message: string }[]) =>
+  refuse('validation_failed', '用户信息不完整或格式不对，请按提示修改。', 'The user details are incomplete or malformed; fix the fields listed.', problems);
+
 export async function createUser(env: RuntimeEnv, actor: Actor | 'host', input: NewUser): Promise<Result<PublicUser>> {
   if (actor !== 'host' && !isAdmin(actor)) return adminOnly();
-  const problems = [
-    ...(!/^[a-zA-Z0-9_.-]{2,40}$/.test(input.username) ? [{ path: '/username', message: '2–40 letters, digits, _ . -' }] : []),
-    ...(!input.name?.trim() ? [{ path: '/name', message: 'required' }] : []),
-    ...((input.password ?? '').length < 4 ? [{ path: '/password', message: 'at least 4 characters' }] : []),
-    ...(!Array.isArray(input.roles) || !input.roles.length ? [{ path: '/roles', message: 'at least one role' }] : []),
-  ];
-  if (problems.length) return refuse('validation_failed', '用户信息不完整或格式不对，请按提示修改。', 'The user details are incomplete or malformed; fix the fields listed.', problems);
+  const problems = userProblems({ ...input, username: input.username ?? '', name: input.name ?? '', password: input.password ?? '', roles: input.roles ?? [] });
+  if (problems.length) return badUser(problems);
   return env.exclusive(async () => {
     if (await env.store.getUserByUsername(input.username))
       return refuse('conflict', `用户名“${input.username}”已被使用，请换一个。`, `The username "${input.username}" is taken; choose another.`);
@@ -85,12 +94,14 @@ export async function updateUser(
   patch: { name?: string; roles?: string[]; department?: string; disabled?: boolean; password?: string; email?: string },
 ): Promise<Result<PublicUser>> {
   if (!isAdmin(actor)) return adminOnly();
+  const problems = userProblems({ name: patch.name, password: patch.password, roles: patch.roles });
+  if (problems.length) return badUser(problems);
   return env.exclusive(async () => {
     const user = await env.store.getUser(id);
     if (!user) return refuse('not_found', '找不到该用户。', 'No such user.');
     if (patch.disabled && user.id === actor.id) return refuse('conflict', '不能停用自己的账号。', 'You cannot disable your own account.');
     const next: User = { ...user };
-    if (patch.name !== undefined) next.name = patch.name;
+    if (patch.name !== undefined) next.name = patch.name.trim();
     if (patch.roles !== undefined) next.roles = patch.roles;
     if (patch.department !== undefined) next.department = patch.department;
     if (patch.disabled !== undefined) next.disabled = patch.disabled;

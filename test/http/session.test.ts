@@ -115,6 +115,20 @@ describe('people', () => {
     expect(login.status).toBe(200);
   });
 
+  it('a change is held to the rules a new user is: no empty password, blank name or empty roles; nothing changes', async () => {
+    const admin = await app.as('admin');
+    const created = await admin.post('/api/users', { username: 'sales8', name: '新人', password: 'pw1234', roles: ['sales'], department: 'west' });
+    expect(created.status).toBe(201);
+    for (const [patch, path] of [[{ password: '' }, '/password'], [{ password: 'abc' }, '/password'], [{ name: '   ' }, '/name'], [{ roles: [] }, '/roles'], [{ roles: [''] }, '/roles']] as const) {
+      const res = await admin.patch(`/api/users/${created.body.id}`, patch);
+      expectProblem(res, 422, 'validation_failed');
+      expect(res.body.errors.map((e: any) => e.path), JSON.stringify(patch)).toEqual([path]);
+    }
+    expect((await admin.get('/api/users?q=sales8')).body).toEqual([created.body]);
+    expect((await app.anonymous().post('/api/session', { username: 'sales8', password: '' })).status).toBe(401);
+    expect((await app.anonymous().post('/api/session', { username: 'sales8', password: 'pw1234' })).status).toBe(200);
+  });
+
   it('a non-admin may not create users, and nobody is created', async () => {
     const res = await (await app.as('manager')).post('/api/users', { username: 'sneaky', name: 'x', password: 'pw1234', roles: ['admin'] });
     expectProblem(res, 403, 'forbidden');
