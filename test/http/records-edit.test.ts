@@ -108,6 +108,15 @@ describe('editing an order', () => {
     expect(times).toEqual([...times].sort());
   });
 
+  it('every history entry carries from and to, as the contract names them: the creation comes from null', async () => {
+    const order = await createOrder(sales1);
+    await act(sales1, order.id, 'confirm');
+    const history = (await sales1.get(`/api/records/${order.id}/history`)).body;
+    for (const entry of history) expect(Object.keys(entry)).toEqual(expect.arrayContaining(['at', 'actor', 'action', 'from', 'to']));
+    expect(history[0]).toMatchObject({ action: 'create', from: null, to: 'draft' });
+    expect(history[1]).toMatchObject({ action: 'confirm', from: 'draft', to: 'confirmed' });
+  });
+
   it('a stale version is a 409 and the newer data stays', async () => {
     const order = await createOrder(sales1);
     await sales1.patch(`/api/records/${order.id}`, { data: { ...order.data, remark: 'A' } }, { headers: { 'if-match': '"1"' } });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from './support/api-client.ts';
 import { expectProblem } from './support/orders.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
 
@@ -16,6 +17,17 @@ describe('signing in', () => {
     expect(res.body.user).toMatchObject({ name: expect.any(String), roles: ['sales'], department: 'east' });
     expect(typeof res.body.user.id).toBe('string');
     expect(res.body.user).not.toHaveProperty('passwordHash');
+  });
+
+  it('the user always carries the fields the contract names: department is null for someone in none', async () => {
+    for (const username of ['admin', 'finance']) {
+      const res = await app.anonymous().post('/api/session', { username, password: 'demo' });
+      expect(res.status).toBe(200);
+      expect(Object.keys(res.body.user)).toEqual(expect.arrayContaining(['id', 'name', 'roles', 'department']));
+      expect(res.body.user.department).toBeNull();
+      const me = await new ApiClient(app.url, res.body.token).get('/api/me');
+      expect(me.body.department).toBeNull();
+    }
   });
 
   it('a wrong password is a 401 problem that does not say which half was wrong', async () => {

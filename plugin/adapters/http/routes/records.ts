@@ -60,7 +60,8 @@ export function recordRoutes(router: Router, runtime: Runtime): void {
   });
 
   router.get('/records/:id/history', async (req, res) => {
-    res.json(orRefuse(await runtime.history(actorOf(res), req.params.id)));
+    // The contract names from and to on every entry: a creation comes from null.
+    res.json(orRefuse(await runtime.history(actorOf(res), req.params.id)).map((e) => ({ ...e, from: e.from ?? null, to: e.to ?? null })));
   });
 
   router.get('/records/:id/stock', async (req, res) => {

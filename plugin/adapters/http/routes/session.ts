@@ -16,9 +16,10 @@ export function publicSessionRoutes(router: Router, runtime: Runtime, json: Requ
       password: { type: 'string', required: true },
     });
     const { token, user } = orRefuse(await runtime.login(body.username, body.password));
+    // The contract names the department of the user signed in: null for someone in none.
     // The web app may rely on the cookie instead of the header; Strict keeps other sites from riding on it.
     res.cookie(TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/' });
-    res.json({ token, user });
+    res.json({ token, user: { ...user, department: user.department ?? null } });
   });
 }
 
@@ -33,6 +34,6 @@ export function sessionRoutes(router: Router, runtime: Runtime): void {
     const actor = actorOf(res);
     const users = await runtime.listUsers(actor, {});
     const me = users.find((u) => u.id === actor.id);
-    res.json(me ?? { id: actor.id, name: actor.name, roles: actor.roles, department: actor.department });
+    res.json({ ...(me ?? { id: actor.id, name: actor.name, roles: actor.roles }), department: (me ?? actor).department ?? null });
   });
 }
