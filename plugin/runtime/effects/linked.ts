@@ -1,7 +1,8 @@
 // Runs an action on every record a document lists (e.g. a settlement and the orders it covers), in the same plan.
 import { getAt } from '../../core/pointer.ts';
 import { refuse, refuseWith } from '../../core/refusals.ts';
-import type { JsonObject } from '../../core/types.ts';
+import type { JsonObject, WorkRecord } from '../../core/types.ts';
+import type { Store } from '../ports.ts';
 import type { EffectHandler, EffectPlan } from './effect-handler.ts';
 
 export const linkedRun: EffectHandler = {
@@ -21,7 +22,7 @@ export const linkedRun: EffectHandler = {
     if (twice)
       return { preview: [], refusal: refuse('validation_failed', `单据重复列出了记录 ${twice}，请删去重复的一行。`, `The document lists ${twice} more than once; remove the repeated line.`, [{ path: String(params.items), message: `${twice} is listed more than once` }]) };
     for (const number of numbers) {
-      const found = (await ctx.store.findRecords({ q: number, visibility: { all: true }, page: 1, pageSize: 5 })).items.find((r) => r.number === number);
+      const found = await byNumber(ctx.store, number);
       if (!found)
         return { preview: out.preview, refusal: refuse('validation_failed', `找不到单据列出的记录 ${number}。`, `The record ${number} the document lists does not exist.`, [{ path: String(params.items), message: `unknown record ${number}` }]) };
       const template = await ctx.store.getTemplate(found.template, found.templateVersion);
@@ -35,3 +36,13 @@ export const linkedRun: EffectHandler = {
     return out;
   },
 };
+
+/** The record with exactly this number. `q` matches customers too (a name may quote a number), so every page of matches counts. */
+async function byNumber(store: Store, number: string): Promise<WorkRecord | undefined> {
+  const pageSize = 100;
+  for (let page = 1; ; page++) {
+    const { items, total } = await store.findRecords({ q: number, visibility: { all: true }, page, pageSize });
+    const found = items.find((r) => r.number === number);
+    if (found || page * pageSize >= total) return found;
+  }
+}

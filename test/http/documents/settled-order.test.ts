@@ -413,3 +413,20 @@ describe('closed accounting periods', () => {
     }
   });
 });
+
+describe('the orders a settlement lists', () => {
+  it('orders whose customer names mention the order number do not hide it from the settlement', async () => {
+    const order = await invoicedAndWrittenOff('南京紫金贸易有限公司');
+    // Anyone may name a customer after an order number; a handful of such drafts must not hide the order.
+    const sales2 = await app.as('sales2');
+    for (let i = 0; i < 6; i++) await createOrder(sales2, { customer: { name: `参见 ${order.number} 第 ${i} 号` } });
+    const created = await finance.post('/api/records', {
+      template: 'settlement',
+      data: { settlementDate: order.createdAt.slice(0, 10), orders: [{ number: order.number }] },
+    });
+    expect(created.status).toBe(201);
+    const posted = await act(finance, created.body.id, 'post');
+    expect(posted.status).toBe('posted');
+    expect((await finance.get(`/api/records/${order.id}`)).body.status).toBe('settled');
+  });
+});
