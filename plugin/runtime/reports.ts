@@ -8,6 +8,14 @@ import type { ReportRow, Result } from './runtime-api.ts';
 
 type GroupBy = 'reason' | 'customer' | 'product' | 'month';
 
+/** A bound as a comparable ISO timestamp: a bare day means its first (from) or last (to) millisecond, in UTC. */
+function bound(value: string | undefined, end: boolean): string | undefined | null {
+  if (value === undefined) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T${end ? '23:59:59.999' : '00:00:00.000'}Z`;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
 function endingActions(t: Template): Set<string> {
   return new Set(Object.entries(t.actions).filter(([, a]) => a.input?.reason && a.to && t.states[a.to]?.terminal).map(([n]) => n));
 }
@@ -15,6 +23,10 @@ function endingActions(t: Template): Set<string> {
 export async function endingReasonReport(env: RuntimeEnv, actor: Actor, query: { template?: string; from?: string; to?: string; groupBy: GroupBy }): Promise<Result<{ rows: ReportRow[] }>> {
   if (!['reason', 'customer', 'product', 'month'].includes(query.groupBy))
     return refuse('validation_failed', 'groupBy 只能是 reason、customer、product 或 month。', 'groupBy must be reason, customer, product or month.', [{ path: '/groupBy', message: 'must be reason, customer, product or month' }]);
+  const from = bound(query.from, false);
+  const to = bound(query.to, true);
+  if (from === null || to === null)
+    return refuse('validation_failed', 'from 和 to 必须是日期（YYYY-MM-DD）或 ISO 时间。', 'from and to must be dates (YYYY-MM-DD) or ISO timestamps.', [{ path: from === null ? '/from' : '/to', message: 'must be a date' }]);
   const templates = new Map((await env.store.listTemplates()).map((t) => [`${t.id}@${t.version}`, t]));
   const rows = new Map<string, ReportRow>();
   const add = (key: string, amount: number, label?: Labels) => {
@@ -32,8 +44,8 @@ export async function endingReasonReport(env: RuntimeEnv, actor: Actor, query: {
     if (!ending.size) continue;
     for (const entry of await env.store.getAudit(record.id)) {
       if (!ending.has(entry.action) || !entry.reason) continue;
-      const day = entry.at.slice(0, 10);
-      if ((query.from && day < query.from) || (query.to && day > query.to)) continue;
+      const at = new Date(entry.at).toISOString();
+      if ((from && at < from) || (to && at > to)) continue;
       const amount = record.summary.amount ?? 0;
       if (query.groupBy === 'reason') {
         const list = template.actions[entry.action].input!.reason!.list;

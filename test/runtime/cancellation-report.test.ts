@@ -95,6 +95,17 @@ describe('the cancellation report', () => {
     expect(await report('admin', 'reason', { from: '2026-05-01' })).toEqual([]);
   });
 
+  it('a bound given as a timestamp bounds at that moment, not by the day', async () => {
+    // The April cancellations happened on 2026-04-05 at 09:00 UTC.
+    const april = [{ key: '2026-04', count: 2, amount: 1750 }];
+    const march = [{ key: '2026-03', count: 2, amount: 20300 }];
+    expect(plain(await report('admin', 'month', { from: '2026-04-05T00:00:00Z' }))).toEqual(april);
+    expect(plain(await report('admin', 'month', { from: '2026-04-05T08:59:59.999Z', to: '2026-04-05T09:00:00Z' }))).toEqual(april);
+    expect(await report('admin', 'month', { from: '2026-04-05T10:00:00Z' })).toEqual([]);
+    expect(plain(await report('admin', 'month', { to: '2026-04-05T08:00:00Z' }))).toEqual(march);
+    expect(plain(await report('admin', 'month', { to: '2026-04-05T12:00:00+08:00' }))).toEqual(march);
+  });
+
   it('refuses an unknown grouping', async () => {
     const r = await f.runtime.cancellationReport(f.actor('admin'), { groupBy: 'weather' as 'reason' });
     expect(r).toMatchObject({ ok: false, code: 'validation_failed' });
