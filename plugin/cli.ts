@@ -49,7 +49,8 @@ export async function runCli(argv: string[], options: { dataDir: string; rootDir
     err(USAGE);
     return 2;
   }
-  const command = COMMANDS[name];
+  // Own entries only: "constructor" or "toString" are no commands.
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     err(`Unknown command "${name}".\n\n${USAGE}`);
     return 2;

@@ -28,6 +28,11 @@ describe('the command line', () => {
     expect(res.err).toContain('Unknown command "frobnicate"');
     expect(res.err).toContain('template import <file>');
     expect((await cli()).code).toBe(2);
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      const member = await cli(name);
+      expect(member.code, name).toBe(2);
+      expect(member.err).toContain(`Unknown command "${name}"`);
+    }
     expect((await cli('--help')).code).toBe(0);
     expect((await cli('template', 'import')).code).toBe(2);
     expect((await cli('template', 'list', '--verbose', 'yes')).code).toBe(2);
