@@ -1,6 +1,11 @@
 // Who may see, run and write what: one set of rules used both to enforce and to offer.
 import { covers, fieldOf } from './pointer.ts';
-import type { Actor, FieldChange, Grant, Scope, Template, Visibility, WorkRecord } from './types.ts';
+import type { Actor, FieldChange, Grant, RoleDef, Scope, Template, Visibility, WorkRecord } from './types.ts';
+
+/** The template's definition of a role: own entries only, as role names are free text ("constructor" is none). */
+function roleDef(template: Template, role: string): RoleDef | undefined {
+  return Object.hasOwn(template.roles, role) ? template.roles[role] : undefined;
+}
 
 export function inScope(scope: Scope, record: WorkRecord, actor: Actor): boolean {
   if (scope === 'all') return true;
@@ -22,7 +27,7 @@ export function holdsRole(grants: Grant[], actor: Actor): boolean {
 export function canSee(template: Template, record: WorkRecord, actor: Actor): boolean {
   if (record.handler === actor.id || record.watchers.includes(actor.id)) return true;
   return actor.roles.some((r) => {
-    const def = template.roles[r];
+    const def = roleDef(template, r);
     return !!def && inScope(def.view, record, actor);
   });
 }
@@ -34,7 +39,7 @@ export function canSee(template: Template, record: WorkRecord, actor: Actor): bo
 export function visibilityOf(templates: Template[], actor: Actor): Visibility {
   const department = actor.department;
   const widest = (t: Template): 'all' | 'department' | 'own' => {
-    const scopes = actor.roles.filter((r) => Object.hasOwn(t.roles, r)).map((r) => t.roles[r].view);
+    const scopes = actor.roles.map((r) => roleDef(t, r)?.view);
     return scopes.includes('all') ? 'all' : scopes.includes('department') && department ? 'department' : 'own';
   };
   const views = templates.map((t) => ({ key: `${t.id}@${t.version}`, view: widest(t) }));
@@ -69,7 +74,7 @@ export function editableFields(template: Template, record: WorkRecord, actor: Ac
   const all = Object.keys((template.form.schema.properties as object) ?? {}).map((k) => '/' + k);
   const out = new Set<string>();
   for (const role of actor.roles) {
-    const edit = state.edit?.[role];
+    const edit = state.edit && Object.hasOwn(state.edit, role) ? state.edit[role] : undefined;
     if (!edit) continue;
     for (const p of edit === '*' ? all : edit) if (fieldWritable(template, p, actor)) out.add(p);
   }
@@ -78,7 +83,7 @@ export function editableFields(template: Template, record: WorkRecord, actor: Ac
 
 function actorHasViewBeyondOwn(template: Template, record: WorkRecord, actor: Actor): boolean {
   return actor.roles.some((r) => {
-    const def = template.roles[r];
+    const def = roleDef(template, r);
     return !!def && def.view !== 'own' && inScope(def.view, record, actor);
   });
 }

@@ -244,3 +244,17 @@ describe('the previous handler can see but not edit', () => {
     expect(availableActions(so, record(), demoActor('sales3'), PLAIN_RULES).map((a) => a.name).sort()).toEqual(['cancel', 'reassign']);
   });
 });
+
+describe('role names that are members of every JavaScript object', () => {
+  // Roles are free text an administrator types: "constructor" is a role no template grants anything to.
+  const odd = (...roles: string[]): Actor => ({ ...demoActor('sales1'), roles });
+
+  it('give nothing, and do not break the checks that look roles up', () => {
+    const draft = orderRecord('draft');
+    expect(editableFields(so, draft, odd('constructor', 'sales'))).toEqual(editableFields(so, draft, demoActor('sales1')));
+    expect(editableFields(so, draft, odd('toString'))).toEqual(editableFields(so, draft, odd()));
+    expect(canSee(so, orderRecord('draft', { handler: 'someone-else' }), odd('constructor', '__proto__'))).toBe(false);
+    expect(visibilityOf([so, settlement], odd('constructor'))).toEqual({ userId: 'sales1', departments: [], ownOnly: true });
+    expect(() => availableActions(so, draft, odd('valueOf'), PLAIN_RULES)).not.toThrow();
+  });
+});
