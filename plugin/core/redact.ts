@@ -1,11 +1,22 @@
 // Leaves out of a record's data, and of its history, what the caller's roles may not read.
 import { canRead } from './permissions.ts';
 import { fieldOf, getAt, parsePointer, setAt } from './pointer.ts';
-import type { Actor, FieldChange, Json, JsonObject, Template } from './types.ts';
+import type { Actor, FieldChange, Json, JsonObject, RecordSummary, Template } from './types.ts';
 
 export function redactData(template: Template, data: JsonObject, actor: Actor): JsonObject {
   let out = data;
   for (const key of Object.keys(template.fields ?? {})) if (!canRead(template, key, actor)) out = leaveOut(out, key);
+  return out;
+}
+
+/** The summary (customer, contact, amount) without what comes from fields the caller may not read. */
+export function redactSummary(template: Template, summary: RecordSummary, actor: Actor): RecordSummary {
+  const s = template.summary;
+  const out: RecordSummary = { ...summary };
+  if (s.customer && !canRead(template, s.customer, actor)) delete out.customer;
+  if (s.contact && !canRead(template, s.contact, actor)) delete out.contact;
+  const amount = s.amount ? template.derived?.[s.amount] : undefined;
+  if (amount && !(amount.fields ?? []).every((f) => canRead(template, `${amount.items}/${f}`, actor))) delete out.amount;
   return out;
 }
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { availableActions } from '../core/decide.ts';
 import { buildFacts, rulesOf } from '../core/facts.ts';
 import { editableFields } from '../core/permissions.ts';
-import { redactData } from '../core/redact.ts';
+import { redactData, redactSummary } from '../core/redact.ts';
 import { refusals } from '../core/refusals.ts';
 import type { Actor, AvailableAction, Refusal, Template, WorkRecord } from '../core/types.ts';
 import type { EffectRegistry } from './effects/registry.ts';
@@ -58,6 +58,7 @@ export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRe
   const view: RecordView = {
     ...record,
     data: redactData(template, record.data, actor),
+    summary: redactSummary(template, record.summary, actor),
     editable: editableFields(template, record, actor),
     handlerName: people.find((u) => u.id === record.handler)?.name ?? record.handler,
     departmentLabel: departmentLabel(record.department)['zh-CN'],
