@@ -9,10 +9,11 @@ import { Loading } from '../components/loading';
 import { StatusBadge } from '../components/status-badge';
 import { useAsync } from '../lib/use-async';
 import { words } from '../lib/words';
-import { ActionInputs, answersMissing, emptyAnswers, type ActionAnswers } from './action-inputs';
+import { ActionInputs } from './action-inputs';
 import { actionMeta, pickedParams } from './action-meta';
 import { EffectList } from './effect-list';
 import { runAction, type ActionResult } from './run-action';
+import { useAnsweredRun } from './use-answered-run';
 
 /** Refusal codes that only mean "not answered yet". */
 const INPUT_CODES = new Set(['reason_required', 'reason_unknown', 'validation_failed']);
@@ -46,10 +47,7 @@ export function ActionDialog({
 }) {
   const { t, label, lang } = useI18n();
   const meta = useMemo(() => actionMeta(action.name, template, action), [action, template]);
-  const [answers, setAnswers] = useState<ActionAnswers>(emptyAnswers);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [missing, setMissing] = useState<string | null>(null);
+  const { answers, setAnswers, busy, error, missing, run } = useAnsweredRun(meta);
   // The preview follows the answers (a chosen person changes who is told), a moment after they change.
   const params = pickedParams(meta, answers.pick, answers.other);
   const needsPick = (meta.pickHandler || meta.pickDepartment) && !params?.handler && !params?.department;
@@ -70,13 +68,8 @@ export function ActionDialog({
   // a refusal about what the person has not answered yet is no refusal: the dialog asks for it
   const refused = p && !p.allowed && !INPUT_CODES.has(p.code ?? '');
 
-  async function confirm() {
-    const m = answersMissing(meta, answers);
-    setMissing(m);
-    if (m) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const confirm = () =>
+    run(async () => {
       const result = await runAction(record.id, action.name, {
         reason: answers.reason || undefined,
         comment: answers.comment.trim() || undefined,
@@ -84,12 +77,7 @@ export function ActionDialog({
         version: record.version,
       });
       onDone(result);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   const actionName = label(meta.label);
   return (

@@ -6,8 +6,9 @@ import type { BulkResult, RecordView, Template } from '../model';
 import { Dialog } from '../components/dialog';
 import { errorText } from '../components/error-banner';
 import { words } from '../lib/words';
-import { ActionInputs, answersMissing, emptyAnswers, type ActionAnswers } from './action-inputs';
+import { ActionInputs } from './action-inputs';
 import { actionMeta, pickedParams } from './action-meta';
+import { useAnsweredRun } from './use-answered-run';
 
 export function BulkDialog({
   action,
@@ -26,20 +27,12 @@ export function BulkDialog({
   // the list behind the dialog reloads when the run finishes; keep the records as they were chosen
   const [records] = useState(chosen);
   const meta = useMemo(() => actionMeta(action, template), [action, template]);
-  const [answers, setAnswers] = useState<ActionAnswers>(emptyAnswers);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [missing, setMissing] = useState<string | null>(null);
+  const { answers, setAnswers, busy, error, missing, run: runAnswered } = useAnsweredRun(meta);
   const [results, setResults] = useState<BulkResult[] | null>(null);
   const byId = new Map(records.map((r) => [r.id, r]));
 
-  async function run() {
-    const m = answersMissing(meta, answers);
-    setMissing(m);
-    if (m) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const run = () =>
+    runAnswered(async () => {
       const body: Record<string, unknown> = { ids: records.map((r) => r.id) };
       if (answers.reason) body.reason = answers.reason;
       if (answers.comment.trim()) body.comment = answers.comment.trim();
@@ -48,12 +41,7 @@ export function BulkDialog({
       const res = await api<{ results: BulkResult[] }>('POST', `/records/bulk/${encodeURIComponent(action)}`, body);
       setResults(res.results ?? []);
       onFinished();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   const okCount = results?.filter((r) => r.ok).length ?? 0;
   return (

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import type { PublicUser } from '../model';
 import { words } from '../lib/words';
 import { searchUsers, useDepartments } from '../records/people';
+import { DepartmentOptions } from '../records/department-options';
 
 export interface ReassignValue {
   handler?: string;
@@ -63,11 +64,7 @@ export function ReassignPicker({
             <input className="input" type="search" placeholder={t('reassign.searchName')} aria-label={t('reassign.searchName')} value={q} onChange={(e) => setQ(e.target.value)} />
             <select className="input" aria-label={t('reassign.filterDepartment')} value={deptFilter} onChange={(e) => setDeptFilter(e.target.value)}>
               <option value="">{t('list.allDepartments')}</option>
-              {(depts.data ?? []).map((d) => (
-                <option key={d.id} value={d.id}>
-                  {words(d.label, lang)}
-                </option>
-              ))}
+              <DepartmentOptions departments={depts.data} />
             </select>
           </div>
           <ul className="people-list" aria-label={personLabel ?? t('reassign.person')}>
@@ -105,11 +102,7 @@ export function ReassignPicker({
           <span>{t('reassign.department')}</span>
           <select className="input" name="reassign-department" value={value.department ?? ''} onChange={(e) => onChange({ ...value, department: e.target.value || undefined })}>
             <option value="">{t('reassign.keepDepartment')}</option>
-            {(depts.data ?? []).map((d) => (
-              <option key={d.id} value={d.id}>
-                {words(d.label, lang)}
-              </option>
-            ))}
+            <DepartmentOptions departments={depts.data} />
           </select>
         </label>
       )}

@@ -2,9 +2,9 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import type { Template } from '../model';
-import { words } from '../lib/words';
 import type { RecordQuery } from './record-query';
 import { useDepartments, useUsers } from './people';
+import { DepartmentOptions } from './department-options';
 
 interface Props {
   query: RecordQuery;
@@ -17,7 +17,7 @@ interface Props {
 }
 
 export function RecordFilters({ query, update, template, statuses, showStatus = true, showPeople = true }: Props) {
-  const { t, label, lang } = useI18n();
+  const { t, label } = useI18n();
   const [q, setQ] = useState(query.q ?? '');
   const users = useUsers();
   const depts = useDepartments();
@@ -76,11 +76,7 @@ export function RecordFilters({ query, update, template, statuses, showStatus = 
           </select>
           <select className="input" aria-label={t('record.department')} value={query.department ?? ''} onChange={(e) => update({ department: e.target.value || undefined })}>
             <option value="">{t('list.allDepartments')}</option>
-            {(depts.data ?? []).map((d) => (
-              <option key={d.id} value={d.id}>
-                {words(d.label, lang)}
-              </option>
-            ))}
+            <DepartmentOptions departments={depts.data} />
           </select>
         </>
       )}

@@ -1,13 +1,12 @@
 // The notifications: recipients, title and body in both languages, which actions send each.
-import { useState } from 'react';
 import type { NotificationDef } from '../../../../plugin/core/types';
 import { useI18n } from '../../i18n';
 import { pointer } from '../pointer';
 import { LabelsInput } from '../components/labels-input';
 import { InlineFindings } from '../components/inline-findings';
-import { KEY_PATTERN } from './draft-ops';
 import { useStudio } from './studio-context';
 import { RecipientsEditor } from './recipients-editor';
+import { AddByKeyForm } from './add-by-key-form';
 
 function NotificationCard({ name }: { name: string }) {
   const { draft, update } = useStudio();
@@ -54,35 +53,18 @@ function NotificationCard({ name }: { name: string }) {
 export function NotificationsPanel() {
   const { draft, update } = useStudio();
   const { t } = useI18n();
-  const [name, setName] = useState('');
-  const problem = !name ? '' : !KEY_PATTERN.test(name) ? t('admin.studio.keyPattern') : name in (draft.notifications ?? {}) ? t('admin.studio.keyTaken') : '';
   return (
     <div className="adm-stack">
       <p className="adm-muted adm-small">{t('admin.studio.placeholders')}</p>
       {Object.keys(draft.notifications ?? {}).map((n) => (
         <NotificationCard key={n} name={n} />
       ))}
-      <form
-        className="adm-card adm-add"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!name || problem) return;
-          update((d) => (d.notifications = { ...(d.notifications ?? {}), [name]: { recipients: ['handler'], title: { 'zh-CN': '', en: '' } } }));
-          setName('');
-        }}
-      >
-        <h3>{t('admin.studio.addNotification')}</h3>
-        <div className="adm-add__row">
-          <label className="adm-field">
-            <span className="adm-field__label">{t('admin.studio.key')}</span>
-            <input value={name} onChange={(e) => setName(e.target.value.trim())} placeholder="orderOnHold" />
-            {problem && <span className="adm-field-error">{problem}</span>}
-          </label>
-          <button type="submit" className="adm-btn adm-btn--primary" disabled={!name || !!problem}>
-            {t('admin.common.add')}
-          </button>
-        </div>
-      </form>
+      <AddByKeyForm
+        title={t('admin.studio.addNotification')}
+        placeholder="orderOnHold"
+        taken={draft.notifications}
+        onAdd={(name) => update((d) => (d.notifications = { ...(d.notifications ?? {}), [name]: { recipients: ['handler'], title: { 'zh-CN': '', en: '' } } }))}
+      />
     </div>
   );
 }

@@ -1,12 +1,11 @@
 // The reason lists (e.g. why an order was cancelled): lists by name, each a list of code + labels.
-import { useState } from 'react';
 import type { ReasonDef } from '../../../../plugin/core/types';
 import { useI18n } from '../../i18n';
 import { pointer } from '../pointer';
 import { LabelsInput } from '../components/labels-input';
 import { InlineFindings } from '../components/inline-findings';
-import { KEY_PATTERN } from './draft-ops';
 import { useStudio } from './studio-context';
+import { AddByKeyForm } from './add-by-key-form';
 
 function ReasonList({ name }: { name: string }) {
   const { draft, original, update } = useStudio();
@@ -81,34 +80,18 @@ function ReasonList({ name }: { name: string }) {
 export function ReasonsPanel() {
   const { draft, update } = useStudio();
   const { t } = useI18n();
-  const [name, setName] = useState('');
-  const problem = !name ? '' : !KEY_PATTERN.test(name) ? t('admin.studio.keyPattern') : name in (draft.reasons ?? {}) ? t('admin.studio.keyTaken') : '';
   return (
     <div className="adm-stack">
       {Object.keys(draft.reasons ?? {}).map((n) => (
         <ReasonList key={n} name={n} />
       ))}
-      <form
-        className="adm-card adm-add"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!name || problem) return;
-          update((d) => (d.reasons = { ...(d.reasons ?? {}), [name]: [] }));
-          setName('');
-        }}
-      >
-        <h3>{t('admin.studio.addReasonList')}</h3>
-        <div className="adm-add__row">
-          <label className="adm-field">
-            <span className="adm-field__label">{t('admin.studio.listName')}</span>
-            <input value={name} onChange={(e) => setName(e.target.value.trim())} placeholder="archive" />
-            {problem && <span className="adm-field-error">{problem}</span>}
-          </label>
-          <button type="submit" className="adm-btn adm-btn--primary" disabled={!name || !!problem}>
-            {t('admin.common.add')}
-          </button>
-        </div>
-      </form>
+      <AddByKeyForm
+        title={t('admin.studio.addReasonList')}
+        keyLabel={t('admin.studio.listName')}
+        placeholder="archive"
+        taken={draft.reasons}
+        onAdd={(name) => update((d) => (d.reasons = { ...(d.reasons ?? {}), [name]: [] }))}
+      />
     </div>
   );
 }
