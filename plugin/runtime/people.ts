@@ -108,6 +108,8 @@ export async function updateUser(
     if (patch.email !== undefined) next.email = patch.email;
     if (patch.password !== undefined) next.passwordHash = await hashPassword(patch.password);
     await env.store.putUser(next);
+    // A new password or a disabled account ends every session the old one had opened.
+    if (patch.password !== undefined || patch.disabled) await env.store.deleteSessionsOf(user.id);
     return { ok: true as const, value: publicUser(next) };
   });
 }

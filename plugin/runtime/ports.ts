@@ -159,6 +159,8 @@ export interface Store {
   putSession(session: Session): Promise<void>;
   getSession(token: string): Promise<Session | undefined>;
   deleteSession(token: string): Promise<void>;
+  /** Signs a person out everywhere (password changed, account disabled). */
+  deleteSessionsOf(userId: string): Promise<void>;
 
   getRecord(id: string): Promise<WorkRecord | undefined>;
   findRecords(query: RecordQuery): Promise<{ items: WorkRecord[]; total: number }>;

@@ -127,6 +127,26 @@ describe('people', () => {
     expect(login.status).toBe(200);
   });
 
+  it('a new password or disabling the account signs the person out everywhere', async () => {
+    const admin = await app.as('admin');
+    const created = await admin.post('/api/users', { username: 'sales10', name: '轮换', password: 'pw1234', roles: ['sales'], department: 'east' });
+    expect(created.status).toBe(201);
+    const signIn = async (password: string) => (await app.anonymous().post('/api/session', { username: 'sales10', password })).body.token as string;
+    const asUser = (token: string) => new ApiClient(app.url, token);
+
+    const first = await signIn('pw1234');
+    expect((await asUser(first).get('/api/me')).status).toBe(200);
+    expect((await admin.patch(`/api/users/${created.body.id}`, { password: 'pw5678' })).status).toBe(200);
+    expect((await asUser(first).get('/api/me')).status).toBe(401);
+
+    const second = await signIn('pw5678');
+    // Changing a name leaves the sessions alone.
+    expect((await admin.patch(`/api/users/${created.body.id}`, { name: '轮换二' })).status).toBe(200);
+    expect((await asUser(second).get('/api/me')).status).toBe(200);
+    expect((await admin.patch(`/api/users/${created.body.id}`, { disabled: true })).status).toBe(200);
+    expect((await asUser(second).get('/api/me')).status).toBe(401);
+  });
+
   it('a change is held to the rules a new user is: no empty password, blank name or empty roles; nothing changes', async () => {
     const admin = await app.as('admin');
     const created = await admin.post('/api/users', { username: 'sales8', name: '新人', password: 'pw1234', roles: ['sales'], department: 'west' });

@@ -107,6 +107,9 @@ export abstract class StateBackedStore implements Store {
   deleteSession(token: string): Promise<void> {
     return this.mutate((s) => s.deleteSession(token));
   }
+  deleteSessionsOf(userId: string): Promise<void> {
+    return this.mutate((s) => s.deleteSessionsOf(userId));
+  }
 
   async getRecord(id: string): Promise<WorkRecord | undefined> {
     return this.state.getRecord(id);

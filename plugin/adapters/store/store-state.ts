@@ -192,6 +192,11 @@ export class StoreState {
     this.data.sessions = this.data.sessions.filter((s) => s.token !== token);
   }
 
+  deleteSessionsOf(userId: string): void {
+    for (const s of this.data.sessions) if (s.userId === userId) this.sessionsByToken.delete(s.token);
+    this.data.sessions = this.data.sessions.filter((s) => s.userId !== userId);
+  }
+
   // ------------------------------------------------------------ records
 
   private indexRecord(r: WorkRecord): void {

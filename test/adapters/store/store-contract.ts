@@ -203,6 +203,16 @@ export function runStoreContract(name: string, make: () => Promise<{ store: Stor
         expect(await store.getSession('t1')).toBeUndefined();
         await store.deleteSession('t1');
       });
+
+      it('signing a person out everywhere deletes their sessions only', async () => {
+        await store.putSession({ token: 't1', userId: 'u1', expiresAt: '2099-01-01T00:00:00.000Z' });
+        await store.putSession({ token: 't2', userId: 'u1', expiresAt: '2099-01-01T00:00:00.000Z' });
+        await store.putSession({ token: 't3', userId: 'u2', expiresAt: '2099-01-01T00:00:00.000Z' });
+        await store.deleteSessionsOf('u1');
+        expect(await store.getSession('t1')).toBeUndefined();
+        expect(await store.getSession('t2')).toBeUndefined();
+        expect(await store.getSession('t3')).toMatchObject({ userId: 'u2' });
+      });
     });
 
     describe('commit', () => {
