@@ -2,7 +2,7 @@
 import { diffData } from './diff.ts';
 import { summarize } from './derived.ts';
 import { validateAgainst } from './data-validation.ts';
-import { canRead, canSee, editableFields, forbiddenChange, holdsRole, matchingGrant, unwritableOnCreate } from './permissions.ts';
+import { canRead, canSee, editableFields, forbiddenChange, matchingGrant, unwritableOnCreate } from './permissions.ts';
 import { leaveOut } from './redact.ts';
 import { refusals, refuseWith } from './refusals.ts';
 import type {
@@ -155,12 +155,6 @@ export function availableActions(template: Template, record: WorkRecord, actor: 
     out.push(a);
   }
   return out;
-}
-
-/** Tells 403 (the caller could run it on some record, or holds none of the roles) from the rest. */
-export function mayEverRun(template: Template, action: string, actor: Actor): boolean {
-  const def = actionOf(template, action);
-  return !!def && holdsRole(def.allow, actor);
 }
 
 export interface NewRecordIds {

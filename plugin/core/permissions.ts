@@ -18,11 +18,6 @@ export function matchingGrant(grants: Grant[], record: WorkRecord, actor: Actor)
   return grants.find((g) => actor.roles.includes(g.role) && inScope(g.scope, record, actor));
 }
 
-/** Does the actor hold any of these roles at all (whatever the record)? Tells 403 from 404-style refusals. */
-export function holdsRole(grants: Grant[], actor: Actor): boolean {
-  return grants.some((g) => actor.roles.includes(g.role));
-}
-
 /** Records a caller may open: by their roles' view scope, or because they handle or once handled it. */
 export function canSee(template: Template, record: WorkRecord, actor: Actor): boolean {
   if (record.handler === actor.id || record.watchers.includes(actor.id)) return true;

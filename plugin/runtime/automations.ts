@@ -16,7 +16,8 @@ export interface AutomationEvent {
 /** Deep enough for real chains (e.g. receipt → write-off → settle), shallow enough to cut a cycle. */
 export const MAX_AUTOMATION_DEPTH = 5;
 
-export const SYSTEM_ROLE = 'system';
+/** The only role automations act with: a template grants it the actions its automations may run. */
+const SYSTEM_ROLE = 'system';
 
 export function systemActor(name: string, def: AutomationDef): Actor {
   return { id: `automation:${name}`, name: `${def.label['zh-CN']} / ${def.label.en}`, roles: [SYSTEM_ROLE], system: true };

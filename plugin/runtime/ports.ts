@@ -213,6 +213,8 @@ export interface Clock {
   now(): Date;
 }
 
+export const systemClock: Clock = { now: () => new Date() };
+
 export interface IdSource {
   next(prefix: string): string;
 }

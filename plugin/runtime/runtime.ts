@@ -8,7 +8,7 @@ import { createEffectRegistry, type EffectRegistry } from './effects/registry.ts
 import { deliverOutbox } from './outbox.ts';
 import { listPeriods, setPeriodClosed } from './periods.ts';
 import { authenticate, createUser, departments, listUsers, login, updateUser } from './people.ts';
-import type { Clock, GuardEvaluator, Notifier, Store } from './ports.ts';
+import { systemClock, type Clock, type GuardEvaluator, type Notifier, type Store } from './ports.ts';
 import { copyRecord, createRecord, editRecord, getRecord, history, listRecords, recordLedger, recordStock } from './records.ts';
 import { endingReasonReport } from './reports.ts';
 import type { Runtime } from './runtime-api.ts';
@@ -33,8 +33,6 @@ export interface HostRuntime extends Runtime {
   /** Delivers what waits in the outbox (actions start this themselves; hosts retry with it, tests await it). */
   deliverOutbox(): Promise<number>;
 }
-
-export const systemClock: Clock = { now: () => new Date() };
 
 export function createRuntime(options: RuntimeOptions): HostRuntime {
   const env = createEnv({

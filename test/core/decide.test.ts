@@ -8,7 +8,6 @@ import {
   decideCreate,
   decideEdit,
   initialState,
-  mayEverRun,
 } from '../../plugin/core/decide.ts';
 import { summarize } from '../../plugin/core/derived.ts';
 import type { ActionCommand, Actor, FieldChange, JsonObject, RefusalCode, Template, WorkRecord } from '../../plugin/core/types.ts';
@@ -501,16 +500,5 @@ describe('decideCopy carries only what the copier may write', () => {
     const source = orderRecord('cancelled', { data: { ...structuredClone(ORDER_DATA), recheck: true, customerCancelRequest: true } });
     const outcome = decideCopy(so, source, demoActor('admin'), { id: 'copy-3', number: 'SO-000045' }, NOW);
     expect(outcome.ok && [outcome.record.data.recheck, outcome.record.data.customerCancelRequest]).toEqual([undefined, undefined]);
-  });
-});
-
-describe('mayEverRun tells a missing role from a record out of scope', () => {
-  it.each([
-    { caller: 'sales2' as const, action: 'cancel', expected: true },
-    { caller: 'warehouse' as const, action: 'cancel', expected: false },
-    { caller: 'finance' as const, action: 'settle', expected: true },
-    { caller: 'sales1' as const, action: 'teleport', expected: false },
-  ])('$caller / $action → $expected', ({ caller, action, expected }) => {
-    expect(mayEverRun(so, action, demoActor(caller))).toBe(expected);
   });
 });

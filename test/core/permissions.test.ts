@@ -6,7 +6,6 @@ import {
   canSee,
   editableFields,
   forbiddenChange,
-  holdsRole,
   inScope,
   matchingGrant,
   unwritableOnCreate,
@@ -79,22 +78,13 @@ describe('canSee', () => {
   });
 });
 
-describe('matchingGrant and holdsRole', () => {
+describe('matchingGrant', () => {
   it('returns the first grant that covers the caller and the record', () => {
     const grants = so.actions.cancel.allow;
     expect(matchingGrant(grants, orderRecord('draft'), demoActor('sales1'))).toEqual({ role: 'sales', scope: 'own' });
     expect(matchingGrant(grants, orderRecord('draft'), demoActor('manager'))).toEqual({ role: 'sales_manager', scope: 'department' });
     expect(matchingGrant(grants, orderRecord('draft'), demoActor('manager2'))).toBeUndefined();
     expect(matchingGrant(grants, orderRecord('draft'), SYSTEM_ACTOR)).toEqual({ role: 'system', scope: 'all' });
-  });
-
-  it.each<{ caller: DemoUsername; action: string; expected: boolean }>([
-    { caller: 'manager2', action: 'cancel', expected: true },
-    { caller: 'warehouse', action: 'ship', expected: true },
-    { caller: 'warehouse', action: 'cancel', expected: false },
-    { caller: 'sales1', action: 'unsettle', expected: false },
-  ])('holdsRole: $caller for $action → $expected', ({ caller, action, expected }) => {
-    expect(holdsRole(so.actions[action].allow, demoActor(caller))).toBe(expected);
   });
 });
 

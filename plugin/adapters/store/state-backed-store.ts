@@ -16,9 +16,9 @@ import type {
   Store,
   User,
 } from '../../runtime/ports.ts';
+import { systemClock } from '../../runtime/ports.ts';
 import { StoreState } from './store-state.ts';
 
-export const systemClock: Clock = { now: () => new Date() };
 
 let snapshotSeq = 0;
 
