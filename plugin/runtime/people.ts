@@ -5,7 +5,7 @@ import type { Actor, Labels } from '../core/types.ts';
 import { userAsActor, type RuntimeEnv } from './context.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { User } from './ports.ts';
-import type { PublicUser, Result } from './runtime-api.ts';
+import type { NewUser, PublicUser, Result } from './runtime-api.ts';
 
 const SESSION_HOURS = 12;
 
@@ -46,15 +46,6 @@ export async function listUsers(env: RuntimeEnv, filter: { q?: string; departmen
     .filter((u) => !filter.department || u.department === filter.department)
     .filter((u) => !filter.role || u.roles.includes(filter.role))
     .map(publicUser);
-}
-
-interface NewUser {
-  username: string;
-  name: string;
-  password: string;
-  roles: string[];
-  department?: string;
-  email?: string;
 }
 
 /** What is wrong with the fields given; a new user gives them all, a change only those it changes. */

@@ -72,6 +72,16 @@ export interface PublicUser {
   email?: string;
 }
 
+/** A person to add: what the admin's form and the CLI give. */
+export interface NewUser {
+  username: string;
+  name: string;
+  password: string;
+  roles: string[];
+  department?: string;
+  email?: string;
+}
+
 export interface TemplateCheck {
   ok: boolean;
   errors: { path: string; message: string }[];
@@ -112,7 +122,7 @@ export interface Runtime {
   authenticate(token: string): Promise<Actor | undefined>;
   logout(token: string): Promise<void>;
   listUsers(actor: Actor, filter?: { q?: string; department?: string; role?: string }): Promise<PublicUser[]>;
-  createUser(actor: Actor, input: { username: string; name: string; password: string; roles: string[]; department?: string; email?: string }): Promise<Result<PublicUser>>;
+  createUser(actor: Actor, input: NewUser): Promise<Result<PublicUser>>;
   updateUser(actor: Actor, id: string, patch: { name?: string; roles?: string[]; department?: string; disabled?: boolean; password?: string; email?: string }): Promise<Result<PublicUser>>;
   departments(): Promise<{ id: string; label: Labels }[]>;
 

@@ -1,8 +1,10 @@
 // Typed calls to the admin endpoints (templates, gallery, users, departments).
 import { api } from '../api';
 import type { Labels, Template } from '../../../plugin/core/types';
+import type { NewUser } from '../../../plugin/runtime/runtime-api';
 
 export type { Template };
+export type { NewUser } from '../../../plugin/runtime/runtime-api';
 
 export interface Issue {
   path: string;
@@ -53,15 +55,6 @@ export interface AdminUser {
 export interface Department {
   id: string;
   label: Labels | string;
-}
-
-export interface NewUser {
-  username: string;
-  name: string;
-  password: string;
-  roles: string[];
-  department?: string;
-  email?: string;
 }
 
 export type UserPatch = Partial<Pick<AdminUser, 'name' | 'roles' | 'disabled'>> & {
