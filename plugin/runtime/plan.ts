@@ -1,6 +1,7 @@
 // Planning an action: decide each step (cascade first), plan its effects, and gather one change set.
 // The preview shows this plan; running the action commits this same plan.
 import { actionOf, cascadeSteps, decideAction } from '../core/decide.ts';
+import { round } from '../core/derived.ts';
 import { diffData } from '../core/diff.ts';
 import { buildFacts, rulesOf } from '../core/facts.ts';
 import { validateAgainst } from '../core/data-validation.ts';
@@ -35,7 +36,7 @@ export interface Plan {
 export async function ledgerBalances(store: Store, recordId: string, queued: LedgerEntry[] = []): Promise<Record<string, number>> {
   const out: Record<string, number> = { receivable: 0, receipt: 0, invoice: 0, writeoff: 0, refund: 0 };
   for (const e of [...(await store.ledgerEntries(recordId)), ...queued.filter((q) => q.recordId === recordId)])
-    out[e.account] = Math.round(((out[e.account] ?? 0) + e.amount) * 100) / 100;
+    out[e.account] = round((out[e.account] ?? 0) + e.amount);
   return out;
 }
 

@@ -1,4 +1,5 @@
 // Why records were ended: entries of actions that need a reason and lead to a terminal state, grouped.
+import { round } from '../core/derived.ts';
 import { canSee } from '../core/permissions.ts';
 import { getAt } from '../core/pointer.ts';
 import { refuse } from '../core/refusals.ts';
@@ -28,19 +29,21 @@ export async function endingReasonReport(env: RuntimeEnv, actor: Actor, query: {
   if (from === null || to === null)
     return refuse('validation_failed', 'from 和 to 必须是日期（YYYY-MM-DD）或 ISO 时间。', 'from and to must be dates (YYYY-MM-DD) or ISO timestamps.', [{ path: from === null ? '/from' : '/to', message: 'must be a date' }]);
   const templates = new Map((await env.store.listTemplates()).map((t) => [`${t.id}@${t.version}`, t]));
+  const endingByTemplate = new Map([...templates].map(([key, t]) => [key, endingActions(t)]));
   const rows = new Map<string, ReportRow>();
   const add = (key: string, amount: number, label?: Labels) => {
     const row = rows.get(key) ?? { key, count: 0, amount: 0, ...(label ? { label } : {}) };
     row.count += 1;
-    row.amount = Math.round((row.amount + amount) * 100) / 100;
+    row.amount = round(row.amount + amount);
     rows.set(key, row);
   };
   for (const record of await env.store.allRecords(query.template)) {
-    const template = templates.get(`${record.template}@${record.templateVersion}`);
+    const key = `${record.template}@${record.templateVersion}`;
+    const template = templates.get(key);
     if (!template || !canSee(template, record, actor)) continue;
     // Without a template named, the report is about orders: records that have lines to analyse.
     if (!query.template && !template.summary.lines) continue;
-    const ending = endingActions(template);
+    const ending = endingByTemplate.get(key)!;
     if (!ending.size) continue;
     for (const entry of await env.store.getAudit(record.id)) {
       if (!ending.has(entry.action) || !entry.reason) continue;
