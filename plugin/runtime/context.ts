@@ -28,8 +28,9 @@ export function createEnv(parts: Omit<RuntimeEnv, 'exclusive' | 'newId' | 'now'>
   return { ...parts, exclusive: createMutex(), newId: () => randomUUID(), now: () => parts.clock.now().toISOString() };
 }
 
-export async function planEnv(env: RuntimeEnv): Promise<PlanEnv> {
-  return { store: env.store, guards: env.guards, effects: env.effects, users: await env.store.listUsers(), now: env.now(), newId: env.newId };
+/** What planning needs; `users` when the caller already has the directory in hand. */
+export async function planEnv(env: RuntimeEnv, users?: User[]): Promise<PlanEnv> {
+  return { store: env.store, guards: env.guards, effects: env.effects, users: users ?? (await env.store.listUsers()), now: env.now(), newId: env.newId };
 }
 
 /** The template version a record was made with. */
@@ -67,7 +68,7 @@ export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRe
     const names = Object.keys(template.actions).flatMap((a) => rulesOf(template, a));
     const facts = buildFacts(template, record, actor, {}, await ledgerBalances(env.store, record.id));
     const rules = await env.guards.evaluate(template.rules, names, facts);
-    view.availableActions = await withoutDeadCascades(env, template, record, actor, availableActions(template, record, actor, rules));
+    view.availableActions = await withoutDeadCascades(env, template, record, actor, availableActions(template, record, actor, rules), people);
     view.pendingApprovals = (await env.store.listApprovals({ status: 'pending', recordId: record.id })).map((a) => ({
       id: a.id,
       action: a.action,
@@ -83,9 +84,9 @@ export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRe
  * An action reached through a cascade is offered only if its whole plan would go through: its guards are
  * judged on the record the steps leave behind, which only planning shows.
  */
-async function withoutDeadCascades(env: RuntimeEnv, template: Template, record: WorkRecord, actor: Actor, actions: AvailableAction[]): Promise<AvailableAction[]> {
+async function withoutDeadCascades(env: RuntimeEnv, template: Template, record: WorkRecord, actor: Actor, actions: AvailableAction[], users: User[]): Promise<AvailableAction[]> {
   if (!actions.some((a) => a.steps?.length)) return actions;
-  const penv = await planEnv(env);
+  const penv = await planEnv(env, users);
   const out: AvailableAction[] = [];
   for (const a of actions) {
     if (a.steps?.length) {
