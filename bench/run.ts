@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { LowdbStore } from '../plugin/adapters/store/lowdb-store.ts';
+import { JournaledStore } from '../plugin/adapters/store/journaled-store.ts';
 import { MemoryStore } from '../plugin/adapters/store/memory-store.ts';
 import { createRulesEvaluator } from '../plugin/adapters/rules/json-rules-engine.ts';
 import { installPrebuiltTemplates } from '../plugin/host/install-prebuilt.ts';
@@ -107,7 +107,7 @@ async function main() {
   const results = [m];
   for (const records of [1000, 10000]) {
     const dir = await mkdtemp(join(tmpdir(), 'ow-bench-'));
-    const store = new LowdbStore({ dataDir: dir });
+    const store = new JournaledStore({ dataDir: dir });
     const r = await commandPath('lowdb', store, records, records > 5000 ? 20 : 50, async () => {
       await writeFile(join(dir, 'baseline.json'), JSON.stringify(await store.exportAll()));
     });

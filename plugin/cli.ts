@@ -1,7 +1,7 @@
 // The command line for operators: `npm run cli -- <command>`, on the store in DATA_DIR (default ./data).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LowdbStore } from './adapters/store/lowdb-store.ts';
+import { JournaledStore } from './adapters/store/journaled-store.ts';
 import { parseArgs, UsageError } from './cli/args.ts';
 import { backupCommand, restoreCommand, snapshotsCommand } from './cli/commands/backup.ts';
 import { templateCommand } from './cli/commands/template.ts';
@@ -56,7 +56,7 @@ export async function runCli(argv: string[], options: { dataDir: string; rootDir
     return 2;
   }
 
-  const store = new LowdbStore({ dataDir: resolve(options.dataDir) });
+  const store = new JournaledStore({ dataDir: resolve(options.dataDir) });
   try {
     await store.init();
     const { runtime } = createPlugin({ store });

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { PROJECT_ROOT } from './adapters/http/gallery.ts';
 import { fileNotifier } from './adapters/notify/file-notifier.ts';
-import { LowdbStore } from './adapters/store/lowdb-store.ts';
+import { JournaledStore } from './adapters/store/journaled-store.ts';
 import { DEMO_USERS } from './demo/demo-users.ts';
 import { seedDemo } from './demo/seed.ts';
 import { installPrebuiltTemplates } from './host/install-prebuilt.ts';
@@ -34,7 +34,7 @@ export interface RunningServer {
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.quiet ? () => undefined : (line: string) => console.log(line);
-  const store = new LowdbStore({ dataDir: resolve(opts.dataDir) });
+  const store = new JournaledStore({ dataDir: resolve(opts.dataDir) });
   await store.init();
   const clock = createSettableClock();
   const { router, runtime } = createPlugin({ store, clock, notifier: fileNotifier(join(resolve(opts.dataDir), 'outbox.jsonl')) });

@@ -137,15 +137,28 @@ export class VersionConflict extends Error {
   }
 }
 
+/** The store's memory can no longer be trusted to match its data; nothing is served until it is restarted. */
+export class StoreUnavailable extends Error {
+  constructor(reason: string) {
+    super(`the store is unavailable: ${reason}`);
+    this.name = 'StoreUnavailable';
+  }
+}
+
 export interface SnapshotInfo {
   id: string;
   at: string;
   label: string;
 }
 
+/** Whether a store's memory can be trusted to match what it keeps; a store that cannot says why. */
+export type StoreHealth = { ok: true } | { ok: false; reason: string };
+
 export interface Store {
   init(): Promise<void>;
   close(): Promise<void>;
+  /** Absent on stores that cannot fall out of step with their data. */
+  health?(): StoreHealth;
 
   listTemplates(): Promise<Template[]>;
   getTemplate(id: string, version?: number): Promise<Template | undefined>;

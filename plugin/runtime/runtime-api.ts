@@ -1,6 +1,6 @@
 // What the runtime offers its hosts (the HTTP adapter, the CLI, a host platform).
 import type { Actor, AuditEntry, AvailableAction, JsonObject, Labels, Refusal, Template, WorkRecord } from '../core/types.ts';
-import type { Approval, LedgerEntry, Notification, SnapshotInfo, StockLevel, StockMovement, User } from './ports.ts';
+import type { Approval, LedgerEntry, Notification, SnapshotInfo, StockLevel, StoreHealth, StockMovement, User } from './ports.ts';
 
 export type Result<T> = { ok: true; value: T } | Refusal;
 
@@ -165,4 +165,6 @@ export interface Runtime {
 
   // backups
   listSnapshots(): Promise<SnapshotInfo[]>;
+  /** Whether the store can be trusted; `/api/health` answers 503 with the reason when it cannot. */
+  storeHealth(): StoreHealth;
 }

@@ -95,5 +95,6 @@ export function createRuntime(options: RuntimeOptions): HostRuntime {
     listPeriods: () => listPeriods(env),
     setPeriodClosed: (actor, period, closed) => setPeriodClosed(env, actor, period, closed),
     listSnapshots: () => env.store.listSnapshots(),
+    storeHealth: () => env.store.health?.() ?? { ok: true },
   };
 }

@@ -1,6 +1,6 @@
 // The last stop for errors: known ones become problems, anything else a generic 500 (logged here, never sent).
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { VersionConflict } from '../../runtime/ports.ts';
+import { StoreUnavailable, VersionConflict } from '../../runtime/ports.ts';
 import { HttpProblem, sendProblem } from './problem.ts';
 
 interface BodyParserError {
@@ -57,6 +57,14 @@ export function createErrorHandler(options: { bodyLimit: string; log?: (err: unk
       sendProblem(req, res, 'version_conflict', {
         'zh-CN': '该记录已被他人修改，请刷新后重试。',
         en: 'Someone else changed this record; reload it and try again.',
+      });
+      return;
+    }
+    if (err instanceof StoreUnavailable) {
+      log(err, req);
+      sendProblem(req, res, 'store_unavailable', {
+        'zh-CN': '数据存储出现故障，服务器已停止读写以免数据出错；请管理员查看服务器日志并重启服务。',
+        en: 'The store failed and the server stopped reading and writing so as not to serve wrong data; an administrator should check the server log and restart it.',
       });
       return;
     }

@@ -7,6 +7,8 @@ export type ProblemCode =
   | Refusal['code']
   | 'bad_request'
   | 'payload_too_large'
+  | 'idempotency_key_reused'
+  | 'store_unavailable'
   | 'internal';
 
 interface ProblemKind {
@@ -32,6 +34,8 @@ const PROBLEMS: Record<ProblemCode, ProblemKind> = {
   template_invalid: { status: 422, title: { 'zh-CN': '模板无效', en: 'Invalid template' } },
   stock_insufficient: { status: 422, title: { 'zh-CN': '库存不足', en: 'Not enough stock' } },
   period_closed: { status: 422, title: { 'zh-CN': '会计期间已关闭', en: 'Accounting period closed' } },
+  idempotency_key_reused: { status: 422, title: { 'zh-CN': '幂等键已用于另一请求', en: 'Idempotency key reused' } },
+  store_unavailable: { status: 503, title: { 'zh-CN': '数据存储暂不可用', en: 'Store unavailable' } },
   internal: { status: 500, title: { 'zh-CN': '服务器内部错误', en: 'Internal error' } },
 };
 

@@ -1,5 +1,6 @@
 // A Store held in memory only: for tests, demos and as the reference the other stores are compared against.
 import type { Clock, SnapshotInfo } from '../../runtime/ports.ts';
+import { applyOp, type StoreOp } from './store-ops.ts';
 import { StoreState, type StoreData } from './store-state.ts';
 import { StateBackedStore, newSnapshotId, newestFirst } from './state-backed-store.ts';
 
@@ -33,8 +34,12 @@ export class MemoryStore extends StateBackedStore {
   }
 
   // Every state change is synchronous and checks before it mutates, so there is nothing to undo.
-  protected async mutate<T>(change: (state: StoreState) => T): Promise<T> {
-    return change(this.state);
+  protected async mutate(change: StoreOp): Promise<void> {
+    applyOp(this.state, change);
+  }
+
+  protected async replaceState(next: StoreState): Promise<void> {
+    this.swapIn(next);
   }
 
   async snapshot(label: string): Promise<SnapshotInfo> {

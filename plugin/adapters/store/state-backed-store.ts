@@ -17,6 +17,7 @@ import type {
   User,
 } from '../../runtime/ports.ts';
 import { systemClock } from '../../runtime/ports.ts';
+import type { StoreOp } from './store-ops.ts';
 import { StoreState } from './store-state.ts';
 
 
@@ -56,8 +57,26 @@ export abstract class StateBackedStore implements Store {
     return this.#state !== undefined;
   }
 
-  /** Runs a change of the state and makes it durable; when it cannot, the state must end as it was. */
-  protected abstract mutate<T>(change: (state: StoreState) => T): Promise<T>;
+  /** Applies a change to the state and makes it durable; when it cannot, the state must end as it was. */
+  protected abstract mutate(change: StoreOp): Promise<void>;
+
+  /** Puts a whole new state in place (restore, import) and makes it durable, or leaves the old one. */
+  protected abstract replaceState(next: StoreState): Promise<void>;
+
+  /** Settles when the state may be read: a store that writes later holds readers back until its changes are durable. */
+  protected ready(): Promise<void> | void {}
+
+  /** Takes `next` as the state, keeping who is signed in. */
+  protected swapIn(next: StoreState): void {
+    next.adoptSessions(this.state);
+    this.state = next;
+  }
+
+  /** The state, once every change applied to it is durable. */
+  protected async settled(): Promise<StoreState> {
+    await this.ready();
+    return this.state;
+  }
 
   abstract init(): Promise<void>;
   abstract close(): Promise<void>;
@@ -69,117 +88,114 @@ export abstract class StateBackedStore implements Store {
   protected async replaceWith(data: unknown, what: string): Promise<void> {
     // Checked and indexed before any lock is taken: garbage is refused without touching anything.
     const next = StoreState.load(JSON.parse(JSON.stringify(data ?? null)), what);
-    await this.mutate(() => {
-      next.adoptSessions(this.state);
-      this.state = next;
-    });
+    await this.replaceState(next);
   }
 
   async listTemplates(): Promise<Template[]> {
-    return this.state.listTemplates();
+    return (await this.settled()).listTemplates();
   }
   async getTemplate(id: string, version?: number): Promise<Template | undefined> {
-    return this.state.getTemplate(id, version);
+    return (await this.settled()).getTemplate(id, version);
   }
   putTemplate(template: Template): Promise<void> {
-    return this.mutate((s) => s.putTemplate(template));
+    return this.mutate({ op: 'putTemplate', template });
   }
 
   async listUsers(): Promise<User[]> {
-    return this.state.listUsers();
+    return (await this.settled()).listUsers();
   }
   async getUser(id: string): Promise<User | undefined> {
-    return this.state.getUser(id);
+    return (await this.settled()).getUser(id);
   }
   async getUserByUsername(username: string): Promise<User | undefined> {
-    return this.state.getUserByUsername(username);
+    return (await this.settled()).getUserByUsername(username);
   }
   putUser(user: User): Promise<void> {
-    return this.mutate((s) => s.putUser(user));
+    return this.mutate({ op: 'putUser', user });
   }
 
   putSession(session: Session): Promise<void> {
-    return this.mutate((s) => s.putSession(session));
+    return this.mutate({ op: 'putSession', session });
   }
   async getSession(token: string): Promise<Session | undefined> {
-    return this.state.getSession(token);
+    return (await this.settled()).getSession(token);
   }
   deleteSession(token: string): Promise<void> {
-    return this.mutate((s) => s.deleteSession(token));
+    return this.mutate({ op: 'deleteSession', token });
   }
   deleteSessionsOf(userId: string): Promise<void> {
-    return this.mutate((s) => s.deleteSessionsOf(userId));
+    return this.mutate({ op: 'deleteSessionsOf', userId });
   }
 
   async getRecord(id: string): Promise<WorkRecord | undefined> {
-    return this.state.getRecord(id);
+    return (await this.settled()).getRecord(id);
   }
   async findRecords(query: RecordQuery): Promise<{ items: WorkRecord[]; total: number }> {
-    return this.state.findRecords(query);
+    return (await this.settled()).findRecords(query);
   }
   async allRecords(template?: string): Promise<WorkRecord[]> {
-    return this.state.allRecords(template);
+    return (await this.settled()).allRecords(template);
   }
   async getAudit(recordId: string): Promise<AuditEntry[]> {
-    return this.state.getAudit(recordId);
+    return (await this.settled()).getAudit(recordId);
   }
   async counter(name: string): Promise<number> {
-    return this.state.counter(name);
+    return (await this.settled()).counter(name);
   }
 
   async stockLevels(filter?: { product?: string; warehouse?: string }): Promise<StockLevel[]> {
-    return this.state.stockLevels(filter);
+    return (await this.settled()).stockLevels(filter);
   }
   async stockMovements(recordId: string): Promise<StockMovement[]> {
-    return this.state.stockMovements(recordId);
+    return (await this.settled()).stockMovements(recordId);
   }
 
   async notificationsFor(to: string): Promise<Notification[]> {
-    return this.state.notificationsFor(to);
+    return (await this.settled()).notificationsFor(to);
   }
   markNotificationsRead(to: string, ids: string[] | 'all'): Promise<void> {
-    return this.mutate((s) => s.markNotificationsRead(to, ids));
+    return this.mutate({ op: 'markNotificationsRead', to, ids });
   }
   async pendingOutbox(): Promise<Notification[]> {
-    return this.state.pendingOutbox();
+    return (await this.settled()).pendingOutbox();
   }
   markDelivered(ids: string[]): Promise<void> {
-    return this.mutate((s) => s.markDelivered(ids));
+    return this.mutate({ op: 'markDelivered', ids });
   }
 
   async ledgerEntries(recordId: string): Promise<LedgerEntry[]> {
-    return this.state.ledgerEntries(recordId);
+    return (await this.settled()).ledgerEntries(recordId);
   }
   async allLedgerEntries(): Promise<LedgerEntry[]> {
-    return this.state.allLedgerEntries();
+    return (await this.settled()).allLedgerEntries();
   }
   async closedPeriods(): Promise<string[]> {
-    return this.state.closedPeriods();
+    return (await this.settled()).closedPeriods();
   }
   setPeriodClosed(period: string, closed: boolean): Promise<void> {
-    return this.mutate((s) => s.setPeriodClosed(period, closed));
+    return this.mutate({ op: 'setPeriodClosed', period, closed });
   }
 
   async getApproval(id: string): Promise<Approval | undefined> {
-    return this.state.getApproval(id);
+    return (await this.settled()).getApproval(id);
   }
   async listApprovals(filter?: { status?: Approval['status']; recordId?: string }): Promise<Approval[]> {
-    return this.state.listApprovals(filter);
+    return (await this.settled()).listApprovals(filter);
   }
 
   async getDocument(id: string): Promise<Document | undefined> {
-    return this.state.getDocument(id);
+    return (await this.settled()).getDocument(id);
   }
   async listDocuments(kind?: string): Promise<Document[]> {
-    return this.state.listDocuments(kind);
+    return (await this.settled()).listDocuments(kind);
   }
 
   commit(changes: ChangeSet): Promise<void> {
-    return this.mutate((s) => s.commit(changes));
+    return this.mutate({ op: 'commit', changes });
   }
 
   async exportAll(): Promise<Json> {
-    return this.state.exportData() as unknown as Json;
+    return (await this.settled()).exportData() as unknown as Json;
   }
   importAll(data: Json): Promise<void> {
     return this.replaceWith(data, 'cannot import: not a valid store export');

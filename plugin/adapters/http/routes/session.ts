@@ -7,7 +7,9 @@ import { orRefuse } from '../reply.ts';
 
 export function publicSessionRoutes(router: Router, runtime: Runtime, json: RequestHandler): void {
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    const health = runtime.storeHealth();
+    if (health.ok) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'unavailable', reason: health.reason });
   });
 
   router.post('/session', json, async (req, res) => {

@@ -1,0 +1,123 @@
+// The files of a data folder and how a state is rebuilt from them: the lowdb snapshot (store.json, which
+// says up to which journal entry it holds), sealed journal files waiting for compaction, and the live journal.
+import { open, readdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { DataFile } from 'lowdb/node';
+import { applyOp, type StoreOp } from '../store-ops.ts';
+import { StoreState } from '../store-state.ts';
+import { readJournal, type JournalEntry } from './journal-file.ts';
+
+/** store.json: the store's data, plus the last journal entry folded into it. */
+type SnapshotFileData = Record<string, unknown> & { journal?: { seq: number } };
+
+export const SNAPSHOT_FILE = 'store.json';
+export const LIVE_JOURNAL = 'journal.log';
+const SEALED = /^journal-(\d+)\.log$/;
+
+export const sealedName = (lastSeq: number): string => `journal-${String(lastSeq).padStart(12, '0')}.log`;
+
+export async function sealedJournals(dataDir: string): Promise<string[]> {
+  const names = await readdir(dataDir);
+  return names.filter((n) => SEALED.test(n)).sort();
+}
+
+function snapshotFile(dataDir: string): Low<SnapshotFileData | null> {
+  // Compact JSON: the indented form lowdb writes by default is a third larger and slower to parse.
+  return new Low(new DataFile<SnapshotFileData | null>(join(dataDir, SNAPSHOT_FILE), { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }), null);
+}
+
+export interface Loaded {
+  state: StoreState;
+  seq: number;
+  /** False when the folder had neither a snapshot nor a journal. */
+  existed: boolean;
+  /** Bytes of whole entries in the live journal; a damaged tail after them is cut off when it is opened. */
+  liveGoodBytes: number;
+  damagedTail?: string;
+  /** How many sealed journals wait to be folded into store.json. */
+  sealed: number;
+}
+
+async function readSnapshot(dataDir: string): Promise<{ state: StoreState; seq: number; existed: boolean }> {
+  const db = snapshotFile(dataDir);
+  const file = join(dataDir, SNAPSHOT_FILE);
+  try {
+    await db.read();
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new Error(`${file} is not valid JSON: ${error.message}`);
+    throw error;
+  }
+  if (db.data === null) return { state: StoreState.empty(), seq: 0, existed: false };
+  const { journal, ...data } = db.data;
+  return { state: StoreState.load(data, `${file} is not a valid store file`), seq: journal?.seq ?? 0, existed: true };
+}
+
+/** Applies entries after `seq` in order; a gap means a journal file is missing. */
+function replay(state: StoreState, seq: number, entries: JournalEntry[], where: string): number {
+  for (const entry of entries) {
+    if (entry.seq <= seq) continue;
+    if (entry.seq !== seq + 1) throw new Error(`${where}: entry ${entry.seq} follows ${seq}; journal entries are missing. Restore DATA_DIR from a backup.`);
+    applyOp(state, entry as unknown as StoreOp);
+    seq = entry.seq;
+  }
+  return seq;
+}
+
+/** Snapshot, then sealed journals, then the live journal. Retried when a compaction finished in between. */
+export async function loadDataDir(dataDir: string): Promise<Loaded> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await loadOnce(dataDir);
+    } catch (error) {
+      // A compaction folded a sealed journal into a newer snapshot and removed it while we read: read again.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 3) throw error;
+    }
+  }
+}
+
+/** The snapshot with the given sealed journals applied. */
+export async function loadSnapshotAndSealed(dataDir: string, sealed: string[]): Promise<{ state: StoreState; seq: number; existed: boolean }> {
+  let { state, seq, existed } = await readSnapshot(dataDir);
+  for (const name of sealed) {
+    const file = join(dataDir, name);
+    const read = await readJournal(file, { mustExist: true });
+    if (read.damagedTail) throw new Error(`${read.damagedTail}; a sealed journal must be whole. Restore DATA_DIR from a backup.`);
+    seq = replay(state, seq, read.entries, file);
+    existed = true;
+  }
+  return { state, seq, existed };
+}
+
+async function loadOnce(dataDir: string): Promise<Loaded> {
+  const sealed = await sealedJournals(dataDir);
+  let { state, seq, existed } = await loadSnapshotAndSealed(dataDir, sealed);
+  const live = join(dataDir, LIVE_JOURNAL);
+  const read = await readJournal(live);
+  seq = replay(state, seq, read.entries, live);
+  return { state, seq, existed: existed || read.goodBytes > 0, liveGoodBytes: read.goodBytes, damagedTail: read.damagedTail, sealed: sealed.length };
+}
+
+/** Writes a snapshot of `state` holding entries up to `seq`: lowdb's temp file and rename, then fsync of file and folder. */
+export async function writeSnapshot(dataDir: string, state: StoreState, seq: number): Promise<void> {
+  const db = snapshotFile(dataDir);
+  db.data = { ...(state.data as unknown as Record<string, unknown>), sessions: state.data.sessions, journal: { seq } };
+  await db.write();
+  await syncPath(join(dataDir, SNAPSHOT_FILE));
+  await syncPath(dataDir);
+}
+
+/** Seals the live journal under the number of its last entry, for compaction to fold in. */
+export async function sealLiveJournal(dataDir: string, lastSeq: number): Promise<void> {
+  await rename(join(dataDir, LIVE_JOURNAL), join(dataDir, sealedName(lastSeq)));
+  await syncPath(dataDir);
+}
+
+export async function syncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
