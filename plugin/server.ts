@@ -54,6 +54,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
   }
 
+  // What a process that stopped had committed but not finished: automations to run, messages to deliver.
+  const resumed = await runtime.resumeAutomations();
+  if (resumed) log(`Ran the automations of ${resumed} change(s) that the last run had not finished.`);
+  void runtime.deliverOutbox();
+
   const app = express();
   app.disable('x-powered-by');
   app.use(router);

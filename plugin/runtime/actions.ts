@@ -3,7 +3,7 @@ import { actionOf } from '../core/decide.ts';
 import { matchingGrant } from '../core/permissions.ts';
 import { canSee } from '../core/permissions.ts';
 import type { ActionCommand, Actor, AuditEntry, JsonObject, Refusal, Template, WorkRecord } from '../core/types.ts';
-import { fireAutomations } from './automations.ts';
+import { runTriggers, triggersFor } from './automations.ts';
 import { loadVisible, planEnv, viewOf, type RuntimeEnv } from './context.ts';
 import { deliverSoon } from './outbox.ts';
 import { planAction, type Plan } from './plan.ts';
@@ -93,6 +93,8 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
       return { ok: true as const, value: { kind: 'approval' as const, approval } };
     }
     const changes = finalChanges(plan, record, opts);
+    const done = plan.changes.audit.map((a) => a.action);
+    changes.triggers = triggersFor(env, template, record.id, done.map((action) => ({ event: 'action.done' as const, action })), opts.depth ?? 0);
     await opts.beforeChange?.();
     if (plan.major) await env.store.snapshot(`${record.number} ${command.action} ${env.now()}`);
     try {
@@ -101,12 +103,12 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
       if (e instanceof VersionConflict) return refusals.staleVersion(record.version, record.version + 1);
       throw e;
     }
-    return { ok: true as const, value: { kind: 'done' as const, template, record: plan.record, done: plan.changes.audit.map((a) => a.action) } };
+    return { ok: true as const, value: { kind: 'done' as const, template, record: plan.record, triggers: changes.triggers } };
   });
   if (!result.ok) return result;
   if (result.value.kind === 'approval') return { ok: true, value: { kind: 'approval', approval: result.value.approval } };
   deliverSoon(env);
-  for (const action of result.value.done) await fireAutomations(env, result.value.record, { event: 'action.done', action }, opts.depth ?? 0);
+  await runTriggers(env, result.value.triggers);
   const fresh = (await env.store.getRecord(id))!;
   return { ok: true, value: { kind: 'done', record: await viewOf(env, result.value.template, fresh, opts.approver ?? actor, true) } };
 }

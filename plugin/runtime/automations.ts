@@ -6,6 +6,7 @@ import type { Actor, AutomationDef, FieldChange, Template, WorkRecord } from '..
 import { execute } from './actions.ts';
 import { templateOf, type RuntimeEnv } from './context.ts';
 import { ledgerBalances } from './plan.ts';
+import type { AutomationTrigger } from './ports.ts';
 
 export interface AutomationEvent {
   event: AutomationDef['on']['event'];
@@ -28,6 +29,30 @@ function matches(def: AutomationDef, e: AutomationEvent): boolean {
     return (e.event === 'record.updated' || e.event === 'record.created') && !!def.on.field && !!e.changes?.some((c) => covers(def.on.field!, c.path));
   if (def.on.event !== e.event) return false;
   return def.on.event !== 'action.done' || !def.on.action || def.on.action === e.action;
+}
+
+/** What a change must commit so that the automations it sets off run even if the process dies right after. */
+export function triggersFor(env: RuntimeEnv, template: Template, recordId: string, events: AutomationEvent[], depth: number): AutomationTrigger[] {
+  const defs = Object.values(template.automations ?? {});
+  return events
+    .filter((e) => defs.some((def) => matches(def, e)))
+    .map((e) => ({ id: env.newId(), recordId, event: e.event as AutomationTrigger['event'], ...(e.action ? { action: e.action } : {}), ...(e.changes ? { changes: e.changes } : {}), depth, at: env.now() }));
+}
+
+/** Runs the automations of committed triggers, each marked done once they have run. */
+export async function runTriggers(env: RuntimeEnv, triggers: AutomationTrigger[] = []): Promise<void> {
+  for (const trigger of triggers) {
+    const record = await env.store.getRecord(trigger.recordId);
+    if (record) await fireAutomations(env, record, trigger, trigger.depth);
+    await env.store.commit({ triggersDone: [trigger.id] });
+  }
+}
+
+/** On start: the automations that a stopped process had committed to run but had not run. */
+export async function resumeTriggers(env: RuntimeEnv): Promise<number> {
+  const pending = await env.store.pendingTriggers();
+  await runTriggers(env, pending);
+  return pending.length;
 }
 
 export async function fireAutomations(env: RuntimeEnv, record: WorkRecord, e: AutomationEvent, depth = 0): Promise<void> {

@@ -1,5 +1,5 @@
 // The ports the runtime shell talks through. Adapters implement them; the core never sees them.
-import type { Actor, AuditEntry, Json, JsonObject, Labels, Template, Visibility, WorkRecord } from '../core/types.ts';
+import type { Actor, AuditEntry, FieldChange, Json, JsonObject, Labels, Template, Visibility, WorkRecord } from '../core/types.ts';
 
 export interface User extends Actor {
   username: string;
@@ -115,6 +115,21 @@ export interface RecordQuery {
   pageSize: number;
 }
 
+/**
+ * Something that sets off automations, committed with the change that caused it and kept until they have run:
+ * a process that dies in between runs them when it starts again.
+ */
+export interface AutomationTrigger {
+  id: string;
+  recordId: string;
+  event: 'action.done' | 'record.created' | 'record.updated';
+  action?: string;
+  changes?: FieldChange[];
+  /** How deep in a chain of automations the change that caused it was. */
+  depth: number;
+  at: string;
+}
+
 /** Everything one command changes, committed together or not at all. */
 export interface ChangeSet {
   /** Records put, each only if the stored version still equals `expectVersion` (absent = must be new). */
@@ -127,6 +142,10 @@ export interface ChangeSet {
   documents?: Document[];
   /** Next value of named counters (record numbers). */
   counters?: Record<string, number>;
+  /** Automations to run once this is committed. */
+  triggers?: AutomationTrigger[];
+  /** Triggers whose automations have run. */
+  triggersDone?: string[];
 }
 
 export class VersionConflict extends Error {
@@ -197,6 +216,9 @@ export interface Store {
 
   getApproval(id: string): Promise<Approval | undefined>;
   listApprovals(filter?: { status?: Approval['status']; recordId?: string }): Promise<Approval[]>;
+
+  /** Triggers committed whose automations have not run yet, oldest first. */
+  pendingTriggers(): Promise<AutomationTrigger[]>;
 
   getDocument(id: string): Promise<Document | undefined>;
   listDocuments(kind?: string): Promise<Document[]>;

@@ -4,10 +4,10 @@ import { canSee, visibilityOf } from '../core/permissions.ts';
 import { redactChanges } from '../core/redact.ts';
 import { refuse, refusals } from '../core/refusals.ts';
 import type { Actor, AuditEntry, Decision, JsonObject, Template, WorkRecord } from '../core/types.ts';
-import { fireAutomations } from './automations.ts';
+import { runTriggers, triggersFor } from './automations.ts';
 import { loadVisible, viewOf, type RuntimeEnv } from './context.ts';
 import { ledgerBalances } from './plan.ts';
-import { VersionConflict, type LedgerEntry, type RecordQuery, type StockMovement } from './ports.ts';
+import { VersionConflict, type AutomationTrigger, type LedgerEntry, type RecordQuery, type StockMovement } from './ports.ts';
 import { MAX_PAGE_SIZE, type RecordListQuery, type RecordView, type Result } from './runtime-api.ts';
 
 const isObject = (v: unknown): v is JsonObject => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -18,11 +18,12 @@ async function newIds(env: RuntimeEnv, template: Template) {
   return { id: env.newId(), number: `${template.numberPrefix}-${String(n).padStart(6, '0')}`, counter: n };
 }
 
-/** Commits a new record from a create or copy decision. */
-async function commitNew(env: RuntimeEnv, template: Template, decision: Decision, counter: number): Promise<WorkRecord> {
+/** Commits a new record from a create or copy decision, with the automations its creation sets off. */
+async function commitNew(env: RuntimeEnv, template: Template, decision: Decision, counter: number): Promise<{ record: WorkRecord; triggers: AutomationTrigger[] }> {
   const audit: AuditEntry = { ...decision.audit, id: env.newId(), recordId: decision.record.id };
-  await env.store.commit({ records: [{ record: decision.record }], audit: [audit], counters: { [template.numberPrefix]: counter } });
-  return decision.record;
+  const triggers = triggersFor(env, template, decision.record.id, [{ event: 'record.created' }], 0);
+  await env.store.commit({ records: [{ record: decision.record }], audit: [audit], counters: { [template.numberPrefix]: counter }, triggers });
+  return { record: decision.record, triggers };
 }
 
 export async function createRecord(env: RuntimeEnv, actor: Actor, templateId: string, data: unknown): Promise<Result<RecordView>> {
@@ -36,8 +37,8 @@ export async function createRecord(env: RuntimeEnv, actor: Actor, templateId: st
     return { ok: true as const, value: await commitNew(env, template, decision, ids.counter) };
   });
   if (!result.ok) return result;
-  await fireAutomations(env, result.value, { event: 'record.created' });
-  return { ok: true, value: await viewOf(env, template, (await env.store.getRecord(result.value.id))!, actor, true) };
+  await runTriggers(env, result.value.triggers);
+  return { ok: true, value: await viewOf(env, template, (await env.store.getRecord(result.value.record.id))!, actor, true) };
 }
 
 export async function listRecords(env: RuntimeEnv, actor: Actor, query: RecordListQuery): Promise<{ items: RecordView[]; total: number }> {
@@ -82,18 +83,19 @@ export async function editRecord(env: RuntimeEnv, actor: Actor, id: string, data
     const decision = decideEdit(found.template, found.record, data, version, actor, env.now());
     if (!decision.ok) return decision;
     // Saving what is already there is not a change: no new version, no history entry.
-    if (!decision.audit.changes?.length) return { ok: true as const, value: { template: found.template, record: found.record, changes: [] } };
+    if (!decision.audit.changes?.length) return { ok: true as const, value: { template: found.template, record: found.record, triggers: [] } };
     const audit: AuditEntry = { ...decision.audit, id: env.newId(), recordId: id };
+    const triggers = triggersFor(env, found.template, id, [{ event: 'record.updated', changes: audit.changes ?? [] }], 0);
     try {
-      await env.store.commit({ records: [{ record: decision.record, expectVersion: version }], audit: [audit] });
+      await env.store.commit({ records: [{ record: decision.record, expectVersion: version }], audit: [audit], triggers });
     } catch (e) {
       if (e instanceof VersionConflict) return refusals.staleVersion(version, version + 1);
       throw e;
     }
-    return { ok: true as const, value: { template: found.template, record: decision.record, changes: audit.changes ?? [] } };
+    return { ok: true as const, value: { template: found.template, record: decision.record, triggers } };
   });
   if (!result.ok) return result;
-  await fireAutomations(env, result.value.record, { event: 'record.updated', changes: result.value.changes });
+  await runTriggers(env, result.value.triggers);
   const fresh = (await env.store.getRecord(id))!;
   return { ok: true, value: await viewOf(env, result.value.template, fresh, actor, true) };
 }
@@ -107,10 +109,10 @@ export async function copyRecord(env: RuntimeEnv, actor: Actor, id: string): Pro
     const ids = await newIds(env, template);
     const decision = decideCopy(template, found.record, actor, ids, env.now());
     if (!decision.ok) return decision;
-    return { ok: true as const, value: { template, record: await commitNew(env, template, decision, ids.counter) } };
+    return { ok: true as const, value: { template, ...(await commitNew(env, template, decision, ids.counter)) } };
   });
   if (!result.ok) return result;
-  await fireAutomations(env, result.value.record, { event: 'record.created' });
+  await runTriggers(env, result.value.triggers);
   return { ok: true, value: await viewOf(env, result.value.template, (await env.store.getRecord(result.value.record.id))!, actor, true) };
 }
 

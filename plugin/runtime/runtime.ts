@@ -2,7 +2,7 @@
 import { createRulesEvaluator } from '../adapters/rules/json-rules-engine.ts';
 import { bulkAction, previewAction, runAction } from './actions.ts';
 import { decideApproval, listApprovals, transferApproval, withdrawApproval } from './approvals.ts';
-import { runScheduled } from './automations.ts';
+import { resumeTriggers, runScheduled } from './automations.ts';
 import { createEnv, type RuntimeEnv } from './context.ts';
 import { createEffectRegistry, type EffectRegistry } from './effects/registry.ts';
 import { deliverOutbox } from './outbox.ts';
@@ -30,6 +30,8 @@ export interface HostRuntime extends Runtime {
   /** Create a user without a signed-in admin (first admin, demo data, CLI). */
   addUser(input: Parameters<Runtime['createUser']>[1]): ReturnType<Runtime['createUser']>;
   runScheduledAutomations(): Promise<number>;
+  /** Runs the automations that a stopped process had committed to run but had not (call once on start). */
+  resumeAutomations(): Promise<number>;
   /** Delivers what waits in the outbox (actions start this themselves; hosts retry with it, tests await it). */
   deliverOutbox(): Promise<number>;
 }
@@ -48,6 +50,7 @@ export function createRuntime(options: RuntimeOptions): HostRuntime {
     installTemplate: (bundle) => importTemplate(env, 'host', bundle),
     addUser: (input) => createUser(env, 'host', input),
     runScheduledAutomations: () => runScheduled(env, lastScheduled),
+    resumeAutomations: () => resumeTriggers(env),
     deliverOutbox: () => deliverOutbox(env),
 
     login: (u, p) => login(env, u, p),

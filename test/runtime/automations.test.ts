@@ -1,5 +1,5 @@
 // Automations: actions run by the system under its own name, through the same checks as people, never forever.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_AUTOMATION_DEPTH } from '../../plugin/runtime/automations.ts';
 import { createRuntimeFixture, type RuntimeFixture } from '../fixtures/runtime-fixture.ts';
 import { balances, level } from './support.ts';
@@ -132,5 +132,35 @@ describe('a loop of automations is cut', () => {
     expect(audit.at(-1)!.comment).toContain(String(MAX_AUTOMATION_DEPTH));
     const record = await f.record(created.value.id);
     expect(record).toMatchObject({ status: 'left', version: 1 + 1 + MAX_AUTOMATION_DEPTH });
+  });
+});
+
+describe('automations survive a process that stops', () => {
+  it('a receipt committed just before the process died is written off on the next start', async () => {
+    const order = await f.newOrder('sales1');
+    await f.driveTo(order.id, 'shipped');
+    const commit = f.store.commit.bind(f.store);
+    // The process "dies" right after the commit that carries the trigger: nothing after it runs.
+    const spy = vi.spyOn(f.store, 'commit').mockImplementation(async (changes) => {
+      await commit(changes);
+      if (changes.triggers?.length) throw new Error('process killed');
+    });
+    await expect(f.run('finance', order.id, 'record_receipt', { params: { amount: 10000 } })).rejects.toThrow('process killed');
+    spy.mockRestore();
+    expect((await f.record(order.id)).status).toBe('shipped');
+    expect(await f.store.pendingTriggers()).toEqual([expect.objectContaining({ recordId: order.id, event: 'action.done', action: 'record_receipt' })]);
+
+    expect(await f.runtime.resumeAutomations()).toBe(1);
+    expect((await f.record(order.id)).status).toBe('written_off');
+    expect(await f.store.pendingTriggers()).toEqual([]);
+    // Run again (another restart): nothing is done twice.
+    expect(await f.runtime.resumeAutomations()).toBe(0);
+    expect((await f.store.ledgerEntries(order.id)).filter((e) => e.account === 'writeoff')).toHaveLength(1);
+  });
+
+  it('an action no automation answers commits no trigger', async () => {
+    const order = await f.newOrder('sales1');
+    await f.run('sales1', order.id, 'confirm');
+    expect(await f.store.pendingTriggers()).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ const PARTS = [
   ['ledger', 'ledger'],
   ['approvals', 'approvals'],
   ['documents', 'documents'],
+  ['triggers', 'triggers'],
 ] as const satisfies readonly (readonly [keyof ChangeSet, ItemKind])[];
 
 /**

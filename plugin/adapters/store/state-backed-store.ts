@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { AuditEntry, Json, Template, WorkRecord } from '../../core/types.ts';
 import type {
   Approval,
+  AutomationTrigger,
   ChangeSet,
   Clock,
   Document,
@@ -181,6 +182,10 @@ export abstract class StateBackedStore implements Store {
   }
   async listApprovals(filter?: { status?: Approval['status']; recordId?: string }): Promise<Approval[]> {
     return (await this.settled()).listApprovals(filter);
+  }
+
+  async pendingTriggers(): Promise<AutomationTrigger[]> {
+    return (await this.settled()).pendingTriggers();
   }
 
   async getDocument(id: string): Promise<Document | undefined> {

@@ -1,6 +1,6 @@
 // The store's data as one plain JSON object: its shape, the empty value, and the checks a loaded or committed value must pass.
 import type { AuditEntry, Template, WorkRecord } from '../../core/types.ts';
-import type { Approval, Document, LedgerEntry, Notification, Session, StockLevel, StockMovement, User } from '../../runtime/ports.ts';
+import type { Approval, AutomationTrigger, Document, LedgerEntry, Notification, Session, StockLevel, StockMovement, User } from '../../runtime/ports.ts';
 import { levelsFromMovements } from './stock-levels.ts';
 
 export const STORE_FORMAT = 'order-workflow-store';
@@ -28,6 +28,8 @@ export interface StoreData {
   approvals: Approval[];
   documents: Document[];
   counters: Record<string, number>;
+  /** Automation triggers not yet run, oldest first. */
+  triggers: AutomationTrigger[];
 }
 
 export function emptyStoreData(): StoreData {
@@ -47,6 +49,7 @@ export function emptyStoreData(): StoreData {
     approvals: [],
     documents: [],
     counters: {},
+    triggers: [],
   };
 }
 
@@ -119,6 +122,7 @@ const itemShapes = {
   ledger: { id: 'string', recordId: 'string', account: 'string', period: 'string', at: 'string', amount: 'number' },
   approvals: { id: 'string', recordId: 'string', action: 'string', status: 'string', history: 'list' },
   documents: { id: 'string', kind: 'string', status: 'string', recordIds: 'list' },
+  triggers: { id: 'string', recordId: 'string', event: 'string', depth: 'integer', at: 'string' },
 } satisfies Record<string, Shape>;
 
 export type ItemKind = keyof typeof itemShapes;
@@ -179,6 +183,7 @@ const LISTS = {
   ledger: ['id'],
   approvals: ['id'],
   documents: ['id'],
+  triggers: ['id'],
 } satisfies Partial<Record<ItemKind, string[]>>;
 
 function checkList(kind: ItemKind, list: unknown, path: string, p: Problems, uniqueBy: string[] = []): void {

@@ -2,6 +2,7 @@
 import type { AuditEntry, Template, WorkRecord } from '../../core/types.ts';
 import type {
   Approval,
+  AutomationTrigger,
   ChangeSet,
   Document,
   LedgerEntry,
@@ -368,5 +369,14 @@ export class StoreState {
     for (const a of changes.approvals ?? []) putAt(this.data.approvals, this.approvalsById, a.id, a);
     for (const d of changes.documents ?? []) putAt(this.data.documents, this.documentsById, d.id, d);
     for (const [name, value] of Object.entries(changes.counters ?? {})) setOwn(this.data.counters, name, value);
+    this.data.triggers.push(...(changes.triggers ?? []));
+    if (changes.triggersDone?.length) {
+      const done = new Set(changes.triggersDone);
+      this.data.triggers = this.data.triggers.filter((t) => !done.has(t.id));
+    }
+  }
+
+  pendingTriggers(): AutomationTrigger[] {
+    return clone(this.data.triggers);
   }
 }

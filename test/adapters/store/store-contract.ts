@@ -344,6 +344,16 @@ export function runStoreContract(name: string, make: () => Promise<{ store: Stor
         expect((await store.getAudit('2')).map((a) => a.id)).toEqual(['a2']);
       });
 
+      it('automation triggers wait until marked done, oldest first', async () => {
+        const trigger = (id: string) => ({ id, recordId: '1', event: 'action.done' as const, action: 'pay', depth: 0, at: '2024-05-01T00:00:00.000Z' });
+        await store.commit({ records: [{ record: aRecord('1') }], triggers: [trigger('t1')] });
+        await store.commit({ triggers: [trigger('t2')] });
+        expect((await store.pendingTriggers()).map((t) => t.id)).toEqual(['t1', 't2']);
+        await store.commit({ triggersDone: ['t1'] });
+        expect(await store.pendingTriggers()).toEqual([trigger('t2')]);
+        await expect(store.commit({ triggers: [{ ...trigger('t3'), depth: 'deep' as unknown as number }] })).rejects.toThrow(/triggers\[0\]\.depth/);
+      });
+
       it('counters take the value committed', async () => {
         await store.commit({ counters: { 'sales-order': 41 } });
         await store.commit({ counters: { 'sales-order': 42, other: 1 } });
