@@ -130,6 +130,18 @@ export interface AutomationTrigger {
   at: string;
 }
 
+/** The answer given to a request sent with an Idempotency-Key, kept so a retry gets it again instead of a second change. */
+export interface IdempotentAnswer {
+  /** The caller and their key. */
+  key: string;
+  /** Hash of the request (method, path, body): the same key with another request is refused. */
+  fingerprint: string;
+  status: number;
+  contentType: string;
+  body: string;
+  at: string;
+}
+
 /** Everything one command changes, committed together or not at all. */
 export interface ChangeSet {
   /** Records put, each only if the stored version still equals `expectVersion` (absent = must be new). */
@@ -146,6 +158,8 @@ export interface ChangeSet {
   triggers?: AutomationTrigger[];
   /** Triggers whose automations have run. */
   triggersDone?: string[];
+  /** Answers to remember; those a day older than the newest are forgotten. */
+  answers?: IdempotentAnswer[];
 }
 
 export class VersionConflict extends Error {
@@ -216,6 +230,8 @@ export interface Store {
 
   getApproval(id: string): Promise<Approval | undefined>;
   listApprovals(filter?: { status?: Approval['status']; recordId?: string }): Promise<Approval[]>;
+
+  getAnswer(key: string): Promise<IdempotentAnswer | undefined>;
 
   /** Triggers committed whose automations have not run yet, oldest first. */
   pendingTriggers(): Promise<AutomationTrigger[]>;

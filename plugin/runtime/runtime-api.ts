@@ -1,6 +1,6 @@
 // What the runtime offers its hosts (the HTTP adapter, the CLI, a host platform).
 import type { Actor, AuditEntry, AvailableAction, JsonObject, Labels, Refusal, Template, WorkRecord } from '../core/types.ts';
-import type { Approval, LedgerEntry, Notification, SnapshotInfo, StockLevel, StoreHealth, StockMovement, User } from './ports.ts';
+import type { Approval, LedgerEntry, Notification, IdempotentAnswer, SnapshotInfo, StockLevel, StoreHealth, StockMovement, User } from './ports.ts';
 
 export type Result<T> = { ok: true; value: T } | Refusal;
 
@@ -165,6 +165,10 @@ export interface Runtime {
 
   // backups
   listSnapshots(): Promise<SnapshotInfo[]>;
+  /** The answer remembered for an Idempotency-Key of this caller, if any. */
+  recallAnswer(key: string): Promise<IdempotentAnswer | undefined>;
+  /** Remembers an answer (durably, before it is sent) so that a retry with the same key gets it again. */
+  rememberAnswer(answer: Omit<IdempotentAnswer, 'at'>): Promise<void>;
   /** Whether the store can be trusted; `/api/health` answers 503 with the reason when it cannot. */
   storeHealth(): StoreHealth;
 }

@@ -98,6 +98,8 @@ export function createRuntime(options: RuntimeOptions): HostRuntime {
     listPeriods: () => listPeriods(env),
     setPeriodClosed: (actor, period, closed) => setPeriodClosed(env, actor, period, closed),
     listSnapshots: () => env.store.listSnapshots(),
+    recallAnswer: (key) => env.store.getAnswer(key),
+    rememberAnswer: (answer) => env.store.commit({ answers: [{ ...answer, at: env.now() }] }),
     storeHealth: () => env.store.health?.() ?? { ok: true },
   };
 }

@@ -1,7 +1,8 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { JournalWriter } from '../../plugin/adapters/store/journal/journal-file.ts';
 import { startServer, type RunningServer } from '../../plugin/server.ts';
 import { ApiClient } from './support/api-client.ts';
 import { expectProblem } from './support/orders.ts';
@@ -114,6 +115,42 @@ describe('the standalone server on a fresh data folder', () => {
     const after = (await (await signIn(server.url, 'admin')).get('/api/records?includeArchived=true')).body.total;
     expect(after).toBe(before);
     expect((await (await signIn(server.url, 'admin')).get('/api/users')).body).toHaveLength(9);
+  });
+});
+
+describe('the data folder belongs to one server', () => {
+  it('a second server on the same data folder refuses to start, naming the process that holds it', async () => {
+    const dataDir = await tempDir();
+    const first = await startServer({ port: 0, dataDir, quiet: true });
+    try {
+      await expect(startServer({ port: 0, dataDir, quiet: true })).rejects.toThrow(new RegExp(`in use by another process \\(pid ${process.pid}.*Stop that process first`));
+      expect((await new ApiClient(first.url).get('/api/health')).status).toBe(200);
+    } finally {
+      await first.close();
+    }
+    const again = await startServer({ port: 0, dataDir, quiet: true });
+    await again.close();
+  });
+
+  it('when a write fails and the folder cannot be read back, health says 503 and nothing is served', async () => {
+    const dataDir = await tempDir();
+    const server = await startServer({ port: 0, dataDir, quiet: true });
+    try {
+      const admin = await signIn(server.url, 'admin');
+      vi.spyOn(JournalWriter.prototype, 'append').mockImplementationOnce(async () => {
+        await writeFile(join(dataDir, 'store.json'), '');
+        throw new Error('EIO: i/o error, write');
+      });
+      // Signing in writes a session: that write fails.
+      expectProblem(await new ApiClient(server.url).post('/api/session', { username: 'admin', password: 'demo' }), 500, 'internal');
+      const health = await new ApiClient(server.url).get('/api/health');
+      expect(health.status).toBe(503);
+      expect(health.body).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/EIO.*restart the server/) });
+      expectProblem(await admin.get('/api/records'), 503, 'store_unavailable');
+    } finally {
+      vi.restoreAllMocks();
+      await server.close();
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { authenticate } from './auth.ts';
 import { checkedJson } from './body.ts';
 import { createErrorHandler, notFoundHandler } from './error-handler.ts';
 import { fileGallery, type Gallery } from './gallery.ts';
+import { idempotency } from './idempotency.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { approvalRoutes } from './routes/approvals.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -45,6 +46,7 @@ export function createRouter(runtime: Runtime, options: RouterOptions = {}): Rou
   // Bodies are parsed only after the caller is known: strangers get a 401 without costing a parse.
   api.use(authenticate(runtime));
   api.use(json);
+  api.use(idempotency(runtime));
   sessionRoutes(api, runtime);
   userRoutes(api, runtime);
   templateRoutes(api, runtime, options.gallery ?? fileGallery());

@@ -43,7 +43,7 @@ const schemas: Record<string, Schema> = {
       detail: { type: 'string', description: 'What happened and what to do, in the language of Accept-Language (`en…` → English, otherwise Chinese).' },
       code: {
         type: 'string',
-        enum: ['bad_request', 'unauthenticated', 'forbidden', 'read_only', 'approval_required', 'not_found', 'invalid_transition', 'version_conflict', 'conflict', 'payload_too_large', 'guard_failed', 'reason_required', 'reason_unknown', 'validation_failed', 'template_invalid', 'stock_insufficient', 'period_closed', 'internal'],
+        enum: ['bad_request', 'unauthenticated', 'forbidden', 'read_only', 'approval_required', 'not_found', 'invalid_transition', 'version_conflict', 'conflict', 'payload_too_large', 'guard_failed', 'reason_required', 'reason_unknown', 'validation_failed', 'template_invalid', 'stock_insufficient', 'period_closed', 'idempotency_key_reused', 'store_unavailable', 'internal'],
       },
       errors: { type: 'array', items: ref('Issue') },
     },
@@ -233,7 +233,14 @@ const commentBody: Schema = { type: 'object', additionalProperties: false, prope
 
 const paths: Record<string, Record<string, unknown>> = {
   '/api/health': {
-    get: { summary: 'Liveness check', security: [], responses: { 200: ok('Up', { type: 'object', properties: { status: { const: 'ok' } } }) } },
+    get: {
+      summary: 'Liveness check: 503 when the store can no longer be trusted (a write failed and could not be read back)',
+      security: [],
+      responses: {
+        200: ok('Up', { type: 'object', properties: { status: { const: 'ok' } } }),
+        503: ok('The store is unavailable; the reason says why', { type: 'object', properties: { status: { const: 'unavailable' }, reason: { type: 'string' } } }),
+      },
+    },
   },
   '/api/openapi.json': {
     get: { summary: 'This document', security: [], responses: { 200: ok('OpenAPI 3.1', { type: 'object' }) } },

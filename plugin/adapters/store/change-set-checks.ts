@@ -18,6 +18,7 @@ const PARTS = [
   ['approvals', 'approvals'],
   ['documents', 'documents'],
   ['triggers', 'triggers'],
+  ['answers', 'answers'],
 ] as const satisfies readonly (readonly [keyof ChangeSet, ItemKind])[];
 
 /**

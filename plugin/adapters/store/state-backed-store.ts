@@ -5,6 +5,7 @@ import type {
   Approval,
   AutomationTrigger,
   ChangeSet,
+  IdempotentAnswer,
   Clock,
   Document,
   LedgerEntry,
@@ -182,6 +183,10 @@ export abstract class StateBackedStore implements Store {
   }
   async listApprovals(filter?: { status?: Approval['status']; recordId?: string }): Promise<Approval[]> {
     return (await this.settled()).listApprovals(filter);
+  }
+
+  async getAnswer(key: string): Promise<IdempotentAnswer | undefined> {
+    return (await this.settled()).getAnswer(key);
   }
 
   async pendingTriggers(): Promise<AutomationTrigger[]> {

@@ -1,6 +1,6 @@
 // The store's data as one plain JSON object: its shape, the empty value, and the checks a loaded or committed value must pass.
 import type { AuditEntry, Template, WorkRecord } from '../../core/types.ts';
-import type { Approval, AutomationTrigger, Document, LedgerEntry, Notification, Session, StockLevel, StockMovement, User } from '../../runtime/ports.ts';
+import type { Approval, AutomationTrigger, Document, IdempotentAnswer, LedgerEntry, Notification, Session, StockLevel, StockMovement, User } from '../../runtime/ports.ts';
 import { levelsFromMovements } from './stock-levels.ts';
 
 export const STORE_FORMAT = 'order-workflow-store';
@@ -30,6 +30,8 @@ export interface StoreData {
   counters: Record<string, number>;
   /** Automation triggers not yet run, oldest first. */
   triggers: AutomationTrigger[];
+  /** Answers to requests sent with an Idempotency-Key, for a day. */
+  answers: IdempotentAnswer[];
 }
 
 export function emptyStoreData(): StoreData {
@@ -50,6 +52,7 @@ export function emptyStoreData(): StoreData {
     documents: [],
     counters: {},
     triggers: [],
+    answers: [],
   };
 }
 
@@ -123,6 +126,7 @@ const itemShapes = {
   approvals: { id: 'string', recordId: 'string', action: 'string', status: 'string', history: 'list' },
   documents: { id: 'string', kind: 'string', status: 'string', recordIds: 'list' },
   triggers: { id: 'string', recordId: 'string', event: 'string', depth: 'integer', at: 'string' },
+  answers: { key: 'string', fingerprint: 'string', status: 'integer', contentType: 'string', body: 'string', at: 'date' },
 } satisfies Record<string, Shape>;
 
 export type ItemKind = keyof typeof itemShapes;
@@ -184,6 +188,7 @@ const LISTS = {
   approvals: ['id'],
   documents: ['id'],
   triggers: ['id'],
+  answers: ['key'],
 } satisfies Partial<Record<ItemKind, string[]>>;
 
 function checkList(kind: ItemKind, list: unknown, path: string, p: Problems, uniqueBy: string[] = []): void {

@@ -4,6 +4,7 @@ import type {
   Approval,
   AutomationTrigger,
   ChangeSet,
+  IdempotentAnswer,
   Document,
   LedgerEntry,
   Notification,
@@ -75,6 +76,7 @@ export class StoreState {
   private ledgerByRecord = new Map<string, LedgerEntry[]>();
   private approvalsById = new Map<string, number>();
   private documentsById = new Map<string, number>();
+  private answersByKey = new Map<string, IdempotentAnswer>();
   // What checkChangeSet asks of the indexes; made once, as building it on each commit cost more than the checks.
   private readonly stored: Stored = {
     recordVersion: (id) => this.recordsById.get(id)?.version,
@@ -100,6 +102,7 @@ export class StoreState {
     for (const e of data.ledger) this.indexLedger(e);
     data.approvals.forEach((a, i) => this.approvalsById.set(a.id, i));
     data.documents.forEach((d, i) => this.documentsById.set(d.id, i));
+    for (const a of data.answers) this.answersByKey.set(a.key, a);
     data.closedPeriods.sort();
   }
 
@@ -370,10 +373,29 @@ export class StoreState {
     for (const d of changes.documents ?? []) putAt(this.data.documents, this.documentsById, d.id, d);
     for (const [name, value] of Object.entries(changes.counters ?? {})) setOwn(this.data.counters, name, value);
     this.data.triggers.push(...(changes.triggers ?? []));
+    if (changes.answers?.length) this.addAnswers(changes.answers);
     if (changes.triggersDone?.length) {
       const done = new Set(changes.triggersDone);
       this.data.triggers = this.data.triggers.filter((t) => !done.has(t.id));
     }
+  }
+
+  getAnswer(key: string): IdempotentAnswer | undefined {
+    const a = this.answersByKey.get(key);
+    return a && clone(a);
+  }
+
+  /** Keeps a day of answers, counted from the newest: the same input always leaves the same state. */
+  private addAnswers(answers: IdempotentAnswer[]): void {
+    for (const a of answers) {
+      if (this.answersByKey.has(a.key)) this.data.answers = this.data.answers.filter((x) => x.key !== a.key);
+      this.data.answers.push(a);
+      this.answersByKey.set(a.key, a);
+    }
+    const horizon = new Date(Date.parse(answers.at(-1)!.at) - 24 * 3600_000).toISOString();
+    if (this.data.answers[0].at >= horizon) return;
+    for (const a of this.data.answers) if (a.at < horizon) this.answersByKey.delete(a.key);
+    this.data.answers = this.data.answers.filter((a) => a.at >= horizon);
   }
 
   pendingTriggers(): AutomationTrigger[] {
