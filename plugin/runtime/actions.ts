@@ -7,7 +7,7 @@ import { runTriggers, triggersFor } from './automations.ts';
 import { loadVisible, planEnv, viewOf, type RuntimeEnv } from './context.ts';
 import { deliverSoon } from './outbox.ts';
 import { planAction, type Plan } from './plan.ts';
-import { VersionConflict, type Approval, type ChangeSet, type Notification, type User } from './ports.ts';
+import { VersionConflict, type Approval, type BackupTag, type ChangeSet, type Notification, type User } from './ports.ts';
 import { refuse, refusals } from '../core/refusals.ts';
 import type { ActionInput, ActionOutcome, BulkResult, Preview, Result } from './runtime-api.ts';
 
@@ -68,8 +68,8 @@ interface ExecOptions {
   approver?: Actor;
   /** Checked under the writer's lock before anything is planned (e.g. that the approval is still open). */
   precondition?: () => Promise<Refusal | undefined>;
-  /** Runs under the writer's lock just before a plan that passed is committed (e.g. a bulk run's snapshot). */
-  beforeChange?: () => Promise<void>;
+  /** The backup the change is kept under (a bulk run shares one); a major action alone gets its own. */
+  backup?: BackupTag;
   automation?: string;
   depth?: number;
 }
@@ -95,8 +95,8 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
     const changes = finalChanges(plan, record, opts);
     const done = plan.changes.audit.map((a) => a.action);
     changes.triggers = triggersFor(env, template, record.id, done.map((action) => ({ event: 'action.done' as const, action })), opts.depth ?? 0);
-    await opts.beforeChange?.();
-    if (plan.major) await env.store.snapshot(`${record.number} ${command.action} ${env.now()}`);
+    const backup = opts.backup ?? (plan.major ? backupTag(env, `${record.number} ${command.action}`) : undefined);
+    if (backup) changes.backup = backup;
     try {
       await env.store.commit(changes);
     } catch (e) {
@@ -111,6 +111,12 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
   await runTriggers(env, result.value.triggers);
   const fresh = (await env.store.getRecord(id))!;
   return { ok: true, value: { kind: 'done', record: await viewOf(env, result.value.template, fresh, opts.approver ?? actor, true) } };
+}
+
+/** A backup named after what it is taken for; the id is one a snapshot may have (the CLI restores both). */
+function backupTag(env: RuntimeEnv, what: string): BackupTag {
+  const at = env.now();
+  return { id: `snap-${at.replace(/[-:.TZ]/g, '')}-${env.newId()}`, label: `${what} ${at}`, at };
 }
 
 function finalChanges(plan: Plan, record: WorkRecord, opts: ExecOptions): ChangeSet {
@@ -158,16 +164,11 @@ export async function runAction(env: RuntimeEnv, actor: Actor, id: string, actio
 export async function bulkAction(env: RuntimeEnv, actor: Actor, ids: string[], action: string, input: ActionInput): Promise<BulkResult[]> {
   const results: BulkResult[] = [];
   const unique = [...new Set(ids)];
-  // Many records at once is a major operation: a restorable snapshot comes before the first change,
-  // and only when there is one (a bulk refused throughout writes nothing, not even a snapshot).
-  let snapshotted = unique.length <= 1;
-  const beforeChange = async () => {
-    if (snapshotted) return;
-    snapshotted = true;
-    await env.store.snapshot(`bulk ${action} × ${unique.length} ${env.now()}`);
-  };
+  // Many records at once is a major operation: every change of the run is kept under one backup, which
+  // exists only once something changed (a bulk refused throughout writes nothing, not even a backup).
+  const backup = unique.length > 1 ? backupTag(env, `bulk ${action} × ${unique.length}`) : undefined;
   for (const id of unique) {
-    const r = await execute(env, actor, id, commandOf(action, { ...input, version: undefined }), { beforeChange });
+    const r = await execute(env, actor, id, commandOf(action, { ...input, version: undefined }), { backup });
     if (!r.ok) results.push({ id, ok: false, status: 0, code: r.code, message: r.message });
     else if (r.value.kind === 'approval') results.push({ id, ok: true, status: 202, approval: r.value.approval });
     else results.push({ id, ok: true, status: 200, record: r.value.record });

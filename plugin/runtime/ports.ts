@@ -142,6 +142,13 @@ export interface IdempotentAnswer {
   at: string;
 }
 
+/** Names the backup a change set is taken under: the store keeps, under it, what the change overwrites. */
+export interface BackupTag {
+  id: string;
+  label: string;
+  at: string;
+}
+
 /** Everything one command changes, committed together or not at all. */
 export interface ChangeSet {
   /** Records put, each only if the stored version still equals `expectVersion` (absent = must be new). */
@@ -160,6 +167,10 @@ export interface ChangeSet {
   triggersDone?: string[];
   /** Answers to remember; those a day older than the newest are forgotten. */
   answers?: IdempotentAnswer[];
+  /** Keep what this change overwrites under that backup, so that it can be restored (major operations). */
+  backup?: BackupTag;
+  /** Backups restored by this change: they are not offered again. */
+  backupsRestored?: string[];
 }
 
 export class VersionConflict extends Error {
@@ -182,6 +193,8 @@ export interface SnapshotInfo {
   id: string;
   at: string;
   label: string;
+  /** Set on the backup of one operation: the numbers of the records it covers (a whole-store snapshot has none). */
+  records?: string[];
 }
 
 /** Whether a store's memory can be trusted to match what it keeps; a store that cannot says why. */
@@ -242,8 +255,11 @@ export interface Store {
   /** Applies every part or none; throws VersionConflict when a record moved on. */
   commit(changes: ChangeSet): Promise<void>;
 
+  /** A copy of the whole store (before a restore from a file); major operations use `ChangeSet.backup` instead. */
   snapshot(label: string): Promise<SnapshotInfo>;
+  /** Whole-store snapshots and the backups of major operations, newest first. */
   listSnapshots(): Promise<SnapshotInfo[]>;
+  /** A backup of an operation is restored only while its records have not moved on since (else it throws, naming them). */
   restoreSnapshot(id: string): Promise<void>;
   /** The whole store as one JSON value (backup) and back (restore). */
   exportAll(): Promise<Json>;

@@ -232,22 +232,42 @@ describe('reassigning', () => {
   });
 });
 
-describe('a major action takes a restorable snapshot first', () => {
-  it('unsettling snapshots the store as it was before', async () => {
+describe('a major action takes a restorable backup of what it touches first', () => {
+  it('unsettling keeps the order as it was; restoring puts it back and reverses its ledger lines', async () => {
     const order = await f.newOrder('sales1');
+    const other = await f.newOrder('sales1');
     await f.driveTo(order.id, 'settled');
-    const before = await f.store.exportAll();
+    const settled = await f.record(order.id);
+    const balancesBefore = await balances(f, order.id);
     expect(await f.store.listSnapshots()).toEqual([]);
     const preview = await f.runtime.previewAction(f.actor('finmanager'), order.id, 'unsettle', {});
     expect(preview.ok && preview.value.effects[0].kind).toBe('snapshot');
     await f.run('finmanager', order.id, 'unsettle');
     expect((await f.record(order.id)).status).toBe('shipped');
     const snaps = await f.store.listSnapshots();
-    expect(snaps).toHaveLength(1);
-    expect(snaps[0].label).toContain('unsettle');
+    expect(snaps).toEqual([expect.objectContaining({ label: expect.stringContaining('unsettle'), records: [order.number] })]);
+
+    // Later work on another order is left alone by the restore.
+    await f.run('sales1', other.id, 'confirm');
     await f.store.restoreSnapshot(snaps[0].id);
-    expect(await f.store.exportAll()).toEqual(before);
-    expect((await f.record(order.id)).status).toBe('settled');
+    const restored = await f.record(order.id);
+    expect(restored).toEqual({ ...settled, version: settled.version + 2, updatedAt: expect.any(String) });
+    expect(await balances(f, order.id)).toEqual(balancesBefore);
+    expect((await f.store.getAudit(order.id)).at(-1)).toMatchObject({ action: 'backup.restored', from: 'shipped', to: 'settled' });
+    expect((await f.record(other.id)).status).toBe('confirmed');
+    // A restored backup is not offered again.
+    expect(await f.store.listSnapshots()).toEqual([]);
+  });
+
+  it('a backup whose order moved on since is refused, naming it, and nothing changes', async () => {
+    const order = await f.newOrder('sales1');
+    await f.driveTo(order.id, 'settled');
+    await f.run('finmanager', order.id, 'unsettle');
+    const [backup] = await f.store.listSnapshots();
+    await f.run('finance', order.id, 'invoice');
+    const before = await everything(f);
+    await expect(f.store.restoreSnapshot(backup.id)).rejects.toThrow(new RegExp(`${order.number} changed after it was taken.*nothing was restored`));
+    expect(await everything(f)).toEqual(before);
   });
 
   it('an ordinary action takes none', async () => {

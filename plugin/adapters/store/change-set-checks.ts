@@ -43,6 +43,7 @@ export function checkChangeSet(input: ChangeSet, stored: Stored): ChangeSet {
   for (const [part, kind] of PARTS) (changes[part] as unknown[] | undefined)?.forEach((x, i) => checkItem(kind, x, `${part}[${i}]`, p));
   for (const { i, id } of repeats(changes.notifications, stored.hasNotification)) p.push(`notifications[${i}].id "${id}" is already stored`);
   checkCounters(changes.counters ?? {}, p);
+  if (changes.backup) checkItem('backups', { ...changes.backup, records: [], approvals: [], documents: [], stock: [], ledger: [] }, 'backup', p);
   if (p.length) throw new StoreDataError('change set refused', p);
 
   // The ledger is append-only: an id already written (or written twice here) is refused outright.

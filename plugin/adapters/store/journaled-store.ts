@@ -238,7 +238,7 @@ export class JournaledStore extends StateBackedStore {
     return { ...info };
   }
 
-  async listSnapshots(): Promise<SnapshotInfo[]> {
+  protected async wholeSnapshots(): Promise<SnapshotInfo[]> {
     let names: string[];
     try {
       names = await readdir(this.snapshotDir);
@@ -265,7 +265,7 @@ export class JournaledStore extends StateBackedStore {
     return list.sort(newestFirst);
   }
 
-  async restoreSnapshot(id: string): Promise<void> {
+  protected async restoreWholeSnapshot(id: string): Promise<void> {
     // The id becomes a file name: only the shape this store hands out is accepted.
     if (!SNAPSHOT_ID.test(id)) throw new Error(`no snapshot "${id}"`);
     let text: string;

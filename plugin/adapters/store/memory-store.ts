@@ -49,11 +49,11 @@ export class MemoryStore extends StateBackedStore {
     return { ...info };
   }
 
-  async listSnapshots(): Promise<SnapshotInfo[]> {
+  protected async wholeSnapshots(): Promise<SnapshotInfo[]> {
     return [...this.snapshots.values()].map((s) => ({ ...s.info })).sort(newestFirst);
   }
 
-  async restoreSnapshot(id: string): Promise<void> {
+  protected async restoreWholeSnapshot(id: string): Promise<void> {
     const snap = this.snapshots.get(id);
     if (!snap) throw new Error(`no snapshot "${id}"`);
     await this.replaceWith(snap.data, `snapshot ${id} is damaged`);

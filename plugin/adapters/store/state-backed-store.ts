@@ -83,8 +83,20 @@ export abstract class StateBackedStore implements Store {
   abstract init(): Promise<void>;
   abstract close(): Promise<void>;
   abstract snapshot(label: string): Promise<SnapshotInfo>;
-  abstract listSnapshots(): Promise<SnapshotInfo[]>;
-  abstract restoreSnapshot(id: string): Promise<void>;
+  /** Copies of the whole store, wherever this store keeps them. */
+  protected abstract wholeSnapshots(): Promise<SnapshotInfo[]>;
+  protected abstract restoreWholeSnapshot(id: string): Promise<void>;
+
+  async listSnapshots(): Promise<SnapshotInfo[]> {
+    const backups = (await this.settled()).listBackups();
+    return [...(await this.wholeSnapshots()), ...backups].sort(newestFirst);
+  }
+
+  async restoreSnapshot(id: string): Promise<void> {
+    const state = await this.settled();
+    if (!state.hasBackup(id)) return this.restoreWholeSnapshot(id);
+    await this.commit(state.restoreBackupChanges(id, this.clock.now().toISOString()));
+  }
 
   /** Replaces the whole state with checked data, keeping who is signed in. */
   protected async replaceWith(data: unknown, what: string): Promise<void> {

@@ -1,6 +1,7 @@
 // The store's data as one plain JSON object: its shape, the empty value, and the checks a loaded or committed value must pass.
 import type { AuditEntry, Template, WorkRecord } from '../../core/types.ts';
 import type { Approval, AutomationTrigger, Document, IdempotentAnswer, LedgerEntry, Notification, Session, StockLevel, StockMovement, User } from '../../runtime/ports.ts';
+import type { ScopedBackup } from './scoped-backups.ts';
 import { levelsFromMovements } from './stock-levels.ts';
 
 export const STORE_FORMAT = 'order-workflow-store';
@@ -32,6 +33,8 @@ export interface StoreData {
   triggers: AutomationTrigger[];
   /** Answers to requests sent with an Idempotency-Key, for a day. */
   answers: IdempotentAnswer[];
+  /** The backups of major operations, oldest first. */
+  backups: ScopedBackup[];
 }
 
 export function emptyStoreData(): StoreData {
@@ -53,6 +56,7 @@ export function emptyStoreData(): StoreData {
     counters: {},
     triggers: [],
     answers: [],
+    backups: [],
   };
 }
 
@@ -127,6 +131,7 @@ const itemShapes = {
   documents: { id: 'string', kind: 'string', status: 'string', recordIds: 'list' },
   triggers: { id: 'string', recordId: 'string', event: 'string', depth: 'integer', at: 'string' },
   answers: { key: 'string', fingerprint: 'string', status: 'integer', contentType: 'string', body: 'string', at: 'date' },
+  backups: { id: 'string', label: 'string', at: 'string', records: 'list', approvals: 'list', documents: 'list', stock: 'strings', ledger: 'strings' },
 } satisfies Record<string, Shape>;
 
 export type ItemKind = keyof typeof itemShapes;
@@ -189,6 +194,7 @@ const LISTS = {
   documents: ['id'],
   triggers: ['id'],
   answers: ['key'],
+  backups: ['id'],
 } satisfies Partial<Record<ItemKind, string[]>>;
 
 function checkList(kind: ItemKind, list: unknown, path: string, p: Problems, uniqueBy: string[] = []): void {

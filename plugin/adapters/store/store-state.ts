@@ -9,7 +9,9 @@ import type {
   LedgerEntry,
   Notification,
   RecordQuery,
+  BackupTag,
   Session,
+  SnapshotInfo,
   StockLevel,
   StockMovement,
   User,
@@ -17,6 +19,7 @@ import type {
 import { checkChangeSet, type Stored } from './change-set-checks.ts';
 import { placeRecord, putInOrder } from './record-order.ts';
 import { indexSearchText, queryRecords } from './record-query.ts';
+import { KEPT_BACKUPS, backupInfo, noteAfter, noteBefore, restoreChanges, type Lookup, type ScopedBackup } from './scoped-backups.ts';
 import { addToLevel, levelKey } from './stock-levels.ts';
 import { checkStoreData, clone, emptyStoreData, refuseMalformed, type StoreData } from './store-data.ts';
 
@@ -357,6 +360,8 @@ export class StoreState {
   /** Applies a change set whole, or throws before touching anything (see checkChangeSet for what is refused). */
   commit(input: ChangeSet): void {
     const changes = checkChangeSet(input, this.stored);
+    const backup = changes.backup && this.backupFor(changes.backup);
+    if (backup) noteBefore(backup, changes, this.lookup);
     // Nothing below can refuse: the change set is checked.
     for (const { record } of changes.records ?? []) this.putRecord(record);
     for (const a of changes.audit ?? []) this.addAudit(a);
@@ -374,10 +379,55 @@ export class StoreState {
     for (const [name, value] of Object.entries(changes.counters ?? {})) setOwn(this.data.counters, name, value);
     this.data.triggers.push(...(changes.triggers ?? []));
     if (changes.answers?.length) this.addAnswers(changes.answers);
+    if (backup) noteAfter(backup, changes);
+    if (changes.backupsRestored?.length) {
+      const restored = new Set(changes.backupsRestored);
+      this.data.backups = this.data.backups.filter((b) => !restored.has(b.id));
+    }
     if (changes.triggersDone?.length) {
       const done = new Set(changes.triggersDone);
       this.data.triggers = this.data.triggers.filter((t) => !done.has(t.id));
     }
+  }
+
+  // ------------------------------------------------------------ backups of major operations
+
+  private readonly lookup: Lookup = {
+    record: (id) => this.recordsById.get(id),
+    approval: (id) => {
+      const i = this.approvalsById.get(id);
+      return i === undefined ? undefined : this.data.approvals[i];
+    },
+    document: (id) => {
+      const i = this.documentsById.get(id);
+      return i === undefined ? undefined : this.data.documents[i];
+    },
+    movement: (id) => this.data.stockMovements.find((m) => m.id === id),
+    ledgerEntry: (id) => this.data.ledger.find((e) => e.id === id),
+  };
+
+  private backupFor(tag: BackupTag): ScopedBackup {
+    const known = this.data.backups.find((b) => b.id === tag.id);
+    if (known) return known;
+    const backup: ScopedBackup = { id: tag.id, label: tag.label, at: tag.at, records: [], approvals: [], documents: [], stock: [], ledger: [] };
+    this.data.backups.push(backup);
+    if (this.data.backups.length > KEPT_BACKUPS) this.data.backups.shift();
+    return backup;
+  }
+
+  listBackups(): SnapshotInfo[] {
+    return this.data.backups.map(backupInfo);
+  }
+
+  hasBackup(id: string): boolean {
+    return this.data.backups.some((b) => b.id === id);
+  }
+
+  /** The change set that restores a backup; throws when its records moved on since. */
+  restoreBackupChanges(id: string, now: string): ChangeSet {
+    const backup = this.data.backups.find((b) => b.id === id);
+    if (!backup) throw new Error(`no backup "${id}"`);
+    return restoreChanges(backup, now, this.lookup);
   }
 
   getAnswer(key: string): IdempotentAnswer | undefined {

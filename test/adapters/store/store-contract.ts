@@ -637,6 +637,37 @@ export function runStoreContract(name: string, make: () => Promise<{ store: Stor
       });
     });
 
+    describe('backups of major operations', () => {
+      const tag = { id: 'snap-op-1', label: 'bulk cancel × 2', at: '2024-05-02T00:00:00.000Z' };
+
+      it('keep what several change sets overwrote under one backup, and restore it with counter-entries', async () => {
+        await store.commit({ records: [{ record: aRecord('1') }, { record: aRecord('2') }], stock: [aMovement('m0', { onHand: 10 })] });
+        await store.commit({ backup: tag, records: [{ record: aRecord('1', { version: 2, status: 'cancelled' }), expectVersion: 1 }], stock: [aMovement('m1', { recordId: '1', reserved: -3 })], ledger: [aLedgerEntry('l1', '1')] });
+        await store.commit({ backup: tag, records: [{ record: aRecord('2', { version: 2, status: 'cancelled' }), expectVersion: 1 }] });
+        await store.commit({ records: [{ record: aRecord('3') }] });
+        expect(await store.listSnapshots()).toEqual([{ id: tag.id, at: tag.at, label: tag.label, records: [aRecord('1').number, aRecord('2').number] }]);
+
+        await store.restoreSnapshot(tag.id);
+        for (const id of ['1', '2']) expect(await store.getRecord(id)).toEqual({ ...aRecord(id), version: 3, updatedAt: expect.any(String) });
+        expect(await store.stockLevels()).toEqual([{ product: 'NB-14', warehouse: 'WH-SH', onHand: 10, reserved: 0 }]);
+        const ledger = await store.ledgerEntries('1');
+        expect(ledger.map((e) => e.amount).reduce((a, b) => a + b, 0)).toBe(0);
+        expect(ledger[1]).toMatchObject({ reverses: 'l1' });
+        expect((await store.getAudit('2')).map((a) => a.action)).toEqual(['backup.restored']);
+        expect(await store.getRecord('3')).toEqual(aRecord('3'));
+        expect(await store.listSnapshots()).toEqual([]);
+      });
+
+      it('refuse to restore over a record that moved on, naming it, and change nothing', async () => {
+        await store.commit({ records: [{ record: aRecord('1') }] });
+        await store.commit({ backup: tag, records: [{ record: aRecord('1', { version: 2 }), expectVersion: 1 }] });
+        await store.commit({ records: [{ record: aRecord('1', { version: 3 }), expectVersion: 2 }] });
+        await expect(store.restoreSnapshot(tag.id)).rejects.toThrow(new RegExp(`${aRecord('1').number} changed after it was taken`));
+        expect((await store.getRecord('1'))?.version).toBe(3);
+        expect(await store.listSnapshots()).toHaveLength(1);
+      });
+    });
+
     describe('snapshots', () => {
       it('a snapshot restores the state it took', async () => {
         await store.putTemplate(aTemplate('sales-order', 1));
