@@ -20,8 +20,13 @@ export const USAGE = `Usage: npm run cli -- <command>
   snapshots list                               restorable snapshots, newest first
   snapshots restore <id>                       go back to a snapshot
 
-The store is the one in DATA_DIR (default ./data). Stop the server first:
-it keeps the store in memory and would overwrite what the CLI writes.`;
+The store is the one in DATA_DIR (default ./data). Commands that change it refuse while a server
+runs on that folder (stop it first, or use the web app or the HTTP API); backup, template list/export
+and snapshots list only read, and work beside a running server.`;
+
+/** Commands that only read: they open the folder without taking it from a running server. */
+const readsOnly = (name: string, sub: string | undefined): boolean =>
+  name === 'backup' || (name === 'template' && (sub === 'list' || sub === 'export')) || (name === 'snapshots' && sub === 'list');
 
 const COMMANDS: Record<string, (ctx: CliContext, args: ReturnType<typeof parseArgs>) => Promise<ExitCode>> = {
   template: templateCommand,
@@ -56,7 +61,7 @@ export async function runCli(argv: string[], options: { dataDir: string; rootDir
     return 2;
   }
 
-  const store = new JournaledStore({ dataDir: resolve(options.dataDir) });
+  const store = new JournaledStore({ dataDir: resolve(options.dataDir), readOnly: readsOnly(name, args.positional[1]) });
   try {
     await store.init();
     const { runtime } = createPlugin({ store });

@@ -2,7 +2,7 @@
 // acknowledged write is there, no automation that a committed change set off is left unrun, numbers stay unique.
 // Also: a second server, or a writing CLI command, on the same data folder is refused while one runs.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -164,7 +164,15 @@ describe('a server killed with SIGKILL during a storm of writes', () => {
       // The running server still has everything and still writes.
       const admin = await signIn(url, 'admin');
       expect((await admin.get('/api/users?q=late')).body).toEqual([]);
-      expect((await admin.post('/api/records', { template: 'sales-order', data: { orderDate: '2026-11-01', customer: { name: '锁测试' }, lines: [line] } })).status).toBe(201);
+      const made = await admin.post('/api/records', { template: 'sales-order', data: { orderDate: '2026-11-01', customer: { name: '锁测试' }, lines: [line] } });
+      expect(made.status).toBe(201);
+      // Reading commands work beside it, and see what it acknowledged.
+      const file = join(dataDir, '..', `${Date.now()}-backup.json`);
+      const backup = await finish(run('plugin/cli.ts', ['backup', file], {}));
+      expect(backup.output).toContain('Backed up');
+      const saved = JSON.parse(await readFile(file, 'utf8'));
+      await rm(file);
+      expect(saved.records.map((r: any) => r.number)).toContain(made.body.number);
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

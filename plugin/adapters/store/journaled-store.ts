@@ -22,6 +22,11 @@ export interface JournaledStoreOptions {
   compactAfterBytes?: number;
   /** Told of what the store repaired or could not do in the background (a torn journal tail, a failed compaction). */
   warn?: (message: string) => void;
+  /**
+   * Reads the folder as it stands, beside the process that writes it (backups, exports): takes no lock,
+   * repairs nothing and refuses every change.
+   */
+  readOnly?: boolean;
 }
 
 interface SnapshotFile extends SnapshotInfo {
@@ -48,19 +53,26 @@ export class JournaledStore extends StateBackedStore {
   private flushing: Promise<void> | undefined;
   private compacting: Promise<void> | undefined;
   private broken: string | undefined;
+  private readonly readOnly: boolean;
   // Parsing a snapshot file only to list it is costly; their headers never change once written.
   private readonly snapshotInfo = new Map<string, SnapshotInfo>();
 
-  constructor({ dataDir, clock, compactAfterBytes = 64 * 1024 * 1024, warn = (m) => console.warn(m) }: JournaledStoreOptions) {
+  constructor({ dataDir, clock, compactAfterBytes = 64 * 1024 * 1024, warn = (m) => console.warn(m), readOnly = false }: JournaledStoreOptions) {
     super(clock);
     this.dataDir = dataDir;
     this.snapshotDir = join(dataDir, 'snapshots');
     this.compactAfterBytes = compactAfterBytes;
     this.warn = warn;
+    this.readOnly = readOnly;
   }
 
   async init(): Promise<void> {
     if (this.isOpen) return;
+    if (this.readOnly) {
+      // The writer may be mid-append: an incomplete last line is its business, not damage.
+      this.state = (await loadDataDir(this.dataDir)).state;
+      return;
+    }
     await mkdir(this.dataDir, { recursive: true });
     this.lock = await lockDataDir(this.dataDir);
     let sealed = 0;
@@ -108,6 +120,7 @@ export class JournaledStore extends StateBackedStore {
   }
 
   protected mutate(change: StoreOp): Promise<void> {
+    if (this.readOnly) return Promise.reject(new Error(`${this.dataDir} was opened read-only; this change needs the process that writes it`));
     if (this.broken) return Promise.reject(new StoreUnavailable(this.broken));
     if (!this.isOpen) return Promise.reject(new Error('JournaledStore is not open: call init() first (or it was closed)'));
     return new Promise((resolve, reject) => {

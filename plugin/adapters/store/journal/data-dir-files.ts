@@ -18,7 +18,10 @@ const SEALED = /^journal-(\d+)\.log$/;
 export const sealedName = (lastSeq: number): string => `journal-${String(lastSeq).padStart(12, '0')}.log`;
 
 export async function sealedJournals(dataDir: string): Promise<string[]> {
-  const names = await readdir(dataDir);
+  const names = await readdir(dataDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
   return names.filter((n) => SEALED.test(n)).sort();
 }
 
