@@ -61,7 +61,11 @@ function replay(state: StoreState, seq: number, entries: JournalEntry[], where: 
   for (const entry of entries) {
     if (entry.seq <= seq) continue;
     if (entry.seq !== seq + 1) throw new Error(`${where}: entry ${entry.seq} follows ${seq}; journal entries are missing. Restore DATA_DIR from a backup.`);
-    applyOp(state, entry as unknown as StoreOp);
+    try {
+      applyOp(state, entry as unknown as StoreOp);
+    } catch (error) {
+      throw new Error(`${where}: entry ${entry.seq} does not apply to the data before it (${(error as Error).message}); store.json and the journal do not belong together. Restore DATA_DIR from a backup.`);
+    }
     seq = entry.seq;
   }
   return seq;
