@@ -298,6 +298,40 @@ describe('JournaledStore', () => {
     expect(await readdir(dir)).not.toContain('store.lock');
   });
 
+  it('store.json is one JSON document, an item a line, that plain JSON.parse reads as the store', async () => {
+    const store = new JournaledStore({ dataDir: dir, compactAfterBytes: 1 });
+    await store.init();
+    await store.commit({ records: [{ record: aRecord('1') }, { record: aRecord('2', { data: { note: '第一行\n第二行' } }) }], audit: [anAudit('a1', '1')] });
+    await store.close();
+    const text = await readFile(join(dir, 'store.json'), 'utf8');
+    const parsed = JSON.parse(text);
+    expect(parsed.records.map((r: { id: string }) => r.id)).toEqual(['1', '2']);
+    expect(parsed.audit).toEqual({ 1: [anAudit('a1', '1')] });
+    expect(text.split('\n').filter((l) => l.startsWith('{"id":')).length).toBe(2);
+    const reopened = new JournaledStore({ dataDir: dir });
+    await reopened.init();
+    expect((await reopened.getRecord('2'))?.data).toEqual({ note: '第一行\n第二行' });
+    await reopened.close();
+  });
+
+  it('reads a store.json written whole, on one line or indented (by hand, or by the earlier whole-file store)', async () => {
+    for (const indent of [undefined, 2]) {
+      await writeFile(join(dir, 'store.json'), JSON.stringify({ format: 'order-workflow-store', formatVersion: 1, records: [aRecord('1')] }, null, indent));
+      const store = new JournaledStore({ dataDir: dir });
+      await store.init();
+      expect(await store.getRecord('1')).toEqual(aRecord('1'));
+      await store.close();
+    }
+  });
+
+  it('a store.json holding null, 0, "" or nothing is damage, not an empty folder to seed again', async () => {
+    for (const content of ['null', '0', '""', '']) {
+      await writeFile(join(dir, 'store.json'), content);
+      await expect(new JournaledStore({ dataDir: dir }).init()).rejects.toThrow(/store\.json (does not hold a store|is not valid JSON)/);
+      expect(await readFile(join(dir, 'store.json'), 'utf8')).toBe(content);
+    }
+  });
+
   it('persists every kind of change, not only commits', async () => {
     const first = new JournaledStore({ dataDir: dir });
     await first.init();

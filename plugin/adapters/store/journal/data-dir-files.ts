@@ -3,7 +3,7 @@
 import { open, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { LineJsonFile } from './snapshot-file.ts';
 import { applyOp, type StoreOp } from '../store-ops.ts';
 import { StoreState } from '../store-state.ts';
 import { readJournal, type JournalEntry } from './journal-file.ts';
@@ -26,8 +26,7 @@ export async function sealedJournals(dataDir: string): Promise<string[]> {
 }
 
 function snapshotFile(dataDir: string): Low<SnapshotFileData | null> {
-  // Compact JSON: the indented form lowdb writes by default is a third larger and slower to parse.
-  return new Low(new DataFile<SnapshotFileData | null>(join(dataDir, SNAPSHOT_FILE), { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }), null);
+  return new Low(new LineJsonFile<SnapshotFileData | null>(join(dataDir, SNAPSHOT_FILE)), null);
 }
 
 export interface Loaded {
@@ -109,8 +108,7 @@ async function loadOnce(dataDir: string): Promise<Loaded> {
 export async function writeSnapshot(dataDir: string, state: StoreState, seq: number): Promise<void> {
   const db = snapshotFile(dataDir);
   db.data = { ...(state.data as unknown as Record<string, unknown>), sessions: state.data.sessions, journal: { seq } };
-  await db.write();
-  await syncPath(join(dataDir, SNAPSHOT_FILE));
+  await db.write(); // flushed before it is renamed into place
   await syncPath(dataDir);
 }
 
