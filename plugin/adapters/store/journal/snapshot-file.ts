@@ -3,7 +3,7 @@
 // read without building one 200 MB string (two bytes a character once it holds Chinese) and parsing it at once,
 // which took seconds and a gigabyte, and written without hitting the longest string V8 can make.
 import { createReadStream } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
+import { open, readFile, rename } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 
 type Json = unknown;
@@ -138,7 +138,9 @@ export class LineJsonFile<T> implements Adapter<T> {
       value = await readLines(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
+      if (!(error instanceof SyntaxError)) throw error;
+      // Laid out some other way (indented by hand, say): one JSON document all the same.
+      value = JSON.parse(await readFile(this.file, 'utf8'));
     }
     // `null`, `0` or `""` in the file is damage, not an empty folder to seed afresh.
     if (typeof value !== 'object' || value === null || Array.isArray(value))
