@@ -55,6 +55,14 @@ function putAt<K, T>(list: T[], positions: Map<K, number>, key: K, item: T): T |
   return old;
 }
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 function copyAt<K, T>(list: T[], positions: Map<K, number>, key: K): T | undefined {
   const i = positions.get(key);
   return i === undefined ? undefined : clone(list[i]);
@@ -139,13 +147,23 @@ export class StoreState {
 
   /** All versions, by id then version. */
   listTemplates(): Template[] {
-    return clone([...this.data.templates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.version - b.version)));
+    return this.data.templates.map((t) => this.shared(t)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.version - b.version));
   }
 
   /** A given version, or the highest one. */
   getTemplate(id: string, version?: number): Template | undefined {
     const versions = this.templatesById.get(id);
-    return versions && copyAt(this.data.templates, versions, version ?? Math.max(...versions.keys()));
+    const i = versions?.get(version ?? Math.max(...versions.keys()));
+    return i === undefined ? undefined : this.shared(this.data.templates[i]);
+  }
+
+  // Every action reads its template several times; a copy each time (tens of KB) was a fifth of an action's
+  // cost. A stored version never changes in place, so readers share one deep-frozen copy of it.
+  private readonly frozenTemplates = new WeakMap<Template, Template>();
+  private shared(t: Template): Template {
+    let frozen = this.frozenTemplates.get(t);
+    if (!frozen) this.frozenTemplates.set(t, (frozen = deepFreeze(clone(t))));
+    return frozen;
   }
 
   /** Installs a version beside the others, or replaces the same id and version. */
