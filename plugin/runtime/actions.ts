@@ -97,16 +97,19 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
     changes.triggers = triggersFor(env, template, record.id, done.map((action) => ({ event: 'action.done' as const, action })), opts.depth ?? 0);
     const backup = opts.backup ?? (plan.major ? backupTag(env, `${record.number} ${command.action}`) : undefined);
     if (backup) changes.backup = backup;
+    let staged: { durable: Promise<void> };
     try {
-      await env.store.commit(changes);
+      staged = await stage(env.store, changes);
     } catch (e) {
       if (e instanceof VersionConflict) return refusals.staleVersion(record.version, record.version + 1);
       throw e;
     }
-    return { ok: true as const, value: { kind: 'done' as const, template, record: plan.record, triggers: changes.triggers } };
+    return { ok: true as const, value: { kind: 'done' as const, template, record: plan.record, triggers: changes.triggers, durable: staged.durable } };
   });
   if (!result.ok) return result;
   if (result.value.kind === 'approval') return { ok: true, value: { kind: 'approval', approval: result.value.approval } };
+  // The next command was let in once this one was applied; this one answers once it is on the disk.
+  await result.value.durable;
   deliverSoon(env);
   await runTriggers(env, result.value.triggers);
   const fresh = (await env.store.getRecord(id))!;
@@ -117,6 +120,13 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
 function backupTag(env: RuntimeEnv, what: string): BackupTag {
   const at = env.now();
   return { id: `snap-${at.replace(/[-:.TZ]/g, '')}-${env.newId()}`, label: `${what} ${at}`, at };
+}
+
+/** Commits within the writer section; the durability it hands back is awaited after the section. */
+async function stage(store: RuntimeEnv['store'], changes: ChangeSet): Promise<{ durable: Promise<void> }> {
+  if (store.stage) return store.stage(changes);
+  await store.commit(changes);
+  return { durable: Promise.resolve() };
 }
 
 function finalChanges(plan: Plan, record: WorkRecord, opts: ExecOptions): ChangeSet {

@@ -1,4 +1,5 @@
 // The ports the runtime shell talks through. Adapters implement them; the core never sees them.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Actor, AuditEntry, FieldChange, Json, JsonObject, Labels, Template, Visibility, WorkRecord } from '../core/types.ts';
 
 export interface User extends Actor {
@@ -252,8 +253,13 @@ export interface Store {
   getDocument(id: string): Promise<Document | undefined>;
   listDocuments(kind?: string): Promise<Document[]>;
 
-  /** Applies every part or none; throws VersionConflict when a record moved on. */
+  /** Applies every part or none; throws VersionConflict when a record moved on. Settles once durable. */
   commit(changes: ChangeSet): Promise<void>;
+  /**
+   * Optional: applies a commit at once (refusing as commit does) and hands back its durability to await apart,
+   * so that the runtime's writer can plan the next command while this one reaches the disk.
+   */
+  stage?(changes: ChangeSet): Promise<{ durable: Promise<void> }>;
 
   /** A copy of the whole store (before a restore from a file); major operations use `ChangeSet.backup` instead. */
   snapshot(label: string): Promise<SnapshotInfo>;
@@ -275,6 +281,13 @@ export interface GuardEvaluator {
 export interface Notifier {
   deliver(notification: Notification): Promise<void>;
 }
+
+/**
+ * Marks the runtime's writer section (one command planned and committed at a time). A store that holds
+ * readers back until a change is durable may let this section read changes that are applied but not yet
+ * durable: it commits after them, and answers only once its own commit is durable.
+ */
+export const writerScope = new AsyncLocalStorage<true>();
 
 export interface Clock {
   now(): Date;

@@ -139,11 +139,12 @@ describe('automations survive a process that stops', () => {
   it('a receipt committed just before the process died is written off on the next start', async () => {
     const order = await f.newOrder('sales1');
     await f.driveTo(order.id, 'shipped');
-    const commit = f.store.commit.bind(f.store);
+    const stage = f.store.stage.bind(f.store);
     // The process "dies" right after the commit that carries the trigger: nothing after it runs.
-    const spy = vi.spyOn(f.store, 'commit').mockImplementation(async (changes) => {
-      await commit(changes);
+    const spy = vi.spyOn(f.store, 'stage').mockImplementation(async (changes) => {
+      const staged = await stage(changes);
       if (changes.triggers?.length) throw new Error('process killed');
+      return staged;
     });
     await expect(f.run('finance', order.id, 'record_receipt', { params: { amount: 10000 } })).rejects.toThrow('process killed');
     spy.mockRestore();

@@ -4,7 +4,7 @@
 // not what the store holds.
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { StoreUnavailable, type Clock, type SnapshotInfo, type StoreHealth } from '../../runtime/ports.ts';
+import { StoreUnavailable, writerScope, type Clock, type SnapshotInfo, type StoreHealth } from '../../runtime/ports.ts';
 import { compactInBackground } from './journal/compaction.ts';
 import { LIVE_JOURNAL, loadDataDir, sealLiveJournal, writeSnapshot } from './journal/data-dir-files.ts';
 import { lockDataDir, type DataDirLock } from './journal/data-dir-lock.ts';
@@ -33,8 +33,10 @@ interface SnapshotFile extends SnapshotInfo {
   data: StoreData;
 }
 
-interface Waiting {
-  change: StoreOp;
+/** A change applied to memory, waiting for its line to reach the disk. */
+interface Pending {
+  line: string;
+  seq: number;
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -46,11 +48,15 @@ export class JournaledStore extends StateBackedStore {
   private readonly warn: (message: string) => void;
   private lock: DataDirLock | undefined;
   private journal: JournalWriter | undefined;
+  /** The last change applied to memory, and the last one on the disk. */
   private seq = 0;
-  private waiting: Waiting[] = [];
-  private flushScheduled = false;
-  /** Set while applied changes are being made durable: readers wait for it. */
-  private flushing: Promise<void> | undefined;
+  private durableSeq = 0;
+  private durableWaiters: { seq: number; resolve(): void }[] = [];
+  private unwritten: Pending[] = [];
+  private writeScheduled = false;
+  /** The disk operation under way (an append, a journal switch, a whole snapshot): one at a time. */
+  private writing: Promise<void> | undefined;
+  private recovering = false;
   private compacting: Promise<void> | undefined;
   private broken: string | undefined;
   private readonly readOnly: boolean;
@@ -83,6 +89,7 @@ export class JournaledStore extends StateBackedStore {
       if (!loaded.existed) await writeSnapshot(this.dataDir, loaded.state, 0);
       this.journal = await JournalWriter.open(join(this.dataDir, LIVE_JOURNAL), loaded.liveGoodBytes);
       this.seq = loaded.seq;
+      this.durableSeq = loaded.seq;
       this.state = loaded.state;
       this.broken = undefined;
     } catch (error) {
@@ -96,7 +103,7 @@ export class JournaledStore extends StateBackedStore {
 
   /** Waits for writes under way, then lets the folder go; init() opens it again from the files. */
   async close(): Promise<void> {
-    while (this.flushing || this.waiting.length || this.flushScheduled) await (this.flushing ?? new Promise((r) => setImmediate(r)));
+    while (this.writing || this.unwritten.length) await (this.writing?.catch(() => undefined) ?? new Promise((r) => setImmediate(r)));
     await this.compacting?.catch(() => undefined);
     await this.journal?.close();
     this.journal = undefined;
@@ -109,78 +116,100 @@ export class JournaledStore extends StateBackedStore {
     return this.broken ? { ok: false, reason: this.broken } : { ok: true };
   }
 
+  /**
+   * Readers see a change only once it is on the disk: they wait for what was applied before they came.
+   * The runtime's writer is the exception: what it commits is journaled after what it read, and it answers
+   * only once its own change is durable, so reading applied changes early loses nothing.
+   */
   protected ready(): Promise<void> | void {
     if (this.broken) throw new StoreUnavailable(this.broken);
-    if (this.flushing) return this.afterFlushes();
+    if (this.durableSeq >= this.seq || writerScope.getStore()) return;
+    return this.untilDurable(this.seq);
   }
 
-  private async afterFlushes(): Promise<void> {
-    while (this.flushing) await this.flushing;
+  private async untilDurable(seq: number): Promise<void> {
+    await new Promise<void>((resolve) => this.durableWaiters.push({ seq, resolve }));
     if (this.broken) throw new StoreUnavailable(this.broken);
   }
 
-  protected mutate(change: StoreOp): Promise<void> {
-    if (this.readOnly) return Promise.reject(new Error(`${this.dataDir} was opened read-only; this change needs the process that writes it`));
-    if (this.broken) return Promise.reject(new StoreUnavailable(this.broken));
-    if (!this.isOpen) return Promise.reject(new Error('JournaledStore is not open: call init() first (or it was closed)'));
+  private markDurable(seq: number): void {
+    this.durableSeq = seq;
+    const waiting = this.durableWaiters;
+    this.durableWaiters = waiting.filter((w) => w.seq > seq);
+    for (const w of waiting) if (w.seq <= seq) w.resolve();
+  }
+
+  /** Applies the change now (throwing, with nothing touched, when it is refused); settles once it is on the disk. */
+  protected write(change: StoreOp): Promise<void> {
+    if (this.readOnly) throw new Error(`${this.dataDir} was opened read-only; this change needs the process that writes it`);
+    if (this.broken) throw new StoreUnavailable(this.broken);
+    if (this.recovering) throw new StoreUnavailable('a write failed a moment ago and the store is being read back from the disk; try again');
+    applyOp(this.state, change);
+    this.seq += 1;
+    const line = encodeEntry({ seq: this.seq, ...change });
+    const seq = this.seq;
     return new Promise((resolve, reject) => {
-      this.waiting.push({ change, resolve, reject });
-      this.scheduleFlush();
+      this.unwritten.push({ line, seq, resolve, reject });
+      this.writeSoon();
     });
   }
 
-  private scheduleFlush(): void {
-    if (this.flushScheduled || this.flushing) return;
-    this.flushScheduled = true;
-    // setImmediate, not a microtask: commits made in this turn share the flush, and readers woken by the
-    // last flush read before the next batch is applied.
-    setImmediate(() => void this.flush());
+  private writeSoon(): void {
+    if (this.writing || this.writeScheduled) return;
+    this.writeScheduled = true;
+    // A microtask: changes applied in this same turn go out in the same write.
+    queueMicrotask(() => {
+      this.writeScheduled = false;
+      void this.writeOut();
+    });
   }
 
-  /** Applies every waiting change, appends those that went through, one fsync for all, then answers them. */
-  private async flush(): Promise<void> {
-    this.flushScheduled = false;
-    if (this.flushing) return; // a restore or a journal switch is under way; it flushes what waits when done
-    const batch = this.waiting;
-    this.waiting = [];
-    const applied: Waiting[] = [];
-    let text = '';
-    for (const item of batch) {
-      try {
-        applyOp(this.state, item.change);
-      } catch (error) {
-        item.reject(error); // refused before anything was touched
-        continue;
-      }
-      this.seq += 1;
-      text += encodeEntry({ seq: this.seq, ...item.change });
-      applied.push(item);
+  /** Appends every change applied so far in one write, flushed once; those applied meanwhile go in the next. */
+  private async writeOut(): Promise<void> {
+    if (this.writing || !this.unwritten.length || !this.journal) return;
+    const batch = this.unwritten;
+    this.unwritten = [];
+    const lastSeq = batch[batch.length - 1].seq;
+    const written = await this.onDisk(this.journal.append(batch.map((p) => p.line).join('')), batch[0].seq - 1, batch);
+    if (!written) return;
+    this.markDurable(lastSeq);
+    for (const p of batch) p.resolve();
+    this.afterWrite();
+  }
+
+  /**
+   * Runs one disk operation at a time. When it fails, every change applied but not yet written fails with
+   * it and memory is read back from the disk as it was after change `lastGood`.
+   */
+  private async onDisk(operation: Promise<void>, lastGood: number, failing: Pending[] = []): Promise<boolean> {
+    this.writing = operation;
+    try {
+      await operation;
+      return true;
+    } catch (error) {
+      this.recovering = true;
+      const lost = [...failing, ...this.unwritten];
+      this.unwritten = [];
+      await this.reloadAfterFailedWrite(lastGood, error);
+      this.recovering = false;
+      for (const p of lost) p.reject(error);
+      this.markDurable(Number.MAX_SAFE_INTEGER); // memory is what the disk holds: readers go on (or hear it is broken)
+      this.durableSeq = this.seq;
+      throw error;
+    } finally {
+      this.writing = undefined;
     }
-    if (!applied.length) return this.afterFlush();
-    const firstSeq = this.seq - applied.length + 1;
-    this.flushing = this.journal!.append(text).then(
-      () => applied.forEach((a) => a.resolve()),
-      async (error: unknown) => {
-        await this.reloadAfterFailedWrite(firstSeq - 1, error);
-        applied.forEach((a) => a.reject(error));
-      },
-    );
-    await this.flushing;
-    this.flushing = undefined;
-    this.afterFlush();
   }
 
-  private afterFlush(): void {
-    if (this.waiting.length) this.scheduleFlush();
+  private afterWrite(): void {
+    if (this.unwritten.length) this.writeSoon();
     else if (this.journal && this.journal.bytes > this.compactAfterBytes) void this.sealAndCompact();
   }
 
   /** Memory holds changes the disk refused: rebuild it from the files, or stop serving. */
   private async reloadAfterFailedWrite(lastDurable: number, error: unknown): Promise<void> {
-    let sealed = 0;
     try {
       const loaded = await loadDataDir(this.dataDir);
-      sealed = loaded.sealed;
       if (loaded.seq !== lastDurable) throw new Error(`the files hold ${loaded.seq} changes, ${lastDurable} were acknowledged`);
       this.state = loaded.state;
       this.seq = loaded.seq;
@@ -190,21 +219,24 @@ export class JournaledStore extends StateBackedStore {
   }
 
   private async sealAndCompact(): Promise<void> {
-    if (this.compacting || !this.journal || this.flushing || this.waiting.length) return;
-    // Sealing happens between flushes, so no append is under way on the file being renamed.
+    if (this.compacting || !this.journal || this.writing || this.unwritten.length) return;
+    // Sealing happens between writes, so no append is under way on the file being renamed.
     const journal = this.journal;
+    const seq = this.seq;
     this.journal = undefined;
-    this.flushing = (async () => {
+    const sealing = (async () => {
       await journal.close();
-      await sealLiveJournal(this.dataDir, this.seq);
+      await sealLiveJournal(this.dataDir, seq);
       this.journal = await JournalWriter.open(join(this.dataDir, LIVE_JOURNAL), 0);
-    })().catch((error: Error) => {
-      this.broken = `could not start a new journal file (${error.message})`;
-    });
-    await this.flushing;
-    this.flushing = undefined;
+    })();
+    try {
+      await this.onDisk(sealing, seq);
+    } catch (error) {
+      this.broken ??= `could not start a new journal file (${(error as Error).message})`;
+      return;
+    }
     this.compactSoon();
-    if (this.waiting.length) this.scheduleFlush();
+    this.afterWrite();
   }
 
   private compactSoon(): void {
@@ -218,21 +250,15 @@ export class JournaledStore extends StateBackedStore {
 
   /** A restored or imported state is written as a new snapshot at once; the journal before it no longer applies. */
   protected async replaceState(next: StoreState): Promise<void> {
-    await this.afterFlushes();
-    await this.compacting?.catch(() => undefined);
-    if (this.flushing) return this.replaceState(next);
+    while (this.writing || this.unwritten.length || this.compacting)
+      await (this.writing?.catch(() => undefined) ?? this.compacting ?? new Promise((r) => setImmediate(r)));
     this.swapIn(next);
     // A journal entry would not hold a whole store; a snapshot at a later seq makes every older entry moot.
     this.seq += 1;
-    let failure: unknown;
-    this.flushing = writeSnapshot(this.dataDir, next, this.seq).catch(async (error: unknown) => {
-      failure = error;
-      await this.reloadAfterFailedWrite(this.seq - 1, error);
-    });
-    await this.flushing;
-    this.flushing = undefined;
-    this.afterFlush();
-    if (failure) throw failure;
+    const seq = this.seq;
+    await this.onDisk(writeSnapshot(this.dataDir, next, seq), seq - 1);
+    this.markDurable(seq);
+    this.afterWrite();
   }
 
   async snapshot(label: string): Promise<SnapshotInfo> {

@@ -34,8 +34,9 @@ export class MemoryStore extends StateBackedStore {
   }
 
   // Every state change is synchronous and checks before it mutates, so there is nothing to undo.
-  protected async mutate(change: StoreOp): Promise<void> {
+  protected write(change: StoreOp): Promise<void> {
     applyOp(this.state, change);
+    return Promise.resolve();
   }
 
   protected async replaceState(next: StoreState): Promise<void> {

@@ -59,8 +59,22 @@ export abstract class StateBackedStore implements Store {
     return this.#state !== undefined;
   }
 
-  /** Applies a change to the state and makes it durable; when it cannot, the state must end as it was. */
-  protected abstract mutate(change: StoreOp): Promise<void>;
+  /**
+   * Applies a change to the state before it returns (throwing, with nothing touched, when the state refuses it)
+   * and settles once the change is durable; when it cannot be made durable, the state must end as it was.
+   */
+  protected abstract write(change: StoreOp): Promise<void>;
+
+  protected async mutate(change: StoreOp): Promise<void> {
+    await this.write(change);
+  }
+
+  /** Applies a commit now; its durability is awaited apart, so a writer can let the next one in meanwhile. */
+  async stage(changes: ChangeSet): Promise<{ durable: Promise<void> }> {
+    const durable = this.write({ op: 'commit', changes });
+    durable.catch(() => undefined); // awaited by the caller later; not an unhandled rejection meanwhile
+    return { durable };
+  }
 
   /** Puts a whole new state in place (restore, import) and makes it durable, or leaves the old one. */
   protected abstract replaceState(next: StoreState): Promise<void>;

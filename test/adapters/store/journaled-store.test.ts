@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JournaledStore } from '../../../plugin/adapters/store/journaled-store.ts';
 import { DataDirLocked } from '../../../plugin/adapters/store/journal/data-dir-lock.ts';
 import { JournalWriter } from '../../../plugin/adapters/store/journal/journal-file.ts';
-import { StoreUnavailable } from '../../../plugin/runtime/ports.ts';
+import { StoreUnavailable, writerScope } from '../../../plugin/runtime/ports.ts';
 import { aLedgerEntry, aMovement, aRecord, anAudit, runStoreContract } from './store-contract.ts';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'journaled-store-'));
@@ -183,6 +183,37 @@ describe('JournaledStore', () => {
     await committed;
     await read;
     expect(seen).toEqual(aRecord('1'));
+    await store.close();
+  });
+
+  it("the runtime's writer reads a staged change at once; others wait until it is on disk", async () => {
+    const store = new JournaledStore({ dataDir: dir });
+    await store.init();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const append = JournalWriter.prototype.append;
+    vi.spyOn(JournalWriter.prototype, 'append').mockImplementationOnce(async function (this: JournalWriter, text: string) {
+      await held;
+      return append.call(this, text);
+    });
+    const { durable } = await store.stage({ records: [{ record: aRecord('1') }] });
+    expect(await writerScope.run(true, () => store.getRecord('1'))).toEqual(aRecord('1'));
+    let seen: unknown = 'not yet';
+    const read = store.getRecord('1').then((r) => (seen = r));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toBe('not yet');
+    release();
+    await durable;
+    await read;
+    expect(seen).toEqual(aRecord('1'));
+    await store.close();
+  });
+
+  it('a staged change refused by the store is refused at once, before anything is written', async () => {
+    const store = new JournaledStore({ dataDir: dir });
+    await store.init();
+    await store.commit({ records: [{ record: aRecord('1') }] });
+    await expect(store.stage({ records: [{ record: aRecord('1') }] })).rejects.toThrow(/changed by someone else/);
     await store.close();
   });
 
