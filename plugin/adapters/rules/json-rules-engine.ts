@@ -13,25 +13,44 @@ export interface RulesEvaluator extends GuardEvaluator {
 
 export function createRulesEvaluator(): RulesEvaluator {
   const custom = new Map<string, OperatorEvaluator<unknown, unknown>>();
+  // Building an engine parses every rule again; a stored template's rules never change (the store hands out
+  // one frozen copy), so engines are kept per rule set and names. A run keeps its engine to itself: an engine
+  // shared by two runs at once would let the first to finish stop the other.
+  let idle = new WeakMap<object, Map<string, Engine[]>>();
+
+  function build(rules: Record<string, JsonObject>, wanted: string[]): Engine {
+    const engine = new Engine([], { allowUndefinedFacts: true });
+    for (const [name, fn] of custom) engine.addOperator(name, fn);
+    for (const name of wanted) {
+      const rule = rules[name] as JsonObject | undefined;
+      if (!rule) throw new Error(`rule "${name}" is not in the template; the template should not have been imported`);
+      engine.addRule({ name, conditions: rule.conditions as never, event: { type: name } });
+    }
+    return engine;
+  }
+
   return {
     addOperator(name, fn) {
       custom.set(name, fn);
+      idle = new WeakMap(); // engines built before lack the operator
     },
     operators: () => [...defaultOperators, ...custom.keys()],
     async evaluate(rules, names, facts) {
       const wanted = [...new Set(names)];
       if (!wanted.length) return {};
-      const engine = new Engine([], { allowUndefinedFacts: true });
-      for (const [name, fn] of custom) engine.addOperator(name, fn);
-      for (const name of wanted) {
-        const rule = rules[name] as JsonObject | undefined;
-        if (!rule) throw new Error(`rule "${name}" is not in the template; the template should not have been imported`);
-        engine.addRule({ name, conditions: rule.conditions as never, event: { type: name } });
+      const key = wanted.join('\n');
+      const byNames = idle.get(rules) ?? new Map<string, Engine[]>();
+      idle.set(rules, byNames);
+      const engine = byNames.get(key)?.pop() ?? build(rules, wanted);
+      try {
+        const { events } = await engine.run(facts);
+        const passed = new Set(events.map((e) => e.type));
+        return Object.fromEntries(wanted.map((n) => [n, passed.has(n)]));
+      } finally {
+        const pool = byNames.get(key) ?? [];
+        if (pool.length < 8) pool.push(engine);
+        byNames.set(key, pool);
       }
-      for (const [fact, value] of Object.entries(facts)) engine.addFact(fact, value);
-      const { events } = await engine.run();
-      const passed = new Set(events.map((e) => e.type));
-      return Object.fromEntries(wanted.map((n) => [n, passed.has(n)]));
     },
   };
 }

@@ -175,8 +175,12 @@ export class StoreState {
 
   // ------------------------------------------------------------ users and sessions
 
+  // Every command reads the whole directory (names, roles, approvers); it changes rarely, so readers share
+  // one deep-frozen copy until a user is put.
+  private frozenUsers: User[] | undefined;
   listUsers(): User[] {
-    return clone(this.data.users);
+    this.frozenUsers ??= deepFreeze(clone(this.data.users));
+    return [...this.frozenUsers];
   }
 
   getUser(id: string): User | undefined {
@@ -195,6 +199,7 @@ export class StoreState {
     const owner = this.userIdByUsername.get(u.username);
     if (owner !== undefined && owner !== u.id) throw new Error(`username "${u.username}" already belongs to user ${owner}`);
     const old = putAt(this.data.users, this.usersById, u.id, u);
+    this.frozenUsers = undefined;
     if (old) this.userIdByUsername.delete(old.username);
     this.userIdByUsername.set(u.username, u.id);
   }

@@ -1,0 +1,30 @@
+// Guards on json-rules-engine: engines are reused per rule set, and that must never change a verdict.
+import { describe, expect, it } from 'vitest';
+import { createRulesEvaluator } from '../../../plugin/adapters/rules/json-rules-engine.ts';
+
+const rules = Object.freeze({
+  big: { conditions: { all: [{ fact: 'data', path: '$.amount', operator: 'greaterThan', value: 100 }] } },
+  even: { conditions: { all: [{ fact: 'data', path: '$.amount', operator: 'isEven', value: true }] } },
+});
+
+describe('the json-rules-engine guard evaluator', () => {
+  it('runs at the same time on the same rules give each its own verdict', async () => {
+    const rulesEngine = createRulesEvaluator();
+    const amounts = Array.from({ length: 40 }, (_, i) => i * 10);
+    const verdicts = await Promise.all(amounts.map((amount) => rulesEngine.evaluate(rules, ['big'], { data: { amount } })));
+    expect(verdicts.map((v) => v.big)).toEqual(amounts.map((a) => a > 100));
+  });
+
+  it('an operator added after rules were run is there for the next run', async () => {
+    const rulesEngine = createRulesEvaluator();
+    expect(await rulesEngine.evaluate(rules, ['big'], { data: { amount: 200 } })).toEqual({ big: true });
+    rulesEngine.addOperator('isEven', (a, b) => (Number(a) % 2 === 0) === b);
+    expect(await rulesEngine.evaluate(rules, ['big', 'even'], { data: { amount: 200 } })).toEqual({ big: true, even: true });
+    expect(await rulesEngine.evaluate(rules, ['even'], { data: { amount: 201 } })).toEqual({ even: false });
+    expect(rulesEngine.operators()).toContain('isEven');
+  });
+
+  it('a rule the template lacks is a configuration error naming it', async () => {
+    await expect(createRulesEvaluator().evaluate(rules, ['missing'], {})).rejects.toThrow(/rule "missing" is not in the template/);
+  });
+});
