@@ -6,7 +6,7 @@ import { isObject } from './json.ts';
 import { resolveData } from './schema-pointers.ts';
 
 /** Only these JSONPath forms are allowed in rules: $.a.b and $.a[0], nothing that filters, searches or runs code. */
-const PLAIN_PATH = /^\$(?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\d+\])+$/;
+export const PLAIN_PATH = /^\$(?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\d+\])+$/;
 
 export function checkRules(ctx: CheckContext): void {
   for (const [name, def] of Object.entries(ctx.t.rules)) {
@@ -50,6 +50,6 @@ function checkFactRef(ctx: CheckContext, fact: string, path: Json | undefined, a
 }
 
 /** "$.lines[0].price" → ["lines", "0", "price"]. */
-function pathSegments(path: string): string[] {
+export function pathSegments(path: string): string[] {
   return [...path.slice(1).matchAll(/\.([^.[]+)|\[(\d+)\]/g)].map((m) => m[1] ?? m[2]);
 }

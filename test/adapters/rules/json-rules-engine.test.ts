@@ -24,6 +24,14 @@ describe('the json-rules-engine guard evaluator', () => {
     expect(rulesEngine.operators()).toContain('isEven');
   });
 
+  it('plain property paths reach into objects and lists; a missing step is undefined, not an error', async () => {
+    const lines = { first: { conditions: { all: [{ fact: 'data', path: '$.lines[1].price', operator: 'equal', value: 7 }] } } };
+    const e = createRulesEvaluator();
+    expect(await e.evaluate(lines, ['first'], { data: { lines: [{ price: 1 }, { price: 7 }] } })).toEqual({ first: true });
+    expect(await e.evaluate(lines, ['first'], { data: { lines: [{ price: 1 }] } })).toEqual({ first: false });
+    expect(await e.evaluate(lines, ['first'], { data: {} })).toEqual({ first: false });
+  });
+
   it('a rule the template lacks is a configuration error naming it', async () => {
     await expect(createRulesEvaluator().evaluate(rules, ['missing'], {})).rejects.toThrow(/rule "missing" is not in the template/);
   });
