@@ -103,12 +103,12 @@ async function main() {
     });
   });
 
-  // lowdb: the baseline is writing the same file with fs.writeFile(JSON.stringify(...)), which lowdb does on every commit.
+  // Journaled store: the baseline is writing the whole store with fs.writeFile(JSON.stringify(...)), what the earlier whole-file store did on every commit.
   const results = [m];
   for (const records of [1000, 10000]) {
     const dir = await mkdtemp(join(tmpdir(), 'ow-bench-'));
     const store = new JournaledStore({ dataDir: dir });
-    const r = await commandPath('lowdb', store, records, records > 5000 ? 20 : 50, async () => {
+    const r = await commandPath('journaled', store, records, records > 5000 ? 20 : 50, async () => {
       await writeFile(join(dir, 'baseline.json'), JSON.stringify(await store.exportAll()));
     });
     results.push(r);

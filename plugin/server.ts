@@ -37,7 +37,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const store = new JournaledStore({ dataDir: resolve(opts.dataDir) });
   await store.init();
   const clock = createSettableClock();
-  const { router, runtime } = createPlugin({ store, clock, notifier: fileNotifier(join(resolve(opts.dataDir), 'outbox.jsonl')) });
+  const notifier = fileNotifier(join(resolve(opts.dataDir), 'outbox.jsonl'));
+  const { router, runtime } = createPlugin({ store, clock, notifier });
 
   // Templates go into any store that has none; demo people and orders only into one nobody has used yet.
   if ((await store.listTemplates()).length === 0) {
@@ -87,6 +88,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     })
       // Customer messages still on their way are delivered before the store closes.
       .then(() => runtime.deliverOutbox())
+      .then(() => notifier.close?.())
       .then(() => store.close());
     return closing;
   };

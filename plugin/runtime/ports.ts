@@ -280,6 +280,8 @@ export interface GuardEvaluator {
 /** Delivers notifications that leave the process (customer contacts). Delivering twice must be harmless. */
 export interface Notifier {
   deliver(notification: Notification): Promise<void>;
+  /** Lets go of what it holds open (the host calls it on shutdown). */
+  close?(): Promise<void>;
 }
 
 /**

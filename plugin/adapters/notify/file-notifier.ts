@@ -17,5 +17,10 @@ export function fileNotifier(file: string): Notifier {
       const line = { id: n.id, to: n.to.replace(/^contact:/, ''), recordId: n.recordId, kind: n.kind, title: n.titles ?? n.title, body: n.bodies ?? n.body, at: n.at };
       await (await opened()).appendFile(JSON.stringify(line) + '\n');
     },
+    async close() {
+      const open = handle;
+      handle = undefined;
+      await (await open?.catch(() => undefined))?.close();
+    },
   };
 }

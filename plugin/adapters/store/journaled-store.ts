@@ -51,6 +51,8 @@ export class JournaledStore extends StateBackedStore {
   /** The last change applied to memory, and the last one on the disk. */
   private seq = 0;
   private durableSeq = 0;
+  /** The last change readers must not see before it is durable (see `ready`). */
+  private visibleSeq = 0;
   private durableWaiters: { seq: number; resolve(): void }[] = [];
   private unwritten: Pending[] = [];
   private writeScheduled = false;
@@ -90,6 +92,7 @@ export class JournaledStore extends StateBackedStore {
       this.journal = await JournalWriter.open(join(this.dataDir, LIVE_JOURNAL), loaded.liveGoodBytes);
       this.seq = loaded.seq;
       this.durableSeq = loaded.seq;
+      this.visibleSeq = loaded.seq;
       this.state = loaded.state;
       this.broken = undefined;
     } catch (error) {
@@ -123,8 +126,8 @@ export class JournaledStore extends StateBackedStore {
    */
   protected ready(): Promise<void> | void {
     if (this.broken) throw new StoreUnavailable(this.broken);
-    if (this.durableSeq >= this.seq || writerScope.getStore()) return;
-    return this.untilDurable(this.seq);
+    if (this.durableSeq >= this.visibleSeq || writerScope.getStore()) return;
+    return this.untilDurable(this.visibleSeq);
   }
 
   private async untilDurable(seq: number): Promise<void> {
@@ -146,6 +149,9 @@ export class JournaledStore extends StateBackedStore {
     if (this.recovering) throw new StoreUnavailable('a write failed a moment ago and the store is being read back from the disk; try again');
     applyOp(this.state, change);
     this.seq += 1;
+    // A delivery mark lost in a crash only means the message goes out again, which the outbox allows:
+    // readers need not wait for it (they would, after every action that tells a customer).
+    if (change.op !== 'markDelivered') this.visibleSeq = this.seq;
     const line = encodeEntry({ seq: this.seq, ...change });
     const seq = this.seq;
     return new Promise((resolve, reject) => {
@@ -195,6 +201,7 @@ export class JournaledStore extends StateBackedStore {
       for (const p of lost) p.reject(error);
       this.markDurable(Number.MAX_SAFE_INTEGER); // memory is what the disk holds: readers go on (or hear it is broken)
       this.durableSeq = this.seq;
+      this.visibleSeq = this.seq;
       throw error;
     } finally {
       this.writing = undefined;
@@ -256,6 +263,7 @@ export class JournaledStore extends StateBackedStore {
     // A journal entry would not hold a whole store; a snapshot at a later seq makes every older entry moot.
     this.seq += 1;
     const seq = this.seq;
+    this.visibleSeq = seq;
     await this.onDisk(writeSnapshot(this.dataDir, next, seq), seq - 1);
     this.markDurable(seq);
     this.afterWrite();
