@@ -11,6 +11,18 @@ import { aLedgerEntry, aMovement, aRecord, anAudit, runStoreContract } from './s
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'journaled-store-'));
 
+/** Holds the next journal write back until the returned function is called. */
+function holdNextAppend(): () => void {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const append = JournalWriter.prototype.append;
+  vi.spyOn(JournalWriter.prototype, 'append').mockImplementationOnce(async function (this: JournalWriter, text: string) {
+    await held;
+    return append.call(this, text);
+  });
+  return release;
+}
+
 runStoreContract('JournaledStore', async () => {
   const dir = await tempDir();
   return { store: new JournaledStore({ dataDir: dir }), cleanup: () => rm(dir, { recursive: true, force: true }) };
@@ -166,13 +178,7 @@ describe('JournaledStore', () => {
   it('a change is seen by readers only once it is on disk', async () => {
     const store = new JournaledStore({ dataDir: dir });
     await store.init();
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const append = JournalWriter.prototype.append;
-    vi.spyOn(JournalWriter.prototype, 'append').mockImplementationOnce(async function (this: JournalWriter, text: string) {
-      await held;
-      return append.call(this, text);
-    });
+    const release = holdNextAppend();
     const committed = store.commit({ records: [{ record: aRecord('1') }] });
     await new Promise((r) => setTimeout(r, 10)); // the change is applied and its write is under way
     let seen: unknown = 'not yet';
@@ -189,13 +195,7 @@ describe('JournaledStore', () => {
   it("the runtime's writer reads a staged change at once; others wait until it is on disk", async () => {
     const store = new JournaledStore({ dataDir: dir });
     await store.init();
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const append = JournalWriter.prototype.append;
-    vi.spyOn(JournalWriter.prototype, 'append').mockImplementationOnce(async function (this: JournalWriter, text: string) {
-      await held;
-      return append.call(this, text);
-    });
+    const release = holdNextAppend();
     const { durable } = await store.stage({ records: [{ record: aRecord('1') }] });
     expect(await writerScope.run(true, () => store.getRecord('1'))).toEqual(aRecord('1'));
     let seen: unknown = 'not yet';
