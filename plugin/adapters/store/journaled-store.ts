@@ -2,7 +2,7 @@
 // anyone sees it, and lowdb's store.json as a snapshot that a background compaction rewrites.
 // A commit costs what it changes (one appended line and one fsync shared by every commit waiting),
 // not what the store holds.
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StoreUnavailable, writerScope, type Clock, type SnapshotInfo, type StoreHealth } from '../../runtime/ports.ts';
 import { compactInBackground } from './journal/compaction.ts';
@@ -10,8 +10,9 @@ import { LIVE_JOURNAL, loadDataDir, sealLiveJournal, writeSnapshot } from './jou
 import { lockDataDir, type DataDirLock } from './journal/data-dir-lock.ts';
 import { JournalWriter, encodeEntry } from './journal/journal-file.ts';
 import { applyOp, type StoreOp } from './store-ops.ts';
-import type { StoreData, StoreState } from './store-state.ts';
-import { SNAPSHOT_ID, StateBackedStore, newSnapshotId, newestFirst } from './state-backed-store.ts';
+import { SnapshotFiles } from './journal/snapshot-files.ts';
+import type { StoreState } from './store-state.ts';
+import { StateBackedStore } from './state-backed-store.ts';
 
 export interface JournaledStoreOptions {
   /** Folder of store.json, the journal and snapshots/; created when missing. */
@@ -29,10 +30,6 @@ export interface JournaledStoreOptions {
   readOnly?: boolean;
 }
 
-interface SnapshotFile extends SnapshotInfo {
-  data: StoreData;
-}
-
 /** A change applied to memory, waiting for its line to reach the disk. */
 interface Pending {
   line: string;
@@ -43,7 +40,6 @@ interface Pending {
 
 export class JournaledStore extends StateBackedStore {
   readonly dataDir: string;
-  private readonly snapshotDir: string;
   private readonly compactAfterBytes: number;
   private readonly warn: (message: string) => void;
   private lock: DataDirLock | undefined;
@@ -62,13 +58,12 @@ export class JournaledStore extends StateBackedStore {
   private compacting: Promise<void> | undefined;
   private broken: string | undefined;
   private readonly readOnly: boolean;
-  // Parsing a snapshot file only to list it is costly; their headers never change once written.
-  private readonly snapshotInfo = new Map<string, SnapshotInfo>();
+  private readonly snapshots: SnapshotFiles;
 
   constructor({ dataDir, clock, compactAfterBytes = 64 * 1024 * 1024, warn = (m) => console.warn(m), readOnly = false }: JournaledStoreOptions) {
     super(clock);
     this.dataDir = dataDir;
-    this.snapshotDir = join(dataDir, 'snapshots');
+    this.snapshots = new SnapshotFiles(join(dataDir, 'snapshots'));
     this.compactAfterBytes = compactAfterBytes;
     this.warn = warn;
     this.readOnly = readOnly;
@@ -270,64 +265,14 @@ export class JournaledStore extends StateBackedStore {
   }
 
   async snapshot(label: string): Promise<SnapshotInfo> {
-    const state = await this.settled();
-    const at = this.clock.now();
-    const info: SnapshotInfo = { id: newSnapshotId(at), at: at.toISOString(), label };
-    // Serialised straight from the live state, synchronously: no change can come in between.
-    const file: SnapshotFile = { ...info, data: { ...state.data, sessions: [] } };
-    const text = JSON.stringify(file);
-    await mkdir(this.snapshotDir, { recursive: true });
-    const target = join(this.snapshotDir, `${info.id}.json`);
-    // Temp file and rename: a crash never leaves a half snapshot under a real id.
-    await writeFile(`${target}.tmp`, text);
-    await rename(`${target}.tmp`, target);
-    this.snapshotInfo.set(info.id, info);
-    return { ...info };
+    return this.snapshots.take(await this.settled(), label, this.clock.now());
   }
 
-  protected async wholeSnapshots(): Promise<SnapshotInfo[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.snapshotDir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    const list: SnapshotInfo[] = [];
-    for (const name of names) {
-      const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
-      if (!SNAPSHOT_ID.test(id)) continue;
-      let info = this.snapshotInfo.get(id);
-      if (!info) {
-        try {
-          const parsed = JSON.parse(await readFile(join(this.snapshotDir, name), 'utf8')) as Partial<SnapshotFile>;
-          info = { id, at: String(parsed.at ?? ''), label: String(parsed.label ?? '') };
-        } catch {
-          continue; // An unreadable file cannot be restored either; it is not offered.
-        }
-        this.snapshotInfo.set(id, info);
-      }
-      list.push({ ...info });
-    }
-    return list.sort(newestFirst);
+  protected wholeSnapshots(): Promise<SnapshotInfo[]> {
+    return this.snapshots.list();
   }
 
   protected async restoreWholeSnapshot(id: string): Promise<void> {
-    // The id becomes a file name: only the shape this store hands out is accepted.
-    if (!SNAPSHOT_ID.test(id)) throw new Error(`no snapshot "${id}"`);
-    let text: string;
-    try {
-      text = await readFile(join(this.snapshotDir, `${id}.json`), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`no snapshot "${id}"`);
-      throw error;
-    }
-    let parsed: Partial<SnapshotFile>;
-    try {
-      parsed = JSON.parse(text) as Partial<SnapshotFile>;
-    } catch {
-      throw new Error(`snapshot ${id} is damaged: not JSON`);
-    }
-    await this.replaceWith(parsed.data, `snapshot ${id} is damaged`);
+    await this.replaceWith(await this.snapshots.read(id), `snapshot ${id} is damaged`);
   }
 }
