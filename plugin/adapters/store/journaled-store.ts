@@ -171,8 +171,8 @@ export class JournaledStore extends StateBackedStore {
     const batch = this.unwritten;
     this.unwritten = [];
     const lastSeq = batch[batch.length - 1].seq;
-    const written = await this.onDisk(this.journal.append(batch.map((p) => p.line).join('')), batch[0].seq - 1, batch);
-    if (!written) return;
+    const failed = await this.onDisk(this.journal.append(batch.map((p) => p.line).join('')), batch[0].seq - 1, batch);
+    if (failed) return; // every change of the batch has been told
     this.markDurable(lastSeq);
     for (const p of batch) p.resolve();
     this.afterWrite();
@@ -180,13 +180,13 @@ export class JournaledStore extends StateBackedStore {
 
   /**
    * Runs one disk operation at a time. When it fails, every change applied but not yet written fails with
-   * it and memory is read back from the disk as it was after change `lastGood`.
+   * it, memory is read back from the disk as it was after change `lastGood`, and the error is handed back.
    */
-  private async onDisk(operation: Promise<void>, lastGood: number, failing: Pending[] = []): Promise<boolean> {
+  private async onDisk(operation: Promise<void>, lastGood: number, failing: Pending[] = []): Promise<unknown> {
     this.writing = operation;
     try {
       await operation;
-      return true;
+      return undefined;
     } catch (error) {
       this.recovering = true;
       const lost = [...failing, ...this.unwritten];
@@ -197,7 +197,7 @@ export class JournaledStore extends StateBackedStore {
       this.markDurable(Number.MAX_SAFE_INTEGER); // memory is what the disk holds: readers go on (or hear it is broken)
       this.durableSeq = this.seq;
       this.visibleSeq = this.seq;
-      throw error;
+      return error;
     } finally {
       this.writing = undefined;
     }
@@ -231,10 +231,9 @@ export class JournaledStore extends StateBackedStore {
       await sealLiveJournal(this.dataDir, seq);
       this.journal = await JournalWriter.open(join(this.dataDir, LIVE_JOURNAL), 0);
     })();
-    try {
-      await this.onDisk(sealing, seq);
-    } catch (error) {
-      this.broken ??= `could not start a new journal file (${(error as Error).message})`;
+    const failed = await this.onDisk(sealing, seq);
+    if (failed) {
+      this.broken ??= `could not start a new journal file (${(failed as Error).message})`;
       return;
     }
     this.compactSoon();
@@ -259,7 +258,8 @@ export class JournaledStore extends StateBackedStore {
     this.seq += 1;
     const seq = this.seq;
     this.visibleSeq = seq;
-    await this.onDisk(writeSnapshot(this.dataDir, next, seq), seq - 1);
+    const failed = await this.onDisk(writeSnapshot(this.dataDir, next, seq), seq - 1);
+    if (failed) throw failed;
     this.markDurable(seq);
     this.afterWrite();
   }
