@@ -9,6 +9,9 @@ import { isUnder, normalizePointer, pointer, splitPointer } from '../../ui/src/a
 import { findings, under } from '../../ui/src/admin/issues';
 import { formatRecipient, parseRecipient } from '../../ui/src/admin/studio/recipients';
 import { anchorOf, tabOf } from '../../ui/src/admin/studio/studio-tabs';
+import { blankTemplate, copyTemplate, startProblems } from '../../ui/src/admin/gallery/new-template';
+import { validateTemplate } from '../../plugin/core/validate-template';
+import { builtinCheckOptionsForTests } from '../fixtures/check-options';
 
 const salesOrder = (): Template =>
   JSON.parse(readFileSync(new URL('../../schemas/templates/sales-order.json', import.meta.url), 'utf8')) as Template;
@@ -143,5 +146,33 @@ describe('recipients', () => {
     expect(parseRecipient('handler')).toEqual({ kind: 'handler', value: '' });
     expect(formatRecipient({ kind: 'department', value: 'sales_manager' })).toBe('department:sales_manager');
     expect(formatRecipient({ kind: 'previousHandler', value: 'x' })).toBe('previousHandler');
+  });
+});
+
+describe('starting a template', () => {
+  const start = { id: 'purchase-return', name: { 'zh-CN': '退货单', en: 'Purchase return' }, numberPrefix: 'RT' };
+  const installed = [{ id: 'sales-order', numberPrefix: 'SO' }];
+
+  it('a blank template is one the server accepts as it is', () => {
+    const result = validateTemplate(blankTemplate(start), builtinCheckOptionsForTests);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('a copy keeps everything of the template it copies but its id, name, prefix and version', () => {
+    const source = { ...salesOrder(), version: 3 };
+    const copy = copyTemplate(source, start);
+    expect(copy).toEqual({ ...source, id: 'purchase-return', version: 1, name: start.name, numberPrefix: 'RT' });
+    expect(source.id).toBe('sales-order');
+  });
+
+  it('names what is wrong: id and prefix shape, ids and prefixes in use, missing names', () => {
+    expect(startProblems(start, installed)).toEqual([]);
+    expect(startProblems({ ...start, id: 'Purchase Return' }, installed)).toEqual([{ field: 'id', why: 'pattern' }]);
+    expect(startProblems({ ...start, id: 'sales-order' }, installed)).toEqual([{ field: 'id', why: 'taken' }]);
+    expect(startProblems({ ...start, numberPrefix: 'so' }, installed)).toEqual([{ field: 'numberPrefix', why: 'taken', by: 'sales-order' }]);
+    expect(startProblems({ ...start, numberPrefix: 'R-T' }, installed)).toEqual([{ field: 'numberPrefix', why: 'pattern' }]);
+    expect(startProblems({ ...start, name: { 'zh-CN': '退货单', en: ' ' } }, installed)).toEqual([{ field: 'name', why: 'missing' }]);
   });
 });

@@ -99,6 +99,52 @@ describe('template gallery', () => {
   });
 });
 
+describe('starting a template', () => {
+  it('starts one from a blank page by clicks only, opens it in the studio, and a refusal names the field', async () => {
+    await admin.goto(`${h.url}/admin/templates`);
+    const form = admin.locator('[data-testid=new-template]');
+    await form.waitFor();
+    await form.locator('input[name=id]').fill('purchase-return');
+    await form.locator('input[name="name.zh-CN"]').fill('退货单');
+    await form.locator('input[name="name.en"]').fill('Purchase return');
+    // A prefix in use by the sales order is refused, in words that name it.
+    await form.locator('input[name=numberPrefix]').fill('SO');
+    await form.locator('button[type=submit]').click();
+    const refusal = form.locator('[role=alert]');
+    await refusal.first().waitFor();
+    expect(await refusal.first().textContent()).toContain('sales-order');
+    expect((await h.call(adminToken, 'GET', '/templates/purchase-return')).status).toBe(404);
+
+    await form.locator('input[name=numberPrefix]').fill('RT');
+    await form.locator('button[type=submit]').click();
+    await admin.waitForURL(/\/admin\/templates\/purchase-return\/studio$/);
+    await admin.locator('[data-testid=state-diagram]').waitFor();
+    const made = await h.call(adminToken, 'GET', '/templates/purchase-return');
+    expect(made.body).toMatchObject({ id: 'purchase-return', version: 1, name: { 'zh-CN': '退货单', en: 'Purchase return' }, numberPrefix: 'RT' });
+    // It works as it is: an administrator can create a record of it.
+    const record = await h.call(adminToken, 'POST', '/records', { template: 'purchase-return', data: { title: '第一张退货单' } });
+    expect(record.status).toBe(201);
+    expect(record.body.number).toBe('RT-000001');
+  });
+
+  it('copies an installed template under a new id, leaving the original as it was', async () => {
+    const original = (await h.call(adminToken, 'GET', '/templates/order-recycling')).body;
+    await admin.goto(`${h.url}/admin/templates`);
+    const form = admin.locator('[data-testid=new-template]');
+    await form.waitFor();
+    await form.locator('select[name=from]').selectOption('order-recycling');
+    await form.locator('input[name=id]').fill('lease-recycling');
+    await form.locator('input[name="name.zh-CN"]').fill('租赁回收单');
+    await form.locator('input[name="name.en"]').fill('Lease recycling');
+    await form.locator('input[name=numberPrefix]').fill('LR');
+    await form.locator('button[type=submit]').click();
+    await admin.waitForURL(/\/admin\/templates\/lease-recycling\/studio$/);
+    const copy = (await h.call(adminToken, 'GET', '/templates/lease-recycling')).body;
+    expect(copy).toEqual({ ...original, id: 'lease-recycling', version: 1, name: { 'zh-CN': '租赁回收单', en: 'Lease recycling' }, numberPrefix: 'LR' });
+    expect((await h.call(adminToken, 'GET', '/templates/order-recycling')).body).toEqual(original);
+  });
+});
+
 describe('template studio', () => {
   it('adds a state, validates (unreachable warning in place), saves a new version', async () => {
     await admin.goto(`${h.url}/admin/templates/sales-order/studio`);

@@ -8,6 +8,7 @@ import { AdminOnly } from '../components/admin-only';
 import { PrebuiltList } from './prebuilt-list';
 import { InstalledTable } from './installed-table';
 import { FileImport } from './file-import';
+import { NewTemplateForm } from './new-template-form';
 
 function GalleryContent() {
   const { t } = useI18n();
@@ -27,6 +28,12 @@ function GalleryContent() {
         <h1>{t('admin.gallery.title')}</h1>
         <p className="adm-muted">{t('admin.gallery.intro')}</p>
       </header>
+
+      <section className="adm-section adm-card">
+        <h2>{t('admin.newTemplate.title')}</h2>
+        <p className="adm-muted">{t('admin.newTemplate.intro')}</p>
+        {installed.data && <NewTemplateForm installed={installed.data} />}
+      </section>
 
       <section className="adm-section">
         <h2>{t('admin.gallery.prebuilt')}</h2>
