@@ -5,7 +5,8 @@ import type { JsonObject } from './types.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// multipleOfPrecision: money fields are multiples of 0.01, which binary fractions never divide exactly.
+const ajv = new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 9 });
 addFormats(ajv);
 // People and departments are checked by the runtime against the directory, not by the schema.
 ajv.addFormat('user', true);

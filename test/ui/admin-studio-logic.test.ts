@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Template } from '../../plugin/core/types';
 import { depths, layout } from '../../ui/src/admin/studio/diagram-layout';
-import { addField, listFields, removeField } from '../../ui/src/admin/studio/form-fields';
+import { addField, FIELD_KEY, listFields, moveField, parseOptions, removeField, setRequired } from '../../ui/src/admin/studio/form-fields';
 import { addAction, addState, nextVersion, removeState, renameState, setInitial } from '../../ui/src/admin/studio/draft-ops';
 import { isUnder, normalizePointer, pointer, splitPointer } from '../../ui/src/admin/pointer';
 import { findings, under } from '../../ui/src/admin/issues';
@@ -174,5 +174,41 @@ describe('starting a template', () => {
     expect(startProblems({ ...start, numberPrefix: 'so' }, installed)).toEqual([{ field: 'numberPrefix', why: 'taken', by: 'sales-order' }]);
     expect(startProblems({ ...start, numberPrefix: 'R-T' }, installed)).toEqual([{ field: 'numberPrefix', why: 'pattern' }]);
     expect(startProblems({ ...start, name: { 'zh-CN': '退货单', en: ' ' } }, installed)).toEqual([{ field: 'name', why: 'missing' }]);
+  });
+});
+
+describe('designing fields', () => {
+  const blank = () => blankTemplate({ id: 'purchase-return', name: { 'zh-CN': '退货单', en: 'Purchase return' }, numberPrefix: 'RT' });
+
+  it('field keys may be in any language; they start with a letter', () => {
+    for (const ok of ['金额', 'amount', '退货_原因2', 'Betrag']) expect(FIELD_KEY.test(ok), ok).toBe(true);
+    for (const bad of ['2金额', 'a b', 'a-b', '']) expect(FIELD_KEY.test(bad), bad).toBe(false);
+  });
+
+  it('dropdown options are read one a line as code | 中文 | English', () => {
+    expect(parseOptions('damaged | 破损 | Damaged\n\nwrong | 发错货\ndamaged | again')).toEqual([
+      { code: 'damaged', label: { 'zh-CN': '破损', en: 'Damaged' } },
+      { code: 'wrong', label: { 'zh-CN': '发错货', en: '发错货' } },
+    ]);
+  });
+
+  it('a dropdown, money and long text are what the server accepts, and can be reordered, made optional and removed', () => {
+    const t = blank();
+    addField(t, { key: '退货原因', type: 'choice', label: { 'zh-CN': '退货原因', en: 'Reason' }, required: true, options: parseOptions('damaged | 破损 | Damaged') });
+    addField(t, { key: '金额', type: 'money', label: { 'zh-CN': '金额', en: 'Amount' }, required: true });
+    addField(t, { key: '说明', type: 'text', label: { 'zh-CN': '说明', en: 'Notes' }, required: false });
+    expect(listFields(t.form.schema).map((f) => [f.key, f.type])).toEqual([['title', 'string'], ['退货原因', 'choice'], ['金额', 'money'], ['说明', 'string']]);
+    expect(t.form.uischema.elements).toContainEqual({ type: 'Control', scope: '#/properties/说明', options: { multi: true } });
+    moveField(t, '金额', -1);
+    moveField(t, '金额', -1);
+    moveField(t, '金额', -1); // already first: stays
+    expect((t.form.uischema.elements as { scope: string }[]).map((e) => e.scope)).toEqual(['#/properties/金额', '#/properties/title', '#/properties/退货原因', '#/properties/说明']);
+    setRequired(t, 'title', false);
+    expect(t.form.schema.required).toEqual(['退货原因', '金额']);
+    const rule = { conditions: { all: [{ fact: 'data', path: '$.金额', operator: 'greaterThan', value: 1000 }] } };
+    const withRule = { ...t, rules: { large: rule } } as unknown as Template;
+    expect(validateTemplate(withRule, builtinCheckOptionsForTests).errors).toEqual([]);
+    removeField(t, '说明');
+    expect(listFields(t.form.schema).map((f) => f.key)).toEqual(['title', '退货原因', '金额']);
   });
 });

@@ -127,6 +127,52 @@ describe('starting a template', () => {
     expect(record.body.number).toBe('RT-000001');
   });
 
+  it('designs its form by clicks: a dropdown, money and long text under Chinese keys, reordered, saved, then used', async () => {
+    await admin.goto(`${h.url}/admin/templates/purchase-return/studio`);
+    await admin.locator('[data-testid=tab-fields]').click();
+    const add = admin.locator('[data-testid=add-field]');
+    const addField = async (key: string, type: string, zh: string, en: string, required = false, options?: string) => {
+      await add.locator('input[name=new-field-key]').fill(key);
+      await add.locator('select[name=new-field-type]').selectOption(type);
+      await add.locator('input[name="new-field-label.zh-CN"]').fill(zh);
+      await add.locator('input[name="new-field-label.en"]').fill(en);
+      if (options) await add.locator('textarea[name=new-field-options]').fill(options);
+      if (required) await add.locator('input[name=new-field-required]').check();
+      await add.locator('button[type=submit]').click();
+      await admin.locator(`[data-testid="field-${key}"]`).waitFor();
+    };
+    await addField('退货原因', 'choice', '退货原因', 'Return reason', true, 'damaged | 破损 | Damaged\nwrong_item | 发错货 | Wrong item');
+    await addField('金额', 'money', '退货金额', 'Amount', true);
+    await addField('说明', 'text', '说明', 'Notes');
+    // The reason goes first; the title becomes optional.
+    await admin.locator('[data-testid="field-退货原因"] button[title]').first().click();
+    await admin.locator('[data-testid=field-title] input[type=checkbox]').uncheck();
+    await admin.locator('[data-testid=studio-save]').click();
+    await admin.locator('[data-testid=studio-status] .adm-note--ok').waitFor();
+
+    const saved = (await h.call(adminToken, 'GET', '/templates/purchase-return')).body;
+    expect(saved.version).toBe(2);
+    expect(saved.form.schema.properties['退货原因'].oneOf).toEqual([{ const: 'damaged', title: '破损 / Damaged' }, { const: 'wrong_item', title: '发错货 / Wrong item' }]);
+    expect(saved.form.schema.properties['金额']).toMatchObject({ type: 'number', minimum: 0, multipleOf: 0.01 });
+    expect(saved.form.schema.required).toEqual(['退货原因', '金额']);
+    expect(saved.form.uischema.elements.map((e: { scope: string }) => e.scope)).toEqual(['#/properties/退货原因', '#/properties/title', '#/properties/金额', '#/properties/说明']);
+
+    // A person fills it in the form: the dropdown speaks their language, the amount keeps its cents.
+    await admin.goto(`${h.url}/orders/new?template=purchase-return`);
+    const form = admin.locator('[data-testid=record-form]');
+    await form.waitFor();
+    const select = form.locator('select').first();
+    expect(await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).label))).toEqual(expect.arrayContaining(['破损', '发错货']));
+    await select.selectOption('wrong_item');
+    await form.locator('input[type=number]').first().fill('19.99');
+    await form.locator('textarea').first().fill('包装完好，型号不对');
+    await admin.locator("[data-testid=save-record]").click();
+    await admin.waitForURL(/\/orders\/[0-9a-f-]{36}/);
+    const id = admin.url().split('/').pop();
+    const record = (await h.call(adminToken, 'GET', `/records/${id}`)).body;
+    expect(record.data).toMatchObject({ 退货原因: 'wrong_item', 金额: 19.99, 说明: '包装完好，型号不对' });
+  });
+
   it('copies an installed template under a new id, leaving the original as it was', async () => {
     const original = (await h.call(adminToken, 'GET', '/templates/order-recycling')).body;
     await admin.goto(`${h.url}/admin/templates`);

@@ -6,7 +6,8 @@ import { isObject } from './json.ts';
 import { resolveData } from './schema-pointers.ts';
 
 /** Only these JSONPath forms are allowed in rules: $.a.b and $.a[0], nothing that filters, searches or runs code. */
-export const PLAIN_PATH = /^\$(?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\d+\])+$/;
+// Field keys may be in any language ($.金额): letters and digits of any script.
+export const PLAIN_PATH = /^\$(?:\.[\p{L}_][\p{L}\p{N}_-]*|\[\d+\])+$/u;
 
 export function checkRules(ctx: CheckContext): void {
   for (const [name, def] of Object.entries(ctx.t.rules)) {

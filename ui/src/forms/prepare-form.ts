@@ -33,6 +33,9 @@ export function localizeSchema(schema: JsonObject, labels: Record<string, Labels
   if (schema.items && typeof schema.items === 'object' && !Array.isArray(schema.items)) {
     out.items = localizeSchema(schema.items as JsonObject, labels, lang, pointer);
   }
+  // The options of a dropdown: "退货 / Return" shows in the reader's language.
+  if (Array.isArray(schema.oneOf))
+    out.oneOf = schema.oneOf.map((o) => (o && typeof o === 'object' && !Array.isArray(o) && typeof o.title === 'string' ? { ...o, title: pickBilingual(o.title, lang) } : o));
   return out;
 }
 

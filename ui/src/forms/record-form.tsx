@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { JsonForms } from '@jsonforms/react';
 import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
-import type { JsonSchema, UISchemaElement } from '@jsonforms/core';
+import { createAjv, type JsonSchema, type UISchemaElement } from '@jsonforms/core';
 import type { ErrorObject } from 'ajv';
 import { useI18n } from '../i18n';
 import type { JsonObject, Template } from '../model';
@@ -14,6 +14,8 @@ import { ReadonlyControlRenderer, readonlyControlTester } from './readonly-contr
 
 const renderers = [...vanillaRenderers, { tester: linesTableTester, renderer: LinesTableRenderer }];
 const readonlyRenderers = [...renderers, { tester: readonlyControlTester, renderer: ReadonlyControlRenderer }];
+// As the server validates: money is a multiple of 0.01, which binary fractions never divide exactly.
+const ajv = createAjv({ multipleOfPrecision: 9 });
 
 export interface RecordFormProps {
   template: Template;
@@ -72,6 +74,7 @@ export function RecordForm({ template, data, roles, editable, readonly, showErro
         data={data}
         renderers={readonly ? readonlyRenderers : renderers}
         cells={vanillaCells}
+        ajv={ajv}
         config={config}
         readonly={readonly}
         i18n={i18n}
