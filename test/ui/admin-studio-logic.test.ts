@@ -10,6 +10,7 @@ import { findings, under } from '../../ui/src/admin/issues';
 import { formatRecipient, parseRecipient } from '../../ui/src/admin/studio/recipients';
 import { anchorOf, tabOf } from '../../ui/src/admin/studio/studio-tabs';
 import { blankTemplate, copyTemplate, startProblems } from '../../ui/src/admin/gallery/new-template';
+import { fromRule, toRule } from '../../ui/src/admin/studio/conditions';
 import { validateTemplate } from '../../plugin/core/validate-template';
 import { builtinCheckOptionsForTests } from '../fixtures/check-options';
 
@@ -210,5 +211,35 @@ describe('designing fields', () => {
     expect(validateTemplate(withRule, builtinCheckOptionsForTests).errors).toEqual([]);
     removeField(t, '说明');
     expect(listFields(t.form.schema).map((f) => f.key)).toEqual(['title', '退货原因', '金额']);
+  });
+});
+
+describe('the condition builder', () => {
+  const t = (): Template => {
+    const x = blankTemplate({ id: 'purchase-return', name: { 'zh-CN': '退货单', en: 'Purchase return' }, numberPrefix: 'RT' });
+    addField(x, { key: '金额', type: 'money', label: { 'zh-CN': '金额', en: 'Amount' }, required: true });
+    addField(x, { key: 'urgent', type: 'boolean', label: { 'zh-CN': '加急', en: 'Urgent' }, required: false });
+    return x;
+  };
+
+  it('writes rows as json-rules-engine conditions with values of the field type', () => {
+    const rule = toRule(t(), { join: 'any', rows: [{ field: '金额', operator: 'greaterThan', value: '1000' }, { field: 'urgent', operator: 'equal', value: 'true' }, { field: 'title', operator: 'in', value: 'a, b，c' }] });
+    expect(rule).toEqual({
+      conditions: {
+        any: [
+          { fact: 'data', path: '$.金额', operator: 'greaterThan', value: 1000 },
+          { fact: 'data', path: '$.urgent', operator: 'equal', value: true },
+          { fact: 'data', path: '$.title', operator: 'in', value: ['a', 'b', 'c'] },
+        ],
+      },
+    });
+    expect(validateTemplate({ ...t(), rules: { r: rule } }, builtinCheckOptionsForTests).errors).toEqual([]);
+  });
+
+  it('reads back a rule of its own shape, and leaves any other alone', () => {
+    const c = { join: 'all' as const, rows: [{ field: '金额', operator: 'lessThanInclusive' as const, value: '1000' }] };
+    expect(fromRule(toRule(t(), c))).toEqual(c);
+    expect(fromRule({ conditions: { all: [{ fact: 'ledger', path: '$.receipt', operator: 'equal', value: 1 }] } })).toBeUndefined();
+    expect(fromRule({ conditions: { not: { fact: 'data', path: '$.a', operator: 'equal', value: 1 } } })).toBeUndefined();
   });
 });

@@ -173,6 +173,58 @@ describe('starting a template', () => {
     expect(record.data).toMatchObject({ 退货原因: 'wrong_item', 金额: 19.99, 说明: '包装完好，型号不对' });
   });
 
+  it('adds a role and a rule built from conditions; only 财务 may finish, and only within the limit', async () => {
+    await admin.goto(`${h.url}/admin/templates/purchase-return/studio`);
+    await admin.locator('[data-testid=tab-roles]').click();
+    const role = admin.locator('[data-testid=add-role]');
+    await role.locator('input[name=new-role-key]').fill('finance');
+    await role.locator('input[name="new-role-label.zh-CN"]').fill('财务');
+    await role.locator('input[name="new-role-label.en"]').fill('Finance');
+    await role.locator('button[type=submit]').click();
+    await admin.locator('[data-testid=role-finance]').waitFor();
+
+    await admin.locator('[data-testid=tab-rules]').click();
+    const rule = admin.locator('[data-testid=add-rule]');
+    await rule.locator('input[name=new-rule-key]').fill('withinLimit');
+    await rule.locator('button[name=add-condition]').click();
+    await rule.locator('select[name=rule-field]').selectOption('金额');
+    await rule.locator('select[name=rule-operator]').selectOption('lessThanInclusive');
+    await rule.locator('input[name=rule-value]').fill('1000');
+    await rule.locator('button[type=submit]').click();
+    await admin.locator('[data-testid=rule-withinLimit]').waitFor();
+
+    await admin.locator('[data-testid=tab-actions]').click();
+    const finish = admin.locator('[data-testid=action-finish]');
+    await finish.locator('summary').first().click();
+    await finish.locator('[data-testid=action-finish-allow] select').first().selectOption('finance');
+    await finish.getByRole('button', { name: /添加前置条件/ }).click();
+    await finish.locator('.adm-guard input[lang=zh-CN]').fill('退货金额超过 1000 元，需走审批流程');
+    await finish.locator('.adm-guard input[lang=en]').fill('Returns over 1,000 need the approval flow');
+    await admin.locator('[data-testid=studio-save]').click();
+    await admin.locator('[data-testid=studio-status] .adm-note--ok').waitFor();
+
+    const saved = (await h.call(adminToken, 'GET', '/templates/purchase-return')).body;
+    expect(saved.version).toBe(3);
+    expect(saved.roles.finance).toEqual({ label: { 'zh-CN': '财务', en: 'Finance' }, view: 'all' });
+    expect(saved.rules.withinLimit).toEqual({ conditions: { all: [{ fact: 'data', path: '$.金额', operator: 'lessThanInclusive', value: 1000 }] } });
+    expect(saved.actions.finish.allow).toEqual([{ role: 'finance', scope: 'all' }]);
+    expect(saved.actions.finish.guards).toEqual([{ rule: 'withinLimit', message: { 'zh-CN': '退货金额超过 1000 元，需走审批流程', en: 'Returns over 1,000 need the approval flow' } }]);
+
+    // Used end to end: the guard and the permission hold.
+    const made = await h.call(adminToken, 'POST', '/users', { username: 'returns-finance', name: '赵敏', password: 'finance-pass-1', roles: ['finance'] });
+    expect(made.status).toBe(201);
+    const financeToken = (await h.call(null, 'POST', '/session', { username: 'returns-finance', password: 'finance-pass-1' })).body.token;
+    const small = (await h.call(adminToken, 'POST', '/records', { template: 'purchase-return', data: { 退货原因: 'damaged', 金额: 500 } })).body;
+    const large = (await h.call(adminToken, 'POST', '/records', { template: 'purchase-return', data: { 退货原因: 'damaged', 金额: 5000 } })).body;
+    expect((await h.call(adminToken, 'POST', `/records/${small.id}/actions/finish`, {})).status).toBe(403);
+    const refused = await h.call(financeToken, 'POST', `/records/${large.id}/actions/finish`, {});
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toContain('需走审批流程');
+    const done = await h.call(financeToken, 'POST', `/records/${small.id}/actions/finish`, {});
+    expect(done.status).toBe(200);
+    expect(done.body.status).toBe('done');
+  });
+
   it('copies an installed template under a new id, leaving the original as it was', async () => {
     const original = (await h.call(adminToken, 'GET', '/templates/order-recycling')).body;
     await admin.goto(`${h.url}/admin/templates`);

@@ -18,6 +18,8 @@ import { FieldsPanel } from './fields-panel';
 import { ReasonsPanel } from './reasons-panel';
 import { NotificationsPanel } from './notifications-panel';
 import { GeneralPanel } from './general-panel';
+import { RolesPanel } from './roles-panel';
+import { RulesPanel } from './rules-panel';
 
 type Status =
   | { kind: 'idle' }
@@ -184,6 +186,8 @@ export function StudioEditor({ loaded, installedVersions, onSaved }: Props) {
         {tab === 'states' && <StatesPanel />}
         {tab === 'actions' && <ActionsPanel />}
         {tab === 'fields' && <FieldsPanel />}
+        {tab === 'roles' && <RolesPanel />}
+        {tab === 'rules' && <RulesPanel />}
         {tab === 'reasons' && <ReasonsPanel />}
         {tab === 'notifications' && <NotificationsPanel />}
         {tab === 'general' && <GeneralPanel />}

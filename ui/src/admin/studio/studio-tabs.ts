@@ -1,5 +1,5 @@
 // The studio's tabs and which part of the template (by top-level pointer token) each one edits.
-export const TABS = ['states', 'actions', 'fields', 'reasons', 'notifications', 'general'] as const;
+export const TABS = ['states', 'actions', 'fields', 'roles', 'rules', 'reasons', 'notifications', 'general'] as const;
 export type Tab = (typeof TABS)[number];
 
 const BY_TOKEN: Record<string, Tab> = {
@@ -7,6 +7,8 @@ const BY_TOKEN: Record<string, Tab> = {
   actions: 'actions',
   form: 'fields',
   fields: 'fields',
+  roles: 'roles',
+  rules: 'rules',
   reasons: 'reasons',
   notifications: 'notifications',
   name: 'general',
@@ -36,6 +38,10 @@ export function anchorOf(tokens: string[]): string | undefined {
       return `studio-action-${key}`;
     case 'reasons':
       return `studio-reasons-${key}`;
+    case 'roles':
+      return `studio-role-${key}`;
+    case 'rules':
+      return `studio-rule-${key}`;
     case 'notifications':
       return `studio-notification-${key}`;
     case 'form':

@@ -1,0 +1,57 @@
+// A condition builder's model: rows "field operator value" joined by all / any, written as the
+// json-rules-engine conditions the runtime already evaluates, and read back when a rule has that shape.
+import type { Json, JsonObject, Template } from '../../../../plugin/core/types';
+import { listFields } from './form-fields';
+
+export const OPERATORS = ['equal', 'notEqual', 'greaterThan', 'greaterThanInclusive', 'lessThan', 'lessThanInclusive', 'in', 'notIn', 'contains'] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+export interface ConditionRow {
+  /** A top-level field of the form. */
+  field: string;
+  operator: Operator;
+  /** As typed; read as a number, yes/no or a list by the field's type and the operator. */
+  value: string;
+}
+
+export interface Condition {
+  join: 'all' | 'any';
+  rows: ConditionRow[];
+}
+
+const LIST_OPERATORS = new Set<Operator>(['in', 'notIn']);
+
+/** The typed value as the field holds it: numbers for number fields, true/false for yes/no, lists for in / not in. */
+export function valueOf(type: string, operator: Operator, text: string): Json {
+  const one = (x: string): Json => {
+    const s = x.trim();
+    if ((type === 'number' || type === 'integer' || type === 'money') && s !== '' && Number.isFinite(Number(s))) return Number(s);
+    if (type === 'boolean') return s === 'true' || s === '是' || s === 'yes';
+    return s;
+  };
+  return LIST_OPERATORS.has(operator) ? text.split(/[,，]/).filter((x) => x.trim()).map(one) : one(text);
+}
+
+/** The rule the runtime evaluates: conditions over the record's data. */
+export function toRule(t: Template, c: Condition): JsonObject {
+  const types = new Map(listFields(t.form.schema).filter((f) => f.depth === 0).map((f) => [f.key, f.type]));
+  const conditions = c.rows.map((r) => ({ fact: 'data', path: `$.${r.field}`, operator: r.operator, value: valueOf(types.get(r.field) ?? 'string', r.operator, r.value) }));
+  return { conditions: { [c.join]: conditions } };
+}
+
+/** A rule written by the builder (or in its shape), back as rows; undefined for anything else. */
+export function fromRule(rule: Json | undefined): Condition | undefined {
+  const conditions = rule && typeof rule === 'object' && !Array.isArray(rule) ? (rule.conditions as JsonObject | undefined) : undefined;
+  if (!conditions) return undefined;
+  const join = Array.isArray(conditions.all) ? 'all' : Array.isArray(conditions.any) ? 'any' : undefined;
+  if (!join) return undefined;
+  const rows: ConditionRow[] = [];
+  for (const raw of conditions[join] as Json[]) {
+    const c = raw as JsonObject;
+    const path = typeof c?.path === 'string' ? c.path : '';
+    if (c?.fact !== 'data' || !/^\$\.[^.[\]]+$/.test(path) || !OPERATORS.includes(c.operator as Operator)) return undefined;
+    const value = Array.isArray(c.value) ? c.value.join(', ') : String(c.value);
+    rows.push({ field: path.slice(2), operator: c.operator as Operator, value });
+  }
+  return { join, rows };
+}

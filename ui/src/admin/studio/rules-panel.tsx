@@ -1,0 +1,118 @@
+// Rules by condition builder: "field operator value" rows joined by all / any, saved as the template's
+// json-rules-engine rules that guards and automations name. Rules of another shape are shown as they are.
+import { useState } from 'react';
+import { useI18n } from '../../i18n';
+import { FindingsList } from '../components/findings-list';
+import { under } from '../issues';
+import { pointer } from '../pointer';
+import { OPERATORS, fromRule, toRule, type Condition, type ConditionRow, type Operator } from './conditions';
+import { KEY_PATTERN } from './draft-ops';
+import { listFields } from './form-fields';
+import { useStudio } from './studio-context';
+
+function ConditionEditor({ value, onChange, fields }: { value: Condition; onChange: (c: Condition) => void; fields: { key: string; label: string }[] }) {
+  const { t } = useI18n();
+  const setRow = (i: number, row: ConditionRow) => onChange({ ...value, rows: value.rows.map((r, j) => (j === i ? row : r)) });
+  return (
+    <div className="adm-stack adm-stack--tight">
+      <label className="adm-inline">
+        {t('admin.rules.when')}
+        <select name="rule-join" value={value.join} onChange={(e) => onChange({ ...value, join: e.target.value as Condition['join'] })}>
+          <option value="all">{t('admin.rules.all')}</option>
+          <option value="any">{t('admin.rules.any')}</option>
+        </select>
+      </label>
+      {value.rows.map((row, i) => (
+        <div key={i} className="adm-row" data-testid={`condition-row-${i}`}>
+          <select name="rule-field" aria-label={t('admin.rules.field')} value={row.field} onChange={(e) => setRow(i, { ...row, field: e.target.value })}>
+            {fields.map((f) => (
+              <option key={f.key} value={f.key}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+          <select name="rule-operator" aria-label={t('admin.rules.operator')} value={row.operator} onChange={(e) => setRow(i, { ...row, operator: e.target.value as Operator })}>
+            {OPERATORS.map((o) => (
+              <option key={o} value={o}>
+                {t(`admin.rules.op.${o}`)}
+              </option>
+            ))}
+          </select>
+          <input name="rule-value" aria-label={t('admin.rules.value')} value={row.value} onChange={(e) => setRow(i, { ...row, value: e.target.value })} />
+          <button type="button" className="adm-btn adm-btn--quiet" aria-label={t('admin.common.remove')} onClick={() => onChange({ ...value, rows: value.rows.filter((_, j) => j !== i) })}>
+            ×
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="adm-btn adm-btn--small"
+        name="add-condition"
+        disabled={!fields.length}
+        onClick={() => onChange({ ...value, rows: [...value.rows, { field: fields[0].key, operator: 'equal', value: '' }] })}
+      >
+        + {t('admin.rules.addCondition')}
+      </button>
+    </div>
+  );
+}
+
+export function RulesPanel() {
+  const { draft, update, findings } = useStudio();
+  const { t, label } = useI18n();
+  const fields = listFields(draft.form.schema)
+    .filter((f) => f.depth === 0)
+    .map((f) => ({ key: f.key, label: label(draft.form.labels?.[f.pointer]) || f.key }));
+  const [name, setName] = useState('');
+  const [condition, setCondition] = useState<Condition>({ join: 'all', rows: [] });
+  const taken = Object.keys(draft.rules ?? {});
+  const problem = !name ? '' : !KEY_PATTERN.test(name) ? t('admin.studio.keyPattern') : taken.includes(name) ? t('admin.studio.keyTaken') : '';
+
+  return (
+    <div className="adm-stack">
+      {Object.entries(draft.rules ?? {}).map(([rule, def]) => {
+        const built = fromRule(def);
+        return (
+          <div key={rule} className="adm-card adm-stack" id={`studio-rule-${rule}`} data-testid={`rule-${rule}`}>
+            <div className="adm-row">
+              <code>{rule}</code>
+              <span className="adm-spacer" />
+              <button type="button" className="adm-btn adm-btn--quiet" onClick={() => update((d) => delete d.rules[rule])}>
+                {t('admin.common.remove')}
+              </button>
+            </div>
+            {built ? (
+              <ConditionEditor fields={fields} value={built} onChange={(c) => update((d) => (d.rules[rule] = toRule(d, c)))} />
+            ) : (
+              <pre className="adm-small">{JSON.stringify(def, null, 2)}</pre>
+            )}
+            <FindingsList items={under(findings, pointer('rules', rule))} compact />
+          </div>
+        );
+      })}
+      <form
+        className="adm-card adm-add adm-stack"
+        data-testid="add-rule"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!name || problem || !condition.rows.length) return;
+          update((d) => (d.rules = { ...(d.rules ?? {}), [name]: toRule(d, condition) }));
+          setName('');
+          setCondition({ join: 'all', rows: [] });
+        }}
+      >
+        <h3>{t('admin.rules.add')}</h3>
+        <p className="adm-muted adm-small">{t('admin.rules.addHint')}</p>
+        <label className="adm-field">
+          <span className="adm-field__label">{t('admin.studio.key')}</span>
+          <input name="new-rule-key" value={name} placeholder="largeAmount" onChange={(e) => setName(e.target.value.trim())} />
+          {problem && <span className="adm-field-error">{problem}</span>}
+        </label>
+        <ConditionEditor fields={fields} value={condition} onChange={setCondition} />
+        <button type="submit" className="adm-btn adm-btn--primary" disabled={!name || !!problem || !condition.rows.length}>
+          {t('admin.common.add')}
+        </button>
+      </form>
+    </div>
+  );
+}
