@@ -225,6 +225,28 @@ describe('starting a template', () => {
     expect(done.body.status).toBe('done');
   });
 
+  it('keeps unsaved work across a reload, says so, and lets it go on discard', async () => {
+    await admin.goto(`${h.url}/admin/templates/purchase-return/studio`);
+    await admin.locator('input[name=new-state-key]').fill('submitted');
+    await admin.locator('input[name="new-state-label.zh-CN"]').fill('已提交');
+    await admin.locator('input[name="new-state-label.en"]').fill('Submitted');
+    await admin.locator('[data-testid=add-state] button[type=submit]').click();
+    await admin.locator('[data-testid=state-submitted]').waitFor();
+
+    admin.once('dialog', (d) => void d.accept()); // leaving with unsaved changes asks first
+    await admin.reload();
+    await admin.locator('[data-testid=studio-restored]').waitFor();
+    await admin.locator('[data-testid=state-submitted]').waitFor();
+    expect(Object.keys((await h.call(adminToken, 'GET', '/templates/purchase-return')).body.states)).not.toContain('submitted');
+
+    await admin.getByRole('button', { name: '放弃修改' }).click();
+    await admin.locator('[data-testid=state-submitted]').waitFor({ state: 'detached' });
+    await admin.reload();
+    await admin.locator('[data-testid=state-diagram]').waitFor();
+    expect(await admin.locator('[data-testid=studio-restored]').count()).toBe(0);
+    expect(await admin.locator('[data-testid=state-submitted]').count()).toBe(0);
+  });
+
   it('copies an installed template under a new id, leaving the original as it was', async () => {
     const original = (await h.call(adminToken, 'GET', '/templates/order-recycling')).body;
     await admin.goto(`${h.url}/admin/templates`);

@@ -36,7 +36,7 @@ interface Props {
 
 export function StudioEditor({ loaded, installedVersions, onSaved }: Props) {
   const { t, label } = useI18n();
-  const { original, draft, update, dirty, reset } = useStudioDraft(loaded);
+  const { original, draft, update, dirty, reset, restoredAt } = useStudioDraft(loaded);
   const [found, setFound] = useState<Finding[]>([]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [tab, setTab] = useState<Tab>('states');
@@ -128,6 +128,11 @@ export function StudioEditor({ loaded, installedVersions, onSaved }: Props) {
         </div>
       </header>
 
+      {restoredAt && (
+        <p className="adm-note" data-testid="studio-restored">
+          {t('admin.studio.restored', { at: new Date(restoredAt).toLocaleString() })}
+        </p>
+      )}
       <div className="adm-status" role="status" data-testid="studio-status">
         {status.kind === 'checked' && (
           <p className={`adm-note ${status.ok ? 'adm-note--ok' : 'adm-note--error'}`}>
