@@ -11,6 +11,7 @@ import { formatRecipient, parseRecipient } from '../../ui/src/admin/studio/recip
 import { anchorOf, tabOf } from '../../ui/src/admin/studio/studio-tabs';
 import { blankTemplate, copyTemplate, startProblems } from '../../ui/src/admin/gallery/new-template';
 import { fromRule, toRule } from '../../ui/src/admin/studio/conditions';
+import { addAutomation, removeAutomation } from '../../ui/src/admin/studio/automations';
 import { validateTemplate } from '../../plugin/core/validate-template';
 import { builtinCheckOptionsForTests } from '../fixtures/check-options';
 
@@ -241,5 +242,20 @@ describe('the condition builder', () => {
     expect(fromRule(toRule(t(), c))).toEqual(c);
     expect(fromRule({ conditions: { all: [{ fact: 'ledger', path: '$.receipt', operator: 'equal', value: 1 }] } })).toBeUndefined();
     expect(fromRule({ conditions: { not: { fact: 'data', path: '$.a', operator: 'equal', value: 1 } } })).toBeUndefined();
+  });
+});
+
+describe('automations', () => {
+  it('adding one lets the system run its action, declaring the system role when the template lacks it', () => {
+    const t = blankTemplate({ id: 'purchase-return', name: { 'zh-CN': '退货单', en: 'Purchase return' }, numberPrefix: 'RT' });
+    addAutomation(t, 'autoFinish', { label: { 'zh-CN': '自动完成', en: 'Auto finish' }, on: { event: 'record.created' }, run: { action: 'finish' } });
+    expect(t.roles.system).toBeDefined();
+    expect(t.actions.finish.allow).toEqual([{ role: 'admin', scope: 'all' }, { role: 'system', scope: 'all' }]);
+    addAutomation(t, 'again', { label: { 'zh-CN': '再来', en: 'Again' }, on: { event: 'record.created' }, run: { action: 'finish' } });
+    expect(t.actions.finish.allow).toHaveLength(2);
+    const result = validateTemplate(t, builtinCheckOptionsForTests);
+    expect(result.errors).toEqual([]);
+    removeAutomation(t, 'again');
+    expect(Object.keys(t.automations ?? {})).toEqual(['autoFinish']);
   });
 });

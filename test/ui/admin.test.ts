@@ -225,6 +225,33 @@ describe('starting a template', () => {
     expect(done.body.status).toBe('done');
   });
 
+  it('adds an automation: when a record is created and within the limit, the system finishes it', async () => {
+    await admin.goto(`${h.url}/admin/templates/purchase-return/studio`);
+    await admin.locator('[data-testid=tab-automations]').click();
+    const form = admin.locator('[data-testid=add-automation]');
+    await form.locator('input[name=new-automation-key]').fill('autoFinish');
+    await form.locator('input[name="new-automation-label.zh-CN"]').fill('小额退货自动完成');
+    await form.locator('input[name="new-automation-label.en"]').fill('Small returns finish by themselves');
+    await form.locator('select[name=automation-event]').selectOption('record.created');
+    await form.locator('select[name=automation-when]').selectOption('withinLimit');
+    await form.locator('select[name=automation-run]').selectOption('finish');
+    await form.locator('button[type=submit]').click();
+    await admin.locator('[data-testid=automation-autoFinish]').waitFor();
+    expect(await admin.locator('[data-testid=automation-autoFinish]').textContent()).toContain('记录创建时，且规则 withinLimit 成立，系统执行“完成”');
+    await admin.locator('[data-testid=studio-save]').click();
+    await admin.locator('[data-testid=studio-status] .adm-note--ok').waitFor();
+
+    const saved = (await h.call(adminToken, 'GET', '/templates/purchase-return')).body;
+    expect(saved.automations.autoFinish).toEqual({ label: { 'zh-CN': '小额退货自动完成', en: 'Small returns finish by themselves' }, on: { event: 'record.created' }, when: 'withinLimit', run: { action: 'finish' } });
+    expect(saved.actions.finish.allow).toContainEqual({ role: 'system', scope: 'all' });
+    const small = (await h.call(adminToken, 'POST', '/records', { template: 'purchase-return', data: { 退货原因: 'damaged', 金额: 300 } })).body;
+    expect(small.status).toBe('done');
+    const history = (await h.call(adminToken, 'GET', `/records/${small.id}/history`)).body;
+    expect(history.at(-1)).toMatchObject({ action: 'finish', automation: 'autoFinish' });
+    const large = (await h.call(adminToken, 'POST', '/records', { template: 'purchase-return', data: { 退货原因: 'damaged', 金额: 3000 } })).body;
+    expect(large.status).toBe('draft');
+  });
+
   it('keeps unsaved work across a reload, says so, and lets it go on discard', async () => {
     await admin.goto(`${h.url}/admin/templates/purchase-return/studio`);
     await admin.locator('input[name=new-state-key]').fill('submitted');

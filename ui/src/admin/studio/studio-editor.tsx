@@ -20,6 +20,7 @@ import { NotificationsPanel } from './notifications-panel';
 import { GeneralPanel } from './general-panel';
 import { RolesPanel } from './roles-panel';
 import { RulesPanel } from './rules-panel';
+import { AutomationsPanel } from './automations-panel';
 
 type Status =
   | { kind: 'idle' }
@@ -193,6 +194,7 @@ export function StudioEditor({ loaded, installedVersions, onSaved }: Props) {
         {tab === 'fields' && <FieldsPanel />}
         {tab === 'roles' && <RolesPanel />}
         {tab === 'rules' && <RulesPanel />}
+        {tab === 'automations' && <AutomationsPanel />}
         {tab === 'reasons' && <ReasonsPanel />}
         {tab === 'notifications' && <NotificationsPanel />}
         {tab === 'general' && <GeneralPanel />}

@@ -1,5 +1,5 @@
 // The studio's tabs and which part of the template (by top-level pointer token) each one edits.
-export const TABS = ['states', 'actions', 'fields', 'roles', 'rules', 'reasons', 'notifications', 'general'] as const;
+export const TABS = ['states', 'actions', 'fields', 'roles', 'rules', 'automations', 'reasons', 'notifications', 'general'] as const;
 export type Tab = (typeof TABS)[number];
 
 const BY_TOKEN: Record<string, Tab> = {
@@ -9,6 +9,7 @@ const BY_TOKEN: Record<string, Tab> = {
   fields: 'fields',
   roles: 'roles',
   rules: 'rules',
+  automations: 'automations',
   reasons: 'reasons',
   notifications: 'notifications',
   name: 'general',
@@ -42,6 +43,8 @@ export function anchorOf(tokens: string[]): string | undefined {
       return `studio-role-${key}`;
     case 'rules':
       return `studio-rule-${key}`;
+    case 'automations':
+      return `studio-automation-${key}`;
     case 'notifications':
       return `studio-notification-${key}`;
     case 'form':
