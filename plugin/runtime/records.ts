@@ -1,6 +1,7 @@
 // Records: create, find, open, edit, copy, and what happened to them.
 import { decideCopy, decideCreate, decideEdit } from '../core/decide.ts';
 import { canSee, visibilityOf } from '../core/permissions.ts';
+import { unknownPeople } from '../core/person-fields.ts';
 import { redactChanges } from '../core/redact.ts';
 import { refuse, refusals } from '../core/refusals.ts';
 import type { Actor, AuditEntry, Decision, JsonObject, Template, WorkRecord } from '../core/types.ts';
@@ -26,6 +27,17 @@ async function commitNew(env: RuntimeEnv, template: Template, decision: Decision
   return { record: decision.record, triggers };
 }
 
+/**
+ * A refusal naming each person field whose value is not an active person of the directory; people the record
+ * already named (`before`) may stay, so that a disabled account does not lock the record's other fields.
+ */
+async function peopleUnknown(env: RuntimeEnv, template: Template, data: JsonObject, before?: JsonObject) {
+  const active = new Set((await env.store.listUsers()).filter((u) => !u.disabled).map((u) => u.id));
+  const kept = new Set(before ? unknownPeople(template.form.schema, before, () => false).map((e) => e.value) : []);
+  const errors = unknownPeople(template.form.schema, data, (id) => active.has(id) || kept.has(id)).map(({ path, message }) => ({ path, message }));
+  return errors.length ? refusals.invalidData(errors) : undefined;
+}
+
 export async function createRecord(env: RuntimeEnv, actor: Actor, templateId: string, data: unknown): Promise<Result<RecordView>> {
   const template = await env.store.getTemplate(templateId);
   if (!template) return refusals.notFound('模板', 'template');
@@ -34,6 +46,8 @@ export async function createRecord(env: RuntimeEnv, actor: Actor, templateId: st
     const ids = await newIds(env, template);
     const decision = decideCreate(template, data, actor, ids, env.now());
     if (!decision.ok) return decision;
+    const strangers = await peopleUnknown(env, template, decision.record.data);
+    if (strangers) return strangers;
     return { ok: true as const, value: await commitNew(env, template, decision, ids.counter) };
   });
   if (!result.ok) return result;
@@ -82,6 +96,8 @@ export async function editRecord(env: RuntimeEnv, actor: Actor, id: string, data
     if (found.refusal) return found.refusal;
     const decision = decideEdit(found.template, found.record, data, version, actor, env.now());
     if (!decision.ok) return decision;
+    const strangers = await peopleUnknown(env, found.template, decision.record.data, found.record.data);
+    if (strangers) return strangers;
     // Saving what is already there is not a change: no new version, no history entry.
     if (!decision.audit.changes?.length) return { ok: true as const, value: { template: found.template, record: found.record, triggers: [] } };
     const audit: AuditEntry = { ...decision.audit, id: env.newId(), recordId: id };

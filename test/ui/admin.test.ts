@@ -144,6 +144,7 @@ describe('starting a template', () => {
     await addField('退货原因', 'choice', '退货原因', 'Return reason', true, 'damaged | 破损 | Damaged\nwrong_item | 发错货 | Wrong item');
     await addField('金额', 'money', '退货金额', 'Amount', true);
     await addField('说明', 'text', '说明', 'Notes');
+    await addField('审核人', 'person', '审核人', 'Checked by');
     // The reason goes first; the title becomes optional.
     await admin.locator('[data-testid="field-退货原因"] button[title]').first().click();
     await admin.locator('[data-testid=field-title] input[type=checkbox]').uncheck();
@@ -155,7 +156,8 @@ describe('starting a template', () => {
     expect(saved.form.schema.properties['退货原因'].oneOf).toEqual([{ const: 'damaged', title: '破损 / Damaged' }, { const: 'wrong_item', title: '发错货 / Wrong item' }]);
     expect(saved.form.schema.properties['金额']).toMatchObject({ type: 'number', minimum: 0, multipleOf: 0.01 });
     expect(saved.form.schema.required).toEqual(['退货原因', '金额']);
-    expect(saved.form.uischema.elements.map((e: { scope: string }) => e.scope)).toEqual(['#/properties/退货原因', '#/properties/title', '#/properties/金额', '#/properties/说明']);
+    expect(saved.form.uischema.elements.map((e: { scope: string }) => e.scope)).toEqual(['#/properties/退货原因', '#/properties/title', '#/properties/金额', '#/properties/说明', '#/properties/审核人']);
+    expect(saved.form.schema.properties['审核人']).toMatchObject({ type: 'string', format: 'user' });
 
     // A person fills it in the form: the dropdown speaks their language, the amount keeps its cents.
     await admin.goto(`${h.url}/orders/new?template=purchase-return`);
@@ -166,11 +168,19 @@ describe('starting a template', () => {
     await select.selectOption('wrong_item');
     await form.locator('input[type=number]').first().fill('19.99');
     await form.locator('textarea').first().fill('包装完好，型号不对');
+    const person = form.locator('.person-control select');
+    expect(await person.locator('option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('张伟')]));
+    await person.selectOption({ index: 1 });
+    const chosen = await person.inputValue();
     await admin.locator("[data-testid=save-record]").click();
     await admin.waitForURL(/\/orders\/[0-9a-f-]{36}/);
     const id = admin.url().split('/').pop();
     const record = (await h.call(adminToken, 'GET', `/records/${id}`)).body;
-    expect(record.data).toMatchObject({ 退货原因: 'wrong_item', 金额: 19.99, 说明: '包装完好，型号不对' });
+    expect(record.data).toMatchObject({ 退货原因: 'wrong_item', 金额: 19.99, 说明: '包装完好，型号不对', 审核人: chosen });
+    // Someone not in the directory is refused at the field's pointer.
+    const stranger = await h.call(adminToken, 'POST', '/records', { template: 'purchase-return', data: { 退货原因: 'damaged', 金额: 1, 审核人: 'no-such-person' } });
+    expect(stranger.status).toBe(422);
+    expect(stranger.body.errors).toEqual([{ path: '/审核人', message: 'is not a person in the directory' }]);
   });
 
   it('adds a role and a rule built from conditions; only 财务 may finish, and only within the limit', async () => {

@@ -11,8 +11,9 @@ import { LinesTableRenderer, linesTableTester } from './lines-table';
 import { hiddenFields, localizeSchema, prepareUischema, writeProtected } from './prepare-form';
 import { translateAjvError } from './translate-error';
 import { ReadonlyControlRenderer, readonlyControlTester } from './readonly-control';
+import { PersonControlRenderer, personControlTester } from './person-control';
 
-const renderers = [...vanillaRenderers, { tester: linesTableTester, renderer: LinesTableRenderer }];
+const renderers = [...vanillaRenderers, { tester: linesTableTester, renderer: LinesTableRenderer }, { tester: personControlTester, renderer: PersonControlRenderer }];
 const readonlyRenderers = [...renderers, { tester: readonlyControlTester, renderer: ReadonlyControlRenderer }];
 // As the server validates: money is a multiple of 0.01, which binary fractions never divide exactly.
 const ajv = createAjv({ multipleOfPrecision: 9 });
