@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Labels } from '../../../../plugin/core/types';
 import { useI18n } from '../../i18n';
 import { LabelsInput } from '../components/labels-input';
+import { keyProblem } from './key-problem';
 import { KEY_PATTERN } from './draft-ops';
 
 const NO_LABEL: Labels = { 'zh-CN': '', en: '' };
@@ -28,7 +29,7 @@ export function AddByKeyForm({ title, keyLabel, placeholder, taken, name, testId
   const { t } = useI18n();
   const [key, setKey] = useState('');
   const [label, setLabel] = useState<Labels>(NO_LABEL);
-  const problem = !key ? '' : !KEY_PATTERN.test(key) ? t('admin.studio.keyPattern') : key in (taken ?? {}) ? t('admin.studio.keyTaken') : '';
+  const problem = keyProblem(key, Object.keys(taken ?? {}), t, KEY_PATTERN);
 
   return (
     <form

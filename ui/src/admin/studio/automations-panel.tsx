@@ -9,6 +9,8 @@ import { under } from '../issues';
 import { pointer } from '../pointer';
 import { addAutomation, EVENTS, removeAutomation } from './automations';
 import { KEY_PATTERN } from './draft-ops';
+import { keyProblem } from './key-problem';
+import { OptionSelect } from '../components/option-select';
 import { listFields } from './form-fields';
 import { useStudio } from './studio-context';
 
@@ -31,7 +33,7 @@ export function AutomationsPanel() {
   const [reason, setReason] = useState('');
   const reasonList = draft.actions[run]?.input?.reason?.list;
   const reasons = reasonList ? (draft.reasons[reasonList] ?? []) : [];
-  const problem = !name ? '' : !KEY_PATTERN.test(name) ? t('admin.studio.keyPattern') : Object.hasOwn(draft.automations ?? {}, name) ? t('admin.studio.keyTaken') : '';
+  const problem = keyProblem(name, Object.keys(draft.automations ?? {}), t, KEY_PATTERN);
   const ready = !!name && !problem && !!words['zh-CN'].trim() && !!run;
   const actionName = (k?: string) => actions.find((a) => a.value === k)?.label ?? k ?? '';
 
@@ -89,39 +91,22 @@ export function AutomationsPanel() {
           </div>
         </div>
         <div className="adm-add__row">
-          <label className="adm-field">
-            <span className="adm-field__label">{t('admin.automations.when')}</span>
-            <select name="automation-event" value={event} onChange={(e) => setEvent(e.target.value as Event)}>
-              {EVENTS.map((ev) => (
-                <option key={ev} value={ev}>
-                  {t(`admin.automations.eventName.${ev}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {event === 'action.done' && (
-            <label className="adm-field">
-              <span className="adm-field__label">{t('admin.automations.onAction')}</span>
-              <select name="automation-on-action" value={onAction} onChange={(e) => setOnAction(e.target.value)}>
-                {actions.map((a) => (
-                  <option key={a.value} value={a.value}>
-                    {a.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+          <OptionSelect
+            name="automation-event"
+            label={t('admin.automations.when')}
+            value={event}
+            options={EVENTS.map((ev) => ({ value: ev, label: t(`admin.automations.eventName.${ev}`) }))}
+            onChange={(v) => setEvent(v as Event)}
+          />
+          {event === 'action.done' && <OptionSelect name="automation-on-action" label={t('admin.automations.onAction')} value={onAction} options={actions} onChange={setOnAction} />}
           {event === 'field.changed' && (
-            <label className="adm-field">
-              <span className="adm-field__label">{t('admin.rules.field')}</span>
-              <select name="automation-on-field" value={onField} onChange={(e) => setOnField(e.target.value)}>
-                {fields.map((f) => (
-                  <option key={f.pointer} value={f.pointer}>
-                    {label(draft.form.labels?.[f.pointer]) || f.key}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <OptionSelect
+              name="automation-on-field"
+              label={t('admin.rules.field')}
+              value={onField}
+              options={fields.map((f) => ({ value: f.pointer, label: label(draft.form.labels?.[f.pointer]) || f.key }))}
+              onChange={setOnField}
+            />
           )}
           {event === 'schedule' && (
             <label className="adm-field">
@@ -129,39 +114,19 @@ export function AutomationsPanel() {
               <input type="number" min={1} name="automation-every" value={every} onChange={(e) => setEvery(Math.max(1, Number(e.target.value) || 1))} />
             </label>
           )}
-          <label className="adm-field">
-            <span className="adm-field__label">{t('admin.automations.and')}</span>
-            <select name="automation-when" value={when} onChange={(e) => setWhen(e.target.value)}>
-              <option value="">{t('admin.automations.always')}</option>
-              {rules.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="adm-field">
-            <span className="adm-field__label">{t('admin.automations.then')}</span>
-            <select name="automation-run" value={run} onChange={(e) => { setRun(e.target.value); setReason(''); }}>
-              {actions.map((a) => (
-                <option key={a.value} value={a.value}>
-                  {a.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <OptionSelect name="automation-when" label={t('admin.automations.and')} value={when} none={t('admin.automations.always')} options={rules.map((r) => ({ value: r, label: r }))} onChange={setWhen} />
+          <OptionSelect
+            name="automation-run"
+            label={t('admin.automations.then')}
+            value={run}
+            options={actions}
+            onChange={(v) => {
+              setRun(v);
+              setReason('');
+            }}
+          />
           {reasons.length > 0 && (
-            <label className="adm-field">
-              <span className="adm-field__label">{t('admin.automations.reason')}</span>
-              <select name="automation-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
-                <option value="">—</option>
-                {reasons.map((r) => (
-                  <option key={r.code} value={r.code}>
-                    {label(r.label)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <OptionSelect name="automation-reason" label={t('admin.automations.reason')} value={reason} none="—" options={reasons.map((r) => ({ value: r.code, label: label(r.label) }))} onChange={setReason} />
           )}
         </div>
         <button type="submit" className="adm-btn adm-btn--primary" disabled={!ready}>

@@ -7,6 +7,7 @@ import { under } from '../issues';
 import { LabelsInput } from '../components/labels-input';
 import { FindingsList } from '../components/findings-list';
 import { addField, FIELD_KEY, FIELD_TYPES, listFields, moveField, parseOptions, removeField, setRequired as markRequired, type FieldType } from './form-fields';
+import { keyProblem } from './key-problem';
 import { useStudio } from './studio-context';
 
 function fieldFindingPaths(p: string): string[] {
@@ -27,13 +28,7 @@ export function FieldsPanel() {
   const [optionsText, setOptionsText] = useState('');
   const options = parseOptions(optionsText);
   const missingOptions = type === 'choice' && options.length === 0;
-  const problem = !key
-    ? ''
-    : !FIELD_KEY.test(key)
-      ? t('admin.studio.keyPattern')
-      : fields.some((f) => f.depth === 0 && f.key === key)
-        ? t('admin.studio.keyTaken')
-        : '';
+  const problem = keyProblem(key, fields.filter((f) => f.depth === 0).map((f) => f.key), t, FIELD_KEY);
   const missingLabel = !labels['zh-CN'].trim();
 
   return (

@@ -8,6 +8,7 @@ import { FindingsList } from '../components/findings-list';
 import { under } from '../issues';
 import { pointer } from '../pointer';
 import { KEY_PATTERN } from './draft-ops';
+import { keyProblem } from './key-problem';
 import { useStudio } from './studio-context';
 
 const SCOPES: Scope[] = ['own', 'department', 'all'];
@@ -32,7 +33,7 @@ export function RolesPanel() {
   const [labels, setLabels] = useState<Labels>({ 'zh-CN': '', en: '' });
   const [view, setView] = useState<Scope>('all');
   const taken = Object.keys(draft.roles ?? {});
-  const problem = !key ? '' : !KEY_PATTERN.test(key) ? t('admin.studio.keyPattern') : taken.includes(key) ? t('admin.studio.keyTaken') : '';
+  const problem = keyProblem(key, taken, t, KEY_PATTERN);
 
   return (
     <div className="adm-stack">

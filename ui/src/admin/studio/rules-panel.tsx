@@ -7,6 +7,7 @@ import { under } from '../issues';
 import { pointer } from '../pointer';
 import { OPERATORS, fromRule, toRule, type Condition, type ConditionRow, type Operator } from './conditions';
 import { KEY_PATTERN } from './draft-ops';
+import { keyProblem } from './key-problem';
 import { listFields } from './form-fields';
 import { useStudio } from './studio-context';
 
@@ -66,7 +67,7 @@ export function RulesPanel() {
   const [name, setName] = useState('');
   const [condition, setCondition] = useState<Condition>({ join: 'all', rows: [] });
   const taken = Object.keys(draft.rules ?? {});
-  const problem = !name ? '' : !KEY_PATTERN.test(name) ? t('admin.studio.keyPattern') : taken.includes(name) ? t('admin.studio.keyTaken') : '';
+  const problem = keyProblem(name, taken, t, KEY_PATTERN);
 
   return (
     <div className="adm-stack">
