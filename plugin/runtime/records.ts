@@ -1,7 +1,7 @@
 // Records: create, find, open, edit, copy, and what happened to them.
 import { decideCopy, decideCreate, decideEdit } from '../core/decide.ts';
 import { canSee, visibilityOf } from '../core/permissions.ts';
-import { unknownPeople } from '../core/person-fields.ts';
+import { unknownEntries } from '../core/directory-fields.ts';
 import { redactChanges } from '../core/redact.ts';
 import { refuse, refusals } from '../core/refusals.ts';
 import type { Actor, AuditEntry, Decision, JsonObject, Template, WorkRecord } from '../core/types.ts';
@@ -28,13 +28,20 @@ async function commitNew(env: RuntimeEnv, template: Template, decision: Decision
 }
 
 /**
- * A refusal naming each person field whose value is not an active person of the directory; people the record
- * already named (`before`) may stay, so that a disabled account does not lock the record's other fields.
+ * A refusal naming each person or department field whose value the directory does not hold (or a person whose
+ * account is disabled); what the record already named (`before`) may stay, so that a disabled account does
+ * not lock the record's other fields.
  */
-async function peopleUnknown(env: RuntimeEnv, template: Template, data: JsonObject, before?: JsonObject) {
-  const active = new Set((await env.store.listUsers()).filter((u) => !u.disabled).map((u) => u.id));
-  const kept = new Set(before ? unknownPeople(template.form.schema, before, () => false).map((e) => e.value) : []);
-  const errors = unknownPeople(template.form.schema, data, (id) => active.has(id) || kept.has(id)).map(({ path, message }) => ({ path, message }));
+async function strangersIn(env: RuntimeEnv, template: Template, data: JsonObject, before?: JsonObject) {
+  const users = await env.store.listUsers();
+  const known = {
+    user: new Set(users.filter((u) => !u.disabled).map((u) => u.id)),
+    department: new Set(users.map((u) => u.department).filter((d): d is string => !!d)),
+  };
+  const errors = (['user', 'department'] as const).flatMap((format) => {
+    const kept = new Set(before ? unknownEntries(template.form.schema, before, format, () => false).map((e) => e.value) : []);
+    return unknownEntries(template.form.schema, data, format, (id) => known[format].has(id) || kept.has(id));
+  }).map(({ path, message }) => ({ path, message }));
   return errors.length ? refusals.invalidData(errors) : undefined;
 }
 
@@ -46,7 +53,7 @@ export async function createRecord(env: RuntimeEnv, actor: Actor, templateId: st
     const ids = await newIds(env, template);
     const decision = decideCreate(template, data, actor, ids, env.now());
     if (!decision.ok) return decision;
-    const strangers = await peopleUnknown(env, template, decision.record.data);
+    const strangers = await strangersIn(env, template, decision.record.data);
     if (strangers) return strangers;
     return { ok: true as const, value: await commitNew(env, template, decision, ids.counter) };
   });
@@ -96,7 +103,7 @@ export async function editRecord(env: RuntimeEnv, actor: Actor, id: string, data
     if (found.refusal) return found.refusal;
     const decision = decideEdit(found.template, found.record, data, version, actor, env.now());
     if (!decision.ok) return decision;
-    const strangers = await peopleUnknown(env, found.template, decision.record.data, found.record.data);
+    const strangers = await strangersIn(env, found.template, decision.record.data, found.record.data);
     if (strangers) return strangers;
     // Saving what is already there is not a change: no new version, no history entry.
     if (!decision.audit.changes?.length) return { ok: true as const, value: { template: found.template, record: found.record, triggers: [] } };

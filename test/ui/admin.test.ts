@@ -145,6 +145,7 @@ describe('starting a template', () => {
     await addField('金额', 'money', '退货金额', 'Amount', true);
     await addField('说明', 'text', '说明', 'Notes');
     await addField('审核人', 'person', '审核人', 'Checked by');
+    await addField('退货部门', 'department', '退货部门', 'Returning department');
     // The reason goes first; the title becomes optional.
     await admin.locator('[data-testid="field-退货原因"] button[title]').first().click();
     await admin.locator('[data-testid=field-title] input[type=checkbox]').uncheck();
@@ -156,7 +157,7 @@ describe('starting a template', () => {
     expect(saved.form.schema.properties['退货原因'].oneOf).toEqual([{ const: 'damaged', title: '破损 / Damaged' }, { const: 'wrong_item', title: '发错货 / Wrong item' }]);
     expect(saved.form.schema.properties['金额']).toMatchObject({ type: 'number', minimum: 0, multipleOf: 0.01 });
     expect(saved.form.schema.required).toEqual(['退货原因', '金额']);
-    expect(saved.form.uischema.elements.map((e: { scope: string }) => e.scope)).toEqual(['#/properties/退货原因', '#/properties/title', '#/properties/金额', '#/properties/说明', '#/properties/审核人']);
+    expect(saved.form.uischema.elements.map((e: { scope: string }) => e.scope)).toEqual(['#/properties/退货原因', '#/properties/title', '#/properties/金额', '#/properties/说明', '#/properties/审核人', '#/properties/退货部门']);
     expect(saved.form.schema.properties['审核人']).toMatchObject({ type: 'string', format: 'user' });
 
     // A person fills it in the form: the dropdown speaks their language, the amount keeps its cents.
@@ -172,11 +173,12 @@ describe('starting a template', () => {
     expect(await person.locator('option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('张伟')]));
     await person.selectOption({ index: 1 });
     const chosen = await person.inputValue();
+    await form.locator('.department-control select').selectOption('east');
     await admin.locator("[data-testid=save-record]").click();
     await admin.waitForURL(/\/orders\/[0-9a-f-]{36}/);
     const id = admin.url().split('/').pop();
     const record = (await h.call(adminToken, 'GET', `/records/${id}`)).body;
-    expect(record.data).toMatchObject({ 退货原因: 'wrong_item', 金额: 19.99, 说明: '包装完好，型号不对', 审核人: chosen });
+    expect(record.data).toMatchObject({ 退货原因: 'wrong_item', 金额: 19.99, 说明: '包装完好，型号不对', 审核人: chosen, 退货部门: 'east' });
     // Someone not in the directory is refused at the field's pointer.
     const stranger = await h.call(adminToken, 'POST', '/records', { template: 'purchase-return', data: { 退货原因: 'damaged', 金额: 1, 审核人: 'no-such-person' } });
     expect(stranger.status).toBe(422);

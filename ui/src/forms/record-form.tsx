@@ -11,9 +11,14 @@ import { LinesTableRenderer, linesTableTester } from './lines-table';
 import { hiddenFields, localizeSchema, prepareUischema, writeProtected } from './prepare-form';
 import { translateAjvError } from './translate-error';
 import { ReadonlyControlRenderer, readonlyControlTester } from './readonly-control';
-import { PersonControlRenderer, personControlTester } from './person-control';
+import { DepartmentControlRenderer, departmentControlTester, PersonControlRenderer, personControlTester } from './directory-controls';
 
-const renderers = [...vanillaRenderers, { tester: linesTableTester, renderer: LinesTableRenderer }, { tester: personControlTester, renderer: PersonControlRenderer }];
+const renderers = [
+  ...vanillaRenderers,
+  { tester: linesTableTester, renderer: LinesTableRenderer },
+  { tester: personControlTester, renderer: PersonControlRenderer },
+  { tester: departmentControlTester, renderer: DepartmentControlRenderer },
+];
 const readonlyRenderers = [...renderers, { tester: readonlyControlTester, renderer: ReadonlyControlRenderer }];
 // As the server validates: money is a multiple of 0.01, which binary fractions never divide exactly.
 const ajv = createAjv({ multipleOfPrecision: 9 });

@@ -2,8 +2,8 @@
 import type { Json, JsonObject, Labels, Template } from '../../../../plugin/core/types';
 import { pointer } from '../pointer';
 
-export type FieldType = 'string' | 'text' | 'number' | 'money' | 'integer' | 'boolean' | 'date' | 'choice' | 'person';
-export const FIELD_TYPES: FieldType[] = ['string', 'text', 'number', 'money', 'integer', 'boolean', 'date', 'choice', 'person'];
+export type FieldType = 'string' | 'text' | 'number' | 'money' | 'integer' | 'boolean' | 'date' | 'choice' | 'person' | 'department';
+export const FIELD_TYPES: FieldType[] = ['string', 'text', 'number', 'money', 'integer', 'boolean', 'date', 'choice', 'person', 'department'];
 
 /** A field key: letters and digits of any script (金额, amount), as the server's rule paths allow. */
 export const FIELD_KEY = /^[\p{L}_][\p{L}\p{N}_]*$/u;
@@ -30,6 +30,7 @@ function asObject(v: Json | undefined): JsonObject | undefined {
 function typeOf(s: JsonObject): string {
   if (s.type === 'string' && s.format === 'date') return 'date';
   if (s.type === 'string' && s.format === 'user') return 'person';
+  if (s.type === 'string' && s.format === 'department') return 'department';
   if (s.type === 'string' && Array.isArray(s.oneOf)) return 'choice';
   if (s.type === 'number' && s.multipleOf === 0.01) return 'money';
   return typeof s.type === 'string' ? s.type : 'object';
@@ -72,6 +73,8 @@ function fieldSchema(f: NewField): JsonObject {
       return { type: 'number', title, minimum: 0, multipleOf: 0.01 };
     case 'person':
       return { type: 'string', format: 'user', title };
+    case 'department':
+      return { type: 'string', format: 'department', title };
     case 'choice':
       return { type: 'string', title, oneOf: (f.options ?? []).map((o) => ({ const: o.code, title: bilingual(o.label) })) };
     default:
