@@ -1,6 +1,6 @@
 // What the runtime offers its hosts (the HTTP adapter, the CLI, a host platform).
 import type { Actor, AuditEntry, AvailableAction, JsonObject, Labels, Refusal, Template, WorkRecord } from '../core/types.ts';
-import type { Approval, LedgerEntry, Notification, IdempotentAnswer, SnapshotInfo, StockLevel, StoreHealth, StockMovement, User } from './ports.ts';
+import type { Approval, LedgerEntry, Notification, IdempotentAnswer, SnapshotInfo, StockLevel, StoreHealth, StockMovement } from './ports.ts';
 
 export type Result<T> = { ok: true; value: T } | Refusal;
 

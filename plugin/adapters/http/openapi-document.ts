@@ -467,7 +467,17 @@ const paths: Record<string, Record<string, unknown>> = {
     },
   },
   '/api/snapshots': {
-    get: { summary: 'Snapshots taken before major operations (admin); restore them with the CLI', responses: { 200: ok('Snapshots'), 401: P[401], 403: P[403] } },
+    get: {
+      summary: 'Backups taken before major operations (what they touched) and whole-store snapshots, newest first (admin); restore them with the CLI',
+      responses: {
+        200: ok('Snapshots', {
+          type: 'array',
+          items: { type: 'object', required: ['id', 'at', 'label'], properties: { id: { type: 'string' }, at: { type: 'string' }, label: { type: 'string' }, records: { type: 'array', items: { type: 'string' } } } },
+        }),
+        401: P[401],
+        403: P[403],
+      },
+    },
   },
 };
 
