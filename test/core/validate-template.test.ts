@@ -362,6 +362,21 @@ describe('validation reports', () => {
     };
     expect(validateTemplate(bundle, options).errors).toEqual([]);
   });
+
+  // Administrators name fields in their own language; the label is only what users see.
+  it('accepts field keys in Chinese wherever a field is named', () => {
+    const bundle = fresh();
+    bundle.form.schema.properties['退货原因'] = { type: 'string', maxLength: 200, title: '退货原因 / Return reason' };
+    bundle.form.uischema.elements.push({ type: 'Control', scope: '#/properties/退货原因' });
+    bundle.fields['/退货原因'] = { write: ['admin'] };
+    bundle.rules.hasReturnReason = {
+      conditions: { all: [{ fact: 'data', path: '$.退货原因', operator: 'notEqual', value: '' }] },
+      event: { type: 'hasReturnReason' },
+    };
+    const result = validateTemplate(bundle, options);
+    expect(result.errors).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
 });
 
 describe('warnings point at what can never happen', () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Template } from '../../plugin/core/types';
 import { depths, layout } from '../../ui/src/admin/studio/diagram-layout';
 import { addField, FIELD_KEY, listFields, moveField, parseOptions, removeField, setRequired } from '../../ui/src/admin/studio/form-fields';
-import { addAction, addState, nextVersion, removeState, renameState, setInitial } from '../../ui/src/admin/studio/draft-ops';
+import { addAction, addState, NAME_PATTERN, nextVersion, removeState, renameState, setInitial } from '../../ui/src/admin/studio/draft-ops';
 import { isUnder, normalizePointer, pointer, splitPointer } from '../../ui/src/admin/pointer';
 import { findings, under } from '../../ui/src/admin/issues';
 import { formatRecipient, parseRecipient } from '../../ui/src/admin/studio/recipients';
@@ -257,5 +257,19 @@ describe('automations', () => {
     expect(result.errors).toEqual([]);
     removeAutomation(t, 'again');
     expect(Object.keys(t.automations ?? {})).toEqual(['autoFinish']);
+  });
+});
+
+// The studio checks names as the server will, so nothing it lets through is refused on publish.
+describe('state, action and role names', () => {
+  const metaSchema = JSON.parse(readFileSync(new URL('../../schemas/template.schema.json', import.meta.url), 'utf8'));
+
+  it('follow the meta-schema\'s pattern for names', () => {
+    expect(NAME_PATTERN.source).toBe(metaSchema.definitions.name.pattern);
+  });
+
+  it('refuse capitals and other scripts, which the server refuses too', () => {
+    for (const bad of ['Draft', '草稿', '1st', 'on-hold']) expect(NAME_PATTERN.test(bad), bad).toBe(false);
+    for (const good of ['draft', 'on_hold', 'step2']) expect(NAME_PATTERN.test(good), good).toBe(true);
   });
 });

@@ -310,6 +310,11 @@ describe('template studio', () => {
     await admin.locator('[data-testid=state-diagram]').waitFor();
     const before = (await h.call(adminToken, 'GET', '/templates/sales-order')).body.version as number;
 
+    // A capitalised name is refused in place, as the server would refuse it on save.
+    await admin.locator('input[name=new-state-key]').fill('On_hold');
+    expect(await admin.locator('[data-testid=add-state] .adm-field-error').textContent()).toMatch(/小写|lowercase/);
+    expect(await admin.locator('[data-testid=add-state] button[type=submit]').isDisabled()).toBe(true);
+
     await admin.locator('input[name=new-state-key]').fill('on_hold');
     await admin.locator('input[name="new-state-label.zh-CN"]').fill('暂停');
     await admin.locator('input[name="new-state-label.en"]').fill('On hold');

@@ -1,7 +1,8 @@
 // Edits an identifier (state, action, list key): committed on blur or Enter, checked for form and uniqueness.
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
-import { KEY_PATTERN } from '../studio/draft-ops';
+import { keyProblem } from '../studio/key-problem';
+import { NAME_PATTERN } from '../studio/draft-ops';
 
 interface Props {
   value: string;
@@ -14,14 +15,7 @@ export function KeyInput({ value, taken, onCommit, name }: Props) {
   const { t } = useI18n();
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
-  const problem =
-    text === value
-      ? ''
-      : !KEY_PATTERN.test(text)
-        ? t('admin.studio.keyPattern')
-        : taken.includes(text)
-          ? t('admin.studio.keyTaken')
-          : '';
+  const problem = text === value ? '' : keyProblem(text, taken, t, NAME_PATTERN) || (text ? '' : t('admin.studio.namePattern'));
   const commit = () => {
     if (text !== value && !problem) onCommit(text);
   };

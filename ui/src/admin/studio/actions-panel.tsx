@@ -4,6 +4,7 @@ import { addAction } from './draft-ops';
 import { useStudio } from './studio-context';
 import { ActionCard } from './action-card';
 import { AddByKeyForm } from './add-by-key-form';
+import { NAME_PATTERN } from './draft-ops';
 
 export function ActionsPanel() {
   const { draft, update } = useStudio();
@@ -17,6 +18,7 @@ export function ActionsPanel() {
       <AddByKeyForm
         title={t('admin.studio.addAction')}
         placeholder="hold"
+        pattern={NAME_PATTERN}
         taken={draft.actions}
         name="new-action"
         testId="add-action"

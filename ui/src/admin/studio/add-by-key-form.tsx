@@ -21,15 +21,17 @@ interface Props {
   testId?: string;
   /** Ask for labels in both languages too. */
   withLabels?: boolean;
+  /** What a key must look like (default: a rule/list key). */
+  pattern?: RegExp;
   /** Called with a valid, free key; a blank label falls back to the key. */
   onAdd: (key: string, label: Labels) => void;
 }
 
-export function AddByKeyForm({ title, keyLabel, placeholder, taken, name, testId, withLabels, onAdd }: Props) {
+export function AddByKeyForm({ title, keyLabel, placeholder, taken, name, testId, withLabels, pattern = KEY_PATTERN, onAdd }: Props) {
   const { t } = useI18n();
   const [key, setKey] = useState('');
   const [label, setLabel] = useState<Labels>(NO_LABEL);
-  const problem = keyProblem(key, Object.keys(taken ?? {}), t, KEY_PATTERN);
+  const problem = keyProblem(key, Object.keys(taken ?? {}), t, pattern);
 
   return (
     <form

@@ -2,6 +2,8 @@
 import type { ActionDef, Labels, StateDef, Template } from '../../../../plugin/core/types';
 
 export const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** A state, action or role name: the meta-schema's `name`, so the server never refuses what the studio let through. */
+export const NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
 
 /** Rebuilds a record with one key renamed, keeping the order of the others. */
 export function renameKey<V>(obj: Record<string, V>, from: string, to: string): Record<string, V> {

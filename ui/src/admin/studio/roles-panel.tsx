@@ -7,7 +7,7 @@ import { LabelsInput } from '../components/labels-input';
 import { FindingsList } from '../components/findings-list';
 import { under } from '../issues';
 import { pointer } from '../pointer';
-import { KEY_PATTERN } from './draft-ops';
+import { NAME_PATTERN } from './draft-ops';
 import { keyProblem } from './key-problem';
 import { useStudio } from './studio-context';
 
@@ -33,7 +33,7 @@ export function RolesPanel() {
   const [labels, setLabels] = useState<Labels>({ 'zh-CN': '', en: '' });
   const [view, setView] = useState<Scope>('all');
   const taken = Object.keys(draft.roles ?? {});
-  const problem = keyProblem(key, taken, t, KEY_PATTERN);
+  const problem = keyProblem(key, taken, t, NAME_PATTERN);
 
   return (
     <div className="adm-stack">

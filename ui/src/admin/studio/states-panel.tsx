@@ -4,6 +4,7 @@ import { addState } from './draft-ops';
 import { useStudio } from './studio-context';
 import { StateCard } from './state-card';
 import { AddByKeyForm } from './add-by-key-form';
+import { NAME_PATTERN } from './draft-ops';
 
 export function StatesPanel() {
   const { draft, update } = useStudio();
@@ -17,6 +18,7 @@ export function StatesPanel() {
       <AddByKeyForm
         title={t('admin.studio.addState')}
         placeholder="on_hold"
+        pattern={NAME_PATTERN}
         taken={draft.states}
         name="new-state"
         testId="add-state"
