@@ -34,7 +34,7 @@ async function time(runs: number, fn: (i: number) => Promise<unknown> | unknown,
 
 async function setUp(store: Store): Promise<{ runtime: HostRuntime; sales: Actor; admin: Actor }> {
   await store.init();
-  const runtime = createRuntime({ store });
+  const runtime = createRuntime({ store, guards: createRulesEvaluator() });
   await installPrebuiltTemplates(runtime, root);
   await runtime.addUser({ username: 'admin', name: 'Admin', password: 'bench', roles: ['admin'] });
   await runtime.addUser({ username: 'sales1', name: 'Sales', password: 'bench', roles: ['sales'], department: 'east' });

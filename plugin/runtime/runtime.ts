@@ -1,5 +1,4 @@
 // The runtime: the ports put together behind the Runtime interface that hosts call.
-import { createRulesEvaluator } from '../adapters/rules/json-rules-engine.ts';
 import { bulkAction, previewAction, runAction } from './actions.ts';
 import { decideApproval, listApprovals, transferApproval, withdrawApproval } from './approvals.ts';
 import { resumeTriggers, runScheduled } from './automations.ts';
@@ -16,7 +15,8 @@ import { checkTemplate, importTemplate } from './templates.ts';
 
 export interface RuntimeOptions {
   store: Store;
-  guards?: GuardEvaluator & { operators?(): string[] };
+  /** Evaluates the templates' rules (the host passes json-rules-engine's adapter, as createPlugin does). */
+  guards: GuardEvaluator & { operators?(): string[] };
   notifier?: Notifier;
   clock?: Clock;
   effects?: EffectRegistry;
@@ -39,7 +39,7 @@ export interface HostRuntime extends Runtime {
 export function createRuntime(options: RuntimeOptions): HostRuntime {
   const env = createEnv({
     store: options.store,
-    guards: options.guards ?? createRulesEvaluator(),
+    guards: options.guards,
     effects: options.effects ?? createEffectRegistry(),
     notifier: options.notifier ?? { deliver: async () => undefined },
     clock: options.clock ?? systemClock,
