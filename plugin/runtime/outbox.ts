@@ -18,7 +18,8 @@ export function deliverOutbox(env: RuntimeEnv): Promise<number> {
 }
 
 async function deliverPending(env: RuntimeEnv): Promise<number> {
-  const pending = await env.store.pendingOutbox();
+  // A store shared by several processes hands each delivery to one of them.
+  const pending = await (env.store.claimOutbox?.() ?? env.store.pendingOutbox());
   const delivered: string[] = [];
   for (const n of pending) {
     try {

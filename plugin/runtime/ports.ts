@@ -160,7 +160,7 @@ export interface ChangeSet {
   ledger?: LedgerEntry[];
   approvals?: Approval[];
   documents?: Document[];
-  /** Next value of named counters (record numbers). */
+  /** Next value of named counters (record numbers); a counter only moves up (else CounterConflict). */
   counters?: Record<string, number>;
   /** Automations to run once this is committed. */
   triggers?: AutomationTrigger[];
@@ -179,6 +179,19 @@ export class VersionConflict extends Error {
   constructor(recordId: string) {
     super(`record ${recordId} was changed by someone else`);
     this.recordId = recordId;
+  }
+}
+
+/**
+ * A record number was issued meanwhile by another writer (another process on the same database): the counter
+ * already stands at or past the value committed. Nothing was applied; the command is planned again.
+ */
+export class CounterConflict extends Error {
+  readonly counter: string;
+  constructor(counter: string) {
+    super(`counter ${counter} moved on: the number was issued by another writer`);
+    this.name = 'CounterConflict';
+    this.counter = counter;
   }
 }
 
@@ -236,6 +249,11 @@ export interface Store {
   markNotificationsRead(to: string, ids: string[] | 'all'): Promise<void>;
   pendingOutbox(): Promise<Notification[]>;
   markDelivered(ids: string[]): Promise<void>;
+  /**
+   * Optional, for stores several processes share: the waiting deliveries, each handed to this process alone for
+   * a while (a claim that lapses, so that one whose delivery failed is tried again later, by any process).
+   */
+  claimOutbox?(): Promise<Notification[]>;
 
   ledgerEntries(recordId: string): Promise<LedgerEntry[]>;
   allLedgerEntries(): Promise<LedgerEntry[]>;

@@ -8,7 +8,7 @@ import type { Actor, AuditEntry, Decision, JsonObject, Template, WorkRecord } fr
 import { runTriggers, triggersFor } from './automations.ts';
 import { loadVisible, viewOf, type RuntimeEnv } from './context.ts';
 import { ledgerBalances } from './plan.ts';
-import { VersionConflict, type AutomationTrigger, type LedgerEntry, type RecordQuery, type StockMovement } from './ports.ts';
+import { CounterConflict, VersionConflict, type AutomationTrigger, type LedgerEntry, type RecordQuery, type StockMovement } from './ports.ts';
 import { MAX_PAGE_SIZE, type RecordListQuery, type RecordView, type Result } from './runtime-api.ts';
 
 const isObject = (v: unknown): v is JsonObject => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -18,6 +18,23 @@ async function newIds(env: RuntimeEnv, template: Template) {
   const n = (await env.store.counter(template.numberPrefix)) + 1;
   return { id: env.newId(), number: `${template.numberPrefix}-${String(n).padStart(6, '0')}`, counter: n };
 }
+
+/**
+ * Runs a create in the writer section, again with the next number while another process on the same database
+ * issued the one it took (the store refuses a counter that does not move up).
+ */
+async function withOwnNumber<T>(env: RuntimeEnv, create: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await env.exclusive(create);
+    } catch (e) {
+      if (!(e instanceof CounterConflict) || attempt >= MAX_NUMBER_ATTEMPTS) throw e;
+    }
+  }
+}
+
+/** Far more than racing processes need; a bound, so that a counter someone broke cannot spin a request forever. */
+const MAX_NUMBER_ATTEMPTS = 20;
 
 /** Commits a new record from a create or copy decision, with the automations its creation sets off. */
 async function commitNew(env: RuntimeEnv, template: Template, decision: Decision, counter: number): Promise<{ record: WorkRecord; triggers: AutomationTrigger[] }> {
@@ -49,7 +66,7 @@ export async function createRecord(env: RuntimeEnv, actor: Actor, templateId: st
   const template = await env.store.getTemplate(templateId);
   if (!template) return refusals.notFound('模板', 'template');
   if (!isObject(data)) return badData();
-  const result = await env.exclusive(async () => {
+  const result = await withOwnNumber(env, async () => {
     const ids = await newIds(env, template);
     const decision = decideCreate(template, data, actor, ids, env.now());
     if (!decision.ok) return decision;
@@ -124,7 +141,7 @@ export async function editRecord(env: RuntimeEnv, actor: Actor, id: string, data
 }
 
 export async function copyRecord(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<RecordView>> {
-  const result = await env.exclusive(async () => {
+  const result = await withOwnNumber(env, async () => {
     const found = await loadVisible(env, id, actor, canSee);
     if (found.refusal) return found.refusal;
     // A copy starts on the newest version of the template.

@@ -1,5 +1,5 @@
 // A change set is checked whole before any of it is applied: record versions, item shapes, ids that must be new.
-import { VersionConflict, type ChangeSet } from '../../runtime/ports.ts';
+import { CounterConflict, VersionConflict, type ChangeSet } from '../../runtime/ports.ts';
 import { StoreDataError, checkCounters, checkItem, clone, type ItemKind, type Problems } from './store-data.ts';
 
 /** What the checks need to know of the data already stored. */
@@ -7,6 +7,7 @@ export interface Stored {
   recordVersion(id: string): number | undefined;
   hasNotification(id: string): boolean;
   hasLedgerEntry(id: string): boolean;
+  counter(name: string): number;
 }
 
 /** The lists of a change set besides records, in the order they are checked, with the kind of their items. */
@@ -23,7 +24,7 @@ const PARTS = [
 
 /**
  * A private copy of `input`, safe to apply whole; throws before anything is touched:
- * VersionConflict when a record moved on, StoreDataError for a malformed part, Error for a ledger id reused.
+ * VersionConflict when a record moved on, CounterConflict when a number was issued meanwhile, StoreDataError for a malformed part, Error for a ledger id reused.
  */
 export function checkChangeSet(input: ChangeSet, stored: Stored): ChangeSet {
   // A private copy: nothing stored stays reachable from the caller's objects.
@@ -43,6 +44,8 @@ export function checkChangeSet(input: ChangeSet, stored: Stored): ChangeSet {
   for (const [part, kind] of PARTS) (changes[part] as unknown[] | undefined)?.forEach((x, i) => checkItem(kind, x, `${part}[${i}]`, p));
   for (const { i, id } of repeats(changes.notifications, stored.hasNotification)) p.push(`notifications[${i}].id "${id}" is already stored`);
   checkCounters(changes.counters ?? {}, p);
+  // Numbers are never issued twice: a counter committed at or below where it stands lost a race.
+  for (const [name, value] of Object.entries(changes.counters ?? {})) if (typeof value === 'number' && value <= stored.counter(name)) throw new CounterConflict(name);
   if (changes.backup) checkItem('backups', { ...changes.backup, records: [], approvals: [], documents: [], stock: [], ledger: [] }, 'backup', p);
   if (p.length) throw new StoreDataError('change set refused', p);
 

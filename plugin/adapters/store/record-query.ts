@@ -49,19 +49,26 @@ function sortValue(r: WorkRecord, field: SortField): SortKey {
   }
 }
 
-/** One page of the records in `list` (ordered by creation, each indexed for search) that match `query`, and how many match. */
-export function queryRecords(list: WorkRecord[], query: RecordQuery): { items: WorkRecord[]; total: number } {
-  const { page, pageSize } = query;
+/** The ranks [start, end) of the page asked for; refuses a page or page size that is not a whole number. */
+export function pageBounds({ page, pageSize }: RecordQuery): { start: number; end: number } {
   if (!Number.isInteger(page) || page < 1) throw new RangeError(`record query: page must be an integer from 1 (got ${page})`);
   if (!Number.isInteger(pageSize) || pageSize < 0) throw new RangeError(`record query: pageSize must be a whole number (got ${pageSize})`);
+  const start = (page - 1) * pageSize;
+  return { start, end: start + pageSize };
+}
+
+/** What `q` looks for: trimmed and lower-cased, or nothing. */
+export const searchText = (q: string | undefined): string | undefined => q?.trim().toLowerCase() || undefined;
+
+/** One page of the records in `list` (ordered by creation, each indexed for search) that match `query`, and how many match. */
+export function queryRecords(list: WorkRecord[], query: RecordQuery): { items: WorkRecord[]; total: number } {
+  const { start, end } = pageBounds(query);
   // createdAt order lets a date range cut the walk down before any record is looked at.
   const lo = query.from === undefined ? 0 : createdFrom(list, dateBound(query.from, false, 'from'), false);
   const hi = query.to === undefined ? list.length : createdFrom(list, dateBound(query.to, true, 'to'), true);
   const matches = matcher(query);
   const sort = query.sort ?? { field: 'createdAt', dir: 'desc' };
   const sign = sort.dir === 'desc' ? -1 : 1;
-  const start = (page - 1) * pageSize;
-  const end = start + pageSize;
   let total = 0;
 
   if (sort.field === 'createdAt') {
@@ -139,7 +146,7 @@ function matcher(query: RecordQuery): (r: WorkRecord) => boolean {
   const { template, handler, department, visibility } = query;
   const status = query.status && query.status.length ? new Set(query.status) : undefined;
   const exclude = query.excludeStatus && query.excludeStatus.length ? new Set(query.excludeStatus) : undefined;
-  const q = query.q?.trim().toLowerCase() || undefined;
+  const q = searchText(query.q);
   const viewer = 'all' in visibility && visibility.all ? undefined : (visibility as { userId: string; departments?: string[]; ownOnly?: boolean });
   const departments = viewer && !viewer.ownOnly && viewer.departments ? new Set(viewer.departments) : undefined;
   const perTemplate = 'templates' in visibility ? templateViews(visibility.templates) : undefined;
@@ -161,7 +168,7 @@ function matcher(query: RecordQuery): (r: WorkRecord) => boolean {
 }
 
 /** Per-template views by template id, then version: 'all', or the departments whose records are visible. */
-function templateViews(templates: Record<string, { all: true } | { departments: string[] }>): Map<string, Map<number, 'all' | Set<string>>> {
+export function templateViews(templates: Record<string, { all: true } | { departments: string[] }>): Map<string, Map<number, 'all' | Set<string>>> {
   const out = new Map<string, Map<number, 'all' | Set<string>>>();
   for (const [key, view] of Object.entries(templates)) {
     const at = key.lastIndexOf('@');

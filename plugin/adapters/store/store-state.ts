@@ -21,7 +21,7 @@ import { placeRecord, putInOrder } from './record-order.ts';
 import { indexSearchText, queryRecords } from './record-query.ts';
 import { KEPT_BACKUPS, backupInfo, noteAfter, noteBefore, restoreChanges, type Lookup, type ScopedBackup } from './scoped-backups.ts';
 import { addToLevel, levelKey } from './stock-levels.ts';
-import { checkStoreData, clone, emptyStoreData, refuseMalformed, type StoreData } from './store-data.ts';
+import { checkStoreData, clone, deepFreeze, emptyStoreData, refuseMalformed, type StoreData } from './store-data.ts';
 
 // The rest of the code imports these from here.
 export { STORE_FORMAT, STORE_FORMAT_VERSION, StoreDataError, checkStoreData, emptyStoreData, type StoreData } from './store-data.ts';
@@ -55,14 +55,6 @@ function putAt<K, T>(list: T[], positions: Map<K, number>, key: K, item: T): T |
   return old;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
-
 function copyAt<K, T>(list: T[], positions: Map<K, number>, key: K): T | undefined {
   const i = positions.get(key);
   return i === undefined ? undefined : clone(list[i]);
@@ -93,6 +85,7 @@ export class StoreState {
     recordVersion: (id) => this.recordsById.get(id)?.version,
     hasNotification: (id) => this.notificationsById.has(id),
     hasLedgerEntry: (id) => this.ledgerIds.has(id),
+    counter: (name) => this.counter(name),
   };
 
   /** Takes ownership of `data` (already checked): later changes mutate it in place. */

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry, Template, WorkRecord } from '../../../plugin/core/types.ts';
 import {
+  CounterConflict,
   VersionConflict,
   type Approval,
   type Document,
@@ -359,6 +360,16 @@ export function runStoreContract(name: string, make: () => Promise<{ store: Stor
         await store.commit({ counters: { 'sales-order': 42, other: 1 } });
         expect(await store.counter('sales-order')).toBe(42);
         expect(await store.counter('other')).toBe(1);
+      });
+
+      it('a counter only moves up: a value at or below where it stands is a counter conflict and changes nothing', async () => {
+        await store.commit({ counters: { 'sales-order': 5 } });
+        const taken = store.commit({ records: [{ record: aRecord('1') }], counters: { 'sales-order': 5 } });
+        await expect(taken).rejects.toBeInstanceOf(CounterConflict);
+        await expect(taken).rejects.toMatchObject({ counter: 'sales-order' });
+        await expect(store.commit({ counters: { 'sales-order': 3 } })).rejects.toBeInstanceOf(CounterConflict);
+        expect(await store.getRecord('1')).toBeUndefined();
+        expect(await store.counter('sales-order')).toBe(5);
       });
 
       it('approvals and documents are replaced by id', async () => {

@@ -1,0 +1,96 @@
+// Records as rows (the columns lists and searches use, beside the whole record) and a RecordQuery as SQL with
+// the same meaning as the embedded store's: the same filters, visibility, order and pages.
+import type { WorkRecord } from '../../../core/types.ts';
+import type { RecordQuery } from '../../../runtime/ports.ts';
+import { dateBound, pageBounds, searchText, templateViews } from '../record-query.ts';
+
+/** The columns of `records`, in the order `recordRow` gives their values. */
+export const RECORD_COLUMNS = [
+  'id', 'number', 'template', 'template_version', 'status', 'version', 'handler', 'department', 'watchers',
+  'customer', 'amount', 'created_at', 'updated_at', 'number_search', 'customer_search', 'doc',
+] as const;
+
+export function recordRow(r: WorkRecord): unknown[] {
+  const customer = r.summary?.customer;
+  const amount = r.summary?.amount;
+  return [
+    r.id, r.number, r.template, r.templateVersion, r.status, r.version, r.handler, r.department, r.watchers,
+    customer ?? null, typeof amount === 'number' ? amount : null, r.createdAt, r.updatedAt,
+    r.number.toLowerCase(), (customer ?? '').toLowerCase(), JSON.stringify(r),
+  ];
+}
+
+/** A LIKE pattern that matches `text` anywhere, its own % _ and \ taken literally. */
+const containing = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const SORT_COLUMNS: Record<NonNullable<RecordQuery['sort']>['field'], string> = {
+  number: 'number',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  status: 'status',
+  amount: 'amount',
+  customer: 'customer',
+};
+
+export interface RecordSql {
+  /** `WHERE …` (or nothing) over `records`, with `params`. */
+  where: string;
+  params: unknown[];
+  /** `ORDER BY … LIMIT … OFFSET …`, numbered after `params`. */
+  page: string;
+  pageParams: unknown[];
+}
+
+export function recordQuerySql(query: RecordQuery): RecordSql {
+  const { start, end } = pageBounds(query);
+  const params: unknown[] = [];
+  const p = (value: unknown): string => `$${params.push(value)}`;
+  const conditions: string[] = [];
+  if (query.template !== undefined) conditions.push(`template = ${p(query.template)}`);
+  if (query.status?.length) conditions.push(`status = ANY(${p(query.status)})`);
+  if (query.excludeStatus?.length) conditions.push(`status <> ALL(${p(query.excludeStatus)})`);
+  if (query.handler !== undefined) conditions.push(`handler = ${p(query.handler)}`);
+  if (query.department !== undefined) conditions.push(`department = ${p(query.department)}`);
+  if (query.from !== undefined) conditions.push(`created_at >= ${p(dateBound(query.from, false, 'from'))}`);
+  if (query.to !== undefined) conditions.push(`created_at <= ${p(dateBound(query.to, true, 'to'))}`);
+  const q = searchText(query.q);
+  if (q !== undefined) {
+    const pattern = p(containing(q));
+    conditions.push(`(number_search LIKE ${pattern} OR customer_search LIKE ${pattern})`);
+  }
+  const seen = visibleSql(query.visibility, p);
+  if (seen) conditions.push(seen);
+
+  const sort = query.sort ?? { field: 'createdAt', dir: 'desc' };
+  const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
+  // Records without the value go last whatever the direction; ties fall back to creation order.
+  const by = sort.field === 'createdAt' ? [] : [`${SORT_COLUMNS[sort.field]} ${dir} NULLS LAST`];
+  const order = [...by, `created_at ${dir}`, `id ${dir}`].join(', ');
+  const pageParams = [end - start, start];
+  const n = params.length;
+  return {
+    where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
+    params,
+    page: `ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
+    pageParams,
+  };
+}
+
+/** Which records the viewer may be shown: what they handle or watch, and their departments' or templates' records. */
+function visibleSql(visibility: RecordQuery['visibility'], p: (value: unknown) => string): string | undefined {
+  if ('all' in visibility && visibility.all) return undefined;
+  const viewer = visibility as { userId: string; departments?: string[]; ownOnly?: boolean; templates?: Record<string, { all: true } | { departments: string[] }> };
+  const user = p(viewer.userId);
+  const ways = [`handler = ${user}`, `${user} = ANY(watchers)`];
+  if (viewer.templates) {
+    for (const [id, versions] of templateViews(viewer.templates)) {
+      for (const [version, view] of versions) {
+        const ofTemplate = `template = ${p(id)} AND template_version = ${p(version)}`;
+        ways.push(view === 'all' ? `(${ofTemplate})` : `(${ofTemplate} AND department = ANY(${p([...view])}))`);
+      }
+    }
+  } else if (!viewer.ownOnly && viewer.departments?.length) {
+    ways.push(`department = ANY(${p(viewer.departments)})`);
+  }
+  return `(${ways.join(' OR ')})`;
+}
