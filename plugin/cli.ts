@@ -1,12 +1,14 @@
-// The command line for operators: `npm run cli -- <command>`, on the store in DATA_DIR (default ./data).
+// The command line for operators: `npm run cli -- <command>`, on the store in DATA_DIR (default ./data), or on
+// PostgreSQL when DATABASE_URL is set.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { JournaledStore } from './adapters/store/journaled-store.ts';
 import { parseArgs, UsageError } from './cli/args.ts';
 import { backupCommand, restoreCommand, snapshotsCommand } from './cli/commands/backup.ts';
+import { storeCommand } from './cli/commands/store-copy.ts';
 import { templateCommand } from './cli/commands/template.ts';
 import { userCommand } from './cli/commands/user.ts';
 import type { CliContext, CliOutput, ExitCode } from './cli/context.ts';
+import { openStore, storeChoiceFromEnv, type StoreChoice } from './host/store-choice.ts';
 import { createPlugin } from './index.ts';
 
 export const USAGE = `Usage: npm run cli -- <command>
@@ -19,14 +21,17 @@ export const USAGE = `Usage: npm run cli -- <command>
   restore <file>                               replace the store with a backup (a snapshot of the current state is kept)
   snapshots list                               restorable snapshots, newest first
   snapshots restore <id>                       go back to a snapshot
+  store copy --to postgres [--replace yes]     copy the embedded store in DATA_DIR into PostgreSQL (DATABASE_URL),
+                                               then check it by counts and a sample of records
 
-The store is the one in DATA_DIR (default ./data). Commands that change it refuse while a server
-runs on that folder (stop it first, or use the web app or the HTTP API); backup, template list/export
-and snapshots list only read, and work beside a running server.`;
+The store is the one in DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set. Commands that
+change the embedded store refuse while a server runs on that folder (stop it first, or use the web app or
+the HTTP API); backup, template list/export, snapshots list and store copy only read it, and work beside a
+running server (stop it before a store copy all the same, or later changes are not copied).`;
 
 /** Commands that only read: they open the folder without taking it from a running server. */
 const readsOnly = (name: string, sub: string | undefined): boolean =>
-  name === 'backup' || (name === 'template' && (sub === 'list' || sub === 'export')) || (name === 'snapshots' && sub === 'list');
+  name === 'backup' || name === 'store' || (name === 'template' && (sub === 'list' || sub === 'export')) || (name === 'snapshots' && sub === 'list');
 
 const COMMANDS: Record<string, (ctx: CliContext, args: ReturnType<typeof parseArgs>) => Promise<ExitCode>> = {
   template: templateCommand,
@@ -34,9 +39,10 @@ const COMMANDS: Record<string, (ctx: CliContext, args: ReturnType<typeof parseAr
   backup: backupCommand,
   restore: restoreCommand,
   snapshots: snapshotsCommand,
+  store: storeCommand,
 };
 
-export async function runCli(argv: string[], options: { dataDir: string; rootDir?: string } & CliOutput): Promise<ExitCode> {
+export async function runCli(argv: string[], options: StoreChoice & { rootDir?: string } & CliOutput): Promise<ExitCode> {
   const { out, err } = options;
   if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') {
     out(USAGE);
@@ -61,11 +67,13 @@ export async function runCli(argv: string[], options: { dataDir: string; rootDir
     return 2;
   }
 
-  const store = new JournaledStore({ dataDir: resolve(options.dataDir), readOnly: readsOnly(name, args.positional[1]) });
+  // A copy reads the embedded store whatever DATABASE_URL says: PostgreSQL is where it goes.
+  const copying = name === 'store';
+  const store = openStore({ ...options, databaseUrl: copying ? undefined : options.databaseUrl, readOnly: readsOnly(name, args.positional[1]) });
   try {
     await store.init();
     const { runtime } = createPlugin({ store });
-    return await command({ store, runtime, rootDir: options.rootDir ?? process.cwd(), out, err }, args);
+    return await command({ store, runtime, rootDir: options.rootDir ?? process.cwd(), out, err, target: options }, args);
   } catch (error) {
     if (error instanceof UsageError) {
       err(`${error.message}\n\n${USAGE}`);
@@ -80,7 +88,7 @@ export async function runCli(argv: string[], options: { dataDir: string; rootDir
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   runCli(process.argv.slice(2), {
-    dataDir: process.env.DATA_DIR ?? './data',
+    ...storeChoiceFromEnv(),
     out: (line) => console.log(line),
     err: (line) => console.error(line),
   }).then((code) => process.exit(code));

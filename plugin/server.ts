@@ -1,24 +1,24 @@
-// The standalone host: the plugin on express with the embedded store, the web app, and demo data on first start.
+// The standalone host: the plugin on express with its store (embedded, or PostgreSQL shared by several processes),
+// the web app, and demo data on first start.
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { PROJECT_ROOT } from './adapters/http/gallery.ts';
 import { fileNotifier } from './adapters/notify/file-notifier.ts';
-import { JournaledStore } from './adapters/store/journaled-store.ts';
 import { DEMO_USERS } from './demo/demo-users.ts';
 import { seedDemo } from './demo/seed.ts';
 import { installPrebuiltTemplates } from './host/install-prebuilt.ts';
 import { createSettableClock } from './host/settable-clock.ts';
+import { openStore, storeChoiceFromEnv, type StoreChoice } from './host/store-choice.ts';
 import { HOST_ACTOR } from './host/system-actor.ts';
 import { serveUi } from './host/static-ui.ts';
 import { createPlugin } from './index.ts';
 import type { Runtime } from './runtime/runtime-api.ts';
 
-export interface ServerOptions {
+export interface ServerOptions extends StoreChoice {
   /** 0 picks a free port (tests). */
   port?: number;
-  dataDir: string;
   /** Seed demo people and orders into a fresh store (default true). */
   demo?: boolean;
   demoPassword?: string;
@@ -34,14 +34,16 @@ export interface RunningServer {
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.quiet ? () => undefined : (line: string) => console.log(line);
-  const store = new JournaledStore({ dataDir: resolve(opts.dataDir) });
+  const store = openStore(opts);
   await store.init();
   const clock = createSettableClock();
   const notifier = fileNotifier(join(resolve(opts.dataDir), 'outbox.jsonl'));
   const { router, runtime } = createPlugin({ store, clock, notifier });
 
   // Templates go into any store that has none; demo people and orders only into one nobody has used yet.
-  if ((await store.listTemplates()).length === 0) {
+  // Processes starting together on one database take turns, so that only the first installs and seeds.
+  const firstStart = async () => {
+    if ((await store.listTemplates()).length > 0) return;
     const hadUsers = (await store.listUsers()).length > 0;
     const installed = await installPrebuiltTemplates(runtime, PROJECT_ROOT);
     log(`Installed templates: ${installed.map((t) => `${t.id} v${t.version}`).join(', ')}`);
@@ -53,7 +55,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           `${seeded.settlementIds.length} settlements (${Date.now() - started} ms)`,
       );
     }
-  }
+  };
+  await (store.alone ? store.alone(firstStart) : firstStart());
 
   // What a process that stopped had committed but not finished: automations to run, messages to deliver.
   const resumed = await runtime.resumeAutomations();
@@ -110,8 +113,8 @@ function printWelcome(url: string, demoPassword: string, usernames: string[]): v
 async function main(): Promise<void> {
   const demoPassword = process.env.DEMO_PASSWORD || 'demo';
   const running = await startServer({
+    ...storeChoiceFromEnv(),
     port: Number(process.env.PORT ?? 3000),
-    dataDir: process.env.DATA_DIR ?? './data',
     demo: process.env.DEMO !== '0',
     demoPassword,
   });

@@ -219,6 +219,8 @@ export interface Store {
   close(): Promise<void>;
   /** Absent on stores that cannot fall out of step with their data. */
   health?(): StoreHealth;
+  /** Runs `work` while no other process sharing this store runs its own (first-start setup); absent where only one process can. */
+  alone?<T>(work: () => Promise<T>): Promise<T>;
 
   listTemplates(): Promise<Template[]>;
   getTemplate(id: string, version?: number): Promise<Template | undefined>;

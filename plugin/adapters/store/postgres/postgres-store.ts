@@ -61,6 +61,8 @@ export class PostgresStore implements Store {
   constructor(private readonly options: PostgresStoreOptions) {
     this.schema = options.schema ?? 'public';
     if (!SCHEMA_NAME.test(this.schema)) throw new Error(`schema "${this.schema}" must be lower-case letters, digits and _ (at most 63)`);
+    // A list asks for its page and its count on two connections at once, and first-start setup holds one.
+    if (options.poolSize !== undefined && options.poolSize < 2) throw new Error(`pool size must be at least 2 (got ${options.poolSize})`);
     this.clock = options.clock ?? systemClock;
     this.cache = new SharedCache(this.schema);
   }
@@ -102,6 +104,21 @@ export class PostgresStore implements Store {
 
   health(): StoreHealth {
     return this.unreachable ? { ok: false, reason: `the database cannot be reached: ${this.unreachable}` } : { ok: true };
+  }
+
+  /** A session-level advisory lock, held on one connection while `work` runs. */
+  async alone<T>(work: () => Promise<T>): Promise<T> {
+    const client = await this.watch(this.open.connect());
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [`order-workflow:${this.schema}:setup`]);
+      try {
+        return await work();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`order-workflow:${this.schema}:setup`]);
+      }
+    } finally {
+      client.release();
+    }
   }
 
   private get open(): pg.Pool {
