@@ -1,70 +1,25 @@
 // Real server processes killed with SIGKILL in the middle of a storm of writes: after each restart every
 // acknowledged write is there, no automation that a committed change set off is left unrun, numbers stay unique.
 // Also: a second server, or a writing CLI command, on the same data folder is refused while one runs.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from './support/api-client.ts';
+import type { ApiClient } from './support/api-client.ts';
+import { processes, signIn } from './support/server-process.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const ROUNDS = 5;
 
 let dataDir: string;
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'ow-crash-'));
 });
-const children: ChildProcess[] = [];
+const { run, startServer, finish, killAll } = processes(() => ({ DATA_DIR: dataDir, DATABASE_URL: '' }));
 afterAll(async () => {
   // A failed check must not leave a server running.
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  killAll();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-function run(script: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return child;
-}
-
-/** Starts plugin/server.ts and resolves with its URL once it listens. */
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = run('plugin/server.ts', [], { PORT: '0' });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${out}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /running at (http:\/\/localhost:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${out}`)));
-  });
-}
-
-/** Runs a command to its end: exit code and everything it printed. */
-function finish(child: ChildProcess): Promise<{ code: number | null; output: string }> {
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
-}
-
-async function signIn(url: string, username: string): Promise<ApiClient> {
-  const res = await new ApiClient(url).post('/api/session', { username, password: 'demo' });
-  if (res.status !== 200) throw new Error(`${username} cannot sign in: ${JSON.stringify(res.body)}`);
-  return new ApiClient(url, res.body.token);
-}
 
 interface Acknowledged {
   created: string[];
