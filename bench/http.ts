@@ -2,13 +2,19 @@
 // For each size: seed the demo data plus N confirmed sales orders, start `plugin/server.ts`, then time cancels
 // one at a time and 10 in flight, list pages (status filter, `q` search), cold start, memory and disk; beside
 // them, floors measured in the same run: an empty HTTP round trip and a 1 KB append + fsync on the same disk.
-// Run: npm run bench:http                    (1,000, 10,000 and 100,000 orders)
+// With --store postgres the same orders are copied into a throwaway PostgreSQL (Debian's packages) and the
+// server runs on it; a second server process on the same database is then measured beside the first.
+// Run: npm run bench:http                    (1,000, 10,000 and 100,000 orders, embedded store)
 //      npm run bench:http -- --sizes 1000    (only some sizes)
+//      npm run bench:http -- --store postgres
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { seedOrders } from './seed-orders.ts';
+import pg from 'pg';
+import { PostgresStore } from '../plugin/adapters/store/postgres/postgres-store.ts';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../scripts/throwaway-postgres.ts';
+import { readSeeded, seedOrders } from './seed-orders.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SEQUENTIAL = 200;
@@ -17,10 +23,13 @@ const CONCURRENT_CANCELS = 1000;
 const LIST_REQUESTS = 200;
 const TIME_LIMIT_MS = 60_000; // no phase runs longer than this, whatever the machine
 
-const sizes = (() => {
-  const i = process.argv.indexOf('--sizes');
-  return i === -1 ? [1000, 10_000, 100_000] : process.argv[i + 1].split(',').map(Number);
-})();
+const flag = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? undefined : process.argv[i + 1];
+};
+const sizes = flag('--sizes')?.split(',').map(Number) ?? [1000, 10_000, 100_000];
+const storeKind = flag('--store') ?? 'embedded';
+if (storeKind !== 'embedded' && storeKind !== 'postgres') throw new Error(`--store takes embedded or postgres (got ${storeKind})`);
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
@@ -55,10 +64,10 @@ async function folderBytes(dir: string): Promise<number> {
   return total;
 }
 
-function startServer(dataDir: string, port: number): Promise<{ child: ChildProcess; ms: number }> {
+function startServer(env: Record<string, string>, port: number): Promise<{ child: ChildProcess; ms: number }> {
   const t = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'plugin/server.ts'], {
-    cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -73,23 +82,91 @@ function startServer(dataDir: string, port: number): Promise<{ child: ChildProce
   });
 }
 
-async function measure(orders: number) {
+/** Where the server keeps the orders: its data folder, or a database of the throwaway PostgreSQL. */
+interface Target {
+  env: Record<string, string>;
+  /** The least a durable commit can cost in this store, and what it is. */
+  floor(): Promise<number>;
+  diskMb(): Promise<number>;
+  drop(): Promise<void>;
+}
+
+async function embeddedTarget(dataDir: string): Promise<Target> {
+  return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, floor: () => appendFloor(dataDir), diskMb: async () => (await folderBytes(dataDir)) / 1e6, drop: async () => undefined };
+}
+
+/** The seeded data folder copied into a new database, as `store copy --to postgres` does. */
+async function postgresTarget(server: ThrowawayPostgres, dataDir: string, orders: number): Promise<Target> {
+  const name = `bench_${orders}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = server.url.replace(/\/postgres$/, `/${name}`);
+  const store = new PostgresStore({ url, statementTimeoutMs: 600_000 });
+  await store.init();
+  await store.importAll((await readSeeded(dataDir)) as never);
+  await store.close();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('VACUUM ANALYZE');
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: url },
+    // One row inserted and committed over loopback: the database's own round trip and flush.
+    floor: async () => {
+      await client.query('CREATE TABLE IF NOT EXISTS floor (n int, pad text)');
+      const pad = 'x'.repeat(1000);
+      const samples = await timed(300, async (i) => void (await client.query('INSERT INTO floor VALUES ($1, $2)', [i, pad])));
+      await client.query('DROP TABLE floor');
+      return quantile(samples, 0.5);
+    },
+    diskMb: async () => Number((await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0].n) / 1e6,
+    drop: async () => void (await client.end()),
+  };
+}
+
+async function signIn(api: string): Promise<Record<string, string>> {
+  const session = await (await fetch(`${api}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'demo' }) })).json();
+  return { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
+}
+
+/** Cancels orders `from`, `from - 1`, … with ten requests always open, spread over the servers; cancels per second. */
+async function inFlight(apis: string[], headers: Record<string, string>, from: number, count: number): Promise<{ perSecond: number; done: number }> {
+  let next = 0;
+  const t = performance.now();
+  await Promise.all(Array.from({ length: IN_FLIGHT }, async (_, lane) => {
+    while (next < count && performance.now() - t < TIME_LIMIT_MS) await cancel(apis[lane % apis.length], headers, from - next++);
+  }));
+  return { perSecond: next / ((performance.now() - t) / 1000), done: next };
+}
+
+async function cancel(api: string, headers: Record<string, string>, n: number): Promise<void> {
+  const res = await fetch(`${api}/records/bench-${n}/actions/cancel`, { method: 'POST', headers, body: JSON.stringify({ reason: 'customer_request' }) });
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`cancel bench-${n}: ${res.status} ${body.slice(0, 200)}`);
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
+
+const randomPort = () => 40000 + Math.floor(Math.random() * 20000);
+
+async function measure(orders: number, postgres: ThrowawayPostgres | undefined) {
   const dataDir = await mkdtemp(join(ROOT, '.bench-data-'));
+  let target: Target | undefined;
   try {
     const seedStart = performance.now();
     await seedOrders(dataDir, orders);
+    target = postgres ? await postgresTarget(postgres, dataDir, orders) : await embeddedTarget(dataDir);
     const seedMs = performance.now() - seedStart;
-    const port = 40000 + Math.floor(Math.random() * 20000);
-    const { child, ms: startMs } = await startServer(dataDir, port);
+    const port = randomPort();
+    const { child, ms: startMs } = await startServer(target.env, port);
     const api = `http://127.0.0.1:${port}/api`;
     try {
-      const session = await (await fetch(`${api}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'demo' }) })).json();
-      const headers = { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
-      const cancel = async (n: number) => {
-        const res = await fetch(`${api}/records/bench-${n}/actions/cancel`, { method: 'POST', headers, body: JSON.stringify({ reason: 'customer_request' }) });
-        const body = await res.text();
-        if (res.status !== 200) throw new Error(`cancel bench-${n}: ${res.status} ${body.slice(0, 200)}`);
-      };
+      const headers = await signIn(api);
       const get = async (path: string) => {
         const res = await fetch(`${api}${path}`, { headers });
         await res.text();
@@ -98,45 +175,61 @@ async function measure(orders: number) {
 
       const healthFloor = quantile(await timed(300, () => get('/health')), 0.5);
       // Every order is different: cancels walk them from the newest down (the oldest stay for the lists).
-      const one = await timed(Math.min(SEQUENTIAL, orders / 4), (i) => cancel(orders - 1 - i));
-      const first = orders - 1 - one.length;
-      const count = Math.min(CONCURRENT_CANCELS, Math.floor(orders / 2));
-      let next = 0;
-      const t = performance.now();
-      await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-        while (next < count && performance.now() - t < TIME_LIMIT_MS) await cancel(first - next++);
-      }));
-      const perSecond = next / ((performance.now() - t) / 1000);
+      const one = await timed(Math.min(SEQUENTIAL, orders / 4), (i) => cancel(api, headers, orders - 1 - i));
+      let first = orders - 1 - one.length;
+      const count = Math.min(CONCURRENT_CANCELS, Math.floor(orders / 4));
+      const single = await inFlight([api], headers, first, count);
+      first -= single.done;
+      // A second process on the same database, with the ten requests spread over both.
+      let pair: { perSecond: number } | undefined;
+      if (postgres) {
+        const secondPort = randomPort();
+        const second = await startServer(target.env, secondPort);
+        try {
+          pair = await inFlight([api, `http://127.0.0.1:${secondPort}/api`], headers, first, count);
+        } finally {
+          await stopServer(second.child);
+        }
+      }
       const byStatus = await timed(LIST_REQUESTS, (i) => get(`/records?status=confirmed&pageSize=50&page=${1 + (i % 20)}`));
       const search = await timed(LIST_REQUESTS, (i) => get(`/records?pageSize=50&q=${encodeURIComponent(i % 2 ? `SO-2${String(i * 37 % orders).padStart(5, '0')}` : `Acme Trading Ltd. ${i * 13}`)}`));
       const rss = Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
       return {
-        orders, seedMs, startMs, rss, diskMb: (await folderBytes(dataDir)) / 1e6,
-        cancelMedian: quantile(one, 0.5), cancelP99: quantile(one, 0.99), perSecond,
+        orders, seedMs, startMs, rss, diskMb: await target.diskMb(),
+        cancelMedian: quantile(one, 0.5), cancelP99: quantile(one, 0.99), perSecond: single.perSecond, pairPerSecond: pair?.perSecond,
         listP99: quantile(byStatus, 0.99), searchP99: quantile(search, 0.99),
-        healthFloor, appendFloor: await appendFloor(dataDir),
+        healthFloor, commitFloor: await target.floor(),
       };
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await stopServer(child);
     }
   } finally {
+    await target?.drop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
+const postgres = storeKind === 'postgres' ? await startThrowawayPostgres() : undefined;
 const rows: Awaited<ReturnType<typeof measure>>[] = [];
-for (const n of sizes) {
-  rows.push(await measure(n));
-  console.error(`measured ${n} orders`);
+try {
+  for (const n of sizes) {
+    rows.push(await measure(n, postgres));
+    console.error(`measured ${n} orders`);
+  }
+} finally {
+  postgres?.stop();
 }
 const base = rows[0];
+const floorName = postgres ? '1 KB row insert + commit (floor)' : '1 KB append + fsync (floor)';
+const pairColumns = postgres ? ' cancels/s, 2 processes | 2 processes ÷ 1 |' : '';
 const table = [
-  '| orders | cancel median | cancel p99 | t(N)/t(first) | cancels/s, 10 in flight | list of 50 p99 (status) | list of 50 p99 (`q`) | cold start | resident memory | data folder | HTTP round trip (floor) | 1 KB append + fsync (floor) | cancel ÷ (round trip + fsync) |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((r) =>
-    `| ${r.orders.toLocaleString('en')} | ${ms(r.cancelMedian)} | ${ms(r.cancelP99)} | ${(r.cancelMedian / base.cancelMedian).toFixed(2)} | ${r.perSecond.toFixed(0)} | ${ms(r.listP99)} | ${ms(r.searchP99)} | ${(r.startMs / 1000).toFixed(2)} s | ${r.rss.toFixed(0)} MB | ${r.diskMb.toFixed(0)} MB | ${ms(r.healthFloor)} | ${ms(r.appendFloor)} | ${(r.cancelMedian / (r.healthFloor + r.appendFloor)).toFixed(1)}× |`),
+  `| orders | cancel median | cancel p99 | t(N)/t(first) | cancels/s, 10 in flight |${pairColumns} list of 50 p99 (status) | list of 50 p99 (\`q\`) | cold start | resident memory | ${postgres ? 'database' : 'data folder'} | HTTP round trip (floor) | ${floorName} | cancel ÷ (round trip + commit floor) |`,
+  `|---:|---:|---:|---:|---:|${postgres ? '---:|---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---:|`,
+  ...rows.map((r) => {
+    const pair = r.pairPerSecond === undefined ? '' : ` ${r.pairPerSecond.toFixed(0)} | ${(r.pairPerSecond / r.perSecond).toFixed(2)}× |`;
+    return `| ${r.orders.toLocaleString('en')} | ${ms(r.cancelMedian)} | ${ms(r.cancelP99)} | ${(r.cancelMedian / base.cancelMedian).toFixed(2)} | ${r.perSecond.toFixed(0)} |${pair} ${ms(r.listP99)} | ${ms(r.searchP99)} | ${(r.startMs / 1000).toFixed(2)} s | ${r.rss.toFixed(0)} MB | ${r.diskMb.toFixed(0)} MB | ${ms(r.healthFloor)} | ${ms(r.commitFloor)} | ${(r.cancelMedian / (r.healthFloor + r.commitFloor)).toFixed(1)}× |`;
+  }),
 ].join('\n');
 console.log(table);
 await mkdir(join(ROOT, 'bench', 'results'), { recursive: true });
-await writeFile(join(ROOT, 'bench', 'results', `http-${new Date().toISOString().slice(0, 16).replace(/:/g, '')}.md`), `${table}\n`);
+await writeFile(join(ROOT, 'bench', 'results', `http-${storeKind}-${new Date().toISOString().slice(0, 16).replace(/:/g, '')}.md`), `${table}\n`);

@@ -63,3 +63,14 @@ export async function seedOrders(dataDir: string, orders: number): Promise<void>
   await rm(join(dataDir, 'journal.log'), { force: true });
   await writeSnapshot(dataDir, StoreState.load(data), 0);
 }
+
+/** The whole seeded store, as an export (to copy it into another store). */
+export async function readSeeded(dataDir: string): Promise<StoreData> {
+  const store = new JournaledStore({ dataDir, readOnly: true });
+  await store.init();
+  try {
+    return (await store.exportAll()) as unknown as StoreData;
+  } finally {
+    await store.close();
+  }
+}

@@ -112,7 +112,8 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
   await result.value.durable;
   deliverSoon(env);
   await runTriggers(env, result.value.triggers);
-  const fresh = (await env.store.getRecord(id))!;
+  // Automations may have moved the record on; without any, it is what was just committed.
+  const fresh = result.value.triggers.length ? (await env.store.getRecord(id))! : result.value.record;
   return { ok: true, value: { kind: 'done', record: await viewOf(env, result.value.template, fresh, opts.approver ?? actor, true) } };
 }
 

@@ -10,6 +10,7 @@ import type { EffectRegistry } from './effects/registry.ts';
 import { createMutex } from './mutex.ts';
 import { departmentLabel } from './people.ts';
 import { ledgerBalances, planAction, type PlanEnv } from './plan.ts';
+import { readsOnce } from './plan-reads.ts';
 import type { Clock, GuardEvaluator, Notifier, Store, User } from './ports.ts';
 import type { RecordView } from './runtime-api.ts';
 
@@ -30,7 +31,7 @@ export function createEnv(parts: Omit<RuntimeEnv, 'exclusive' | 'newId' | 'now'>
 
 /** What planning needs; `users` when the caller already has the directory in hand. */
 export async function planEnv(env: RuntimeEnv, users?: User[]): Promise<PlanEnv> {
-  return { store: env.store, guards: env.guards, effects: env.effects, users: users ?? (await env.store.listUsers()), now: env.now(), newId: env.newId };
+  return { store: readsOnce(env.store), guards: env.guards, effects: env.effects, users: users ?? (await env.store.listUsers()), now: env.now(), newId: env.newId };
 }
 
 /** The template version a record was made with. */

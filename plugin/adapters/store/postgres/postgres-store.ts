@@ -342,11 +342,11 @@ export class PostgresStore implements Store {
   }
 
   async markDelivered(ids: string[]): Promise<void> {
-    await this.watch(
-      this.transaction(async (client) => {
-        await client.query('DELETE FROM outbox WHERE notification_id = ANY($1)', [ids]);
-        await client.query(`UPDATE notifications SET doc = jsonb_set(doc, '{delivered}', 'true') WHERE id = ANY($1)`, [ids]);
-      }),
+    // One statement, so one round trip and all or nothing.
+    await this.query(
+      `WITH sent AS (DELETE FROM outbox WHERE notification_id = ANY($1))
+       UPDATE notifications SET doc = jsonb_set(doc, '{delivered}', 'true') WHERE id = ANY($1)`,
+      [ids],
     );
   }
 
