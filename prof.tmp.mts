@@ -8,7 +8,8 @@ const url = U.replace(/\/postgres$/, '/prof');
 const counts = new Map<string, { n: number; ms: number }>();
 const orig = pg.Pool.prototype.query;
 let on = false;
-function note(sql: string, t: number) { if (!on) return; const k = String(sql).replace(/\s+/g, ' ').slice(0, 90); const c = counts.get(k) ?? { n: 0, ms: 0 }; c.n++; c.ms += performance.now() - t; counts.set(k, c); }
+let trace: string[] = []; let t0 = 0;
+function note(sql: string, t: number) { if (!on) return; trace.push(`${(t - t0).toFixed(2)} +${(performance.now() - t).toFixed(2)} ${String(sql).replace(/\s+/g, ' ').slice(0, 60)}`); const k = String(sql).replace(/\s+/g, ' ').slice(0, 90); const c = counts.get(k) ?? { n: 0, ms: 0 }; c.n++; c.ms += performance.now() - t; counts.set(k, c); }
 (pg.Pool.prototype as any).query = function (sql: any, params: any) { const t = performance.now(); const p = orig.call(this, sql, params); (p as any).then?.(() => note(typeof sql === 'string' ? sql : sql.text, t), () => {}); return p; };
 const origC = pg.Client.prototype.query;
 (pg.Client.prototype as any).query = function (sql: any, params: any, cb: any) { const t = performance.now(); const p = origC.call(this, sql, params, cb); (p as any)?.then?.(() => note(typeof sql === 'string' ? sql : sql.text, t), () => {}); return p; };
@@ -24,7 +25,8 @@ for (let i = 0; i < 20; i++) {
 await new Promise((r) => setTimeout(r, 300));
 on = true;
 const t = performance.now();
-for (const id of ids) { const res = await fetch(`${server.url}/api/records/${id}/actions/cancel`, { method: 'POST', headers, body: JSON.stringify({ reason: 'customer_request' }) }); await res.text(); }
+for (const id of ids) { t0 = performance.now(); trace = []; const res = await fetch(`${server.url}/api/records/${id}/actions/cancel`, { method: 'POST', headers, body: JSON.stringify({ reason: 'customer_request' }) }); await res.text(); trace.push(`answered ${(performance.now() - t0).toFixed(2)}`); await new Promise((r) => setTimeout(r, 50)); }
+console.log(trace.join('\n'));
 const el = performance.now() - t;
 await new Promise((r) => setTimeout(r, 300));
 on = false;

@@ -34,7 +34,7 @@ export async function previewAction(env: RuntimeEnv, actor: Actor, id: string, a
   if (found.refusal) return found.refusal;
   const { template, record } = found;
   if (!actionOf(template, action)) return refusals.noSuchAction(action);
-  const penv = await planEnv(env);
+  const penv = await planEnv(env, undefined, record.id);
   // The preview shows the effects even when no reason was chosen yet; a missing reason is reported, not fatal.
   const reasonList = template.actions[action].input?.reason;
   const probe = { ...input };
@@ -82,7 +82,7 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
     const found = await loadVisible(env, id, actor, canSee);
     if (found.refusal) return found.refusal;
     const { template, record } = found;
-    const penv = await planEnv(env);
+    const penv = await planEnv(env, undefined, record.id);
     const plan = await planAction(penv, template, record, command, actor);
     if (plan.refusal) return plan.refusal;
     if (plan.needsApproval) {
@@ -110,11 +110,13 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
   if (result.value.kind === 'approval') return { ok: true, value: { kind: 'approval', approval: result.value.approval } };
   // The next command was let in once this one was applied; this one answers once it is on the disk.
   await result.value.durable;
-  deliverSoon(env);
   await runTriggers(env, result.value.triggers);
   // Automations may have moved the record on; without any, it is what was just committed.
   const fresh = result.value.triggers.length ? (await env.store.getRecord(id))! : result.value.record;
-  return { ok: true, value: { kind: 'done', record: await viewOf(env, result.value.template, fresh, opts.approver ?? actor, true) } };
+  const view = await viewOf(env, result.value.template, fresh, opts.approver ?? actor, true);
+  // Delivery starts once the answer is ready, so that its store round trips do not delay it.
+  deliverSoon(env);
+  return { ok: true, value: { kind: 'done', record: view } };
 }
 
 /** A backup named after what it is taken for; the id is one a snapshot may have (the CLI restores both). */

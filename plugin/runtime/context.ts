@@ -29,9 +29,9 @@ export function createEnv(parts: Omit<RuntimeEnv, 'exclusive' | 'newId' | 'now'>
   return { ...parts, exclusive: createMutex(), newId: () => randomUUID(), now: () => parts.clock.now().toISOString() };
 }
 
-/** What planning needs; `users` when the caller already has the directory in hand. */
-export async function planEnv(env: RuntimeEnv, users?: User[]): Promise<PlanEnv> {
-  return { store: readsOnce(env.store), guards: env.guards, effects: env.effects, users: users ?? (await env.store.listUsers()), now: env.now(), newId: env.newId };
+/** What planning needs; `users` when the caller already has the directory in hand; the record the plan is about. */
+export async function planEnv(env: RuntimeEnv, users?: User[], recordId?: string): Promise<PlanEnv> {
+  return { store: readsOnce(env.store, recordId), guards: env.guards, effects: env.effects, users: users ?? (await env.store.listUsers()), now: env.now(), newId: env.newId };
 }
 
 /** The template version a record was made with. */
@@ -67,10 +67,12 @@ export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRe
   };
   if (withActions) {
     const names = Object.keys(template.actions).flatMap((a) => rulesOf(template, a));
-    const facts = buildFacts(template, record, actor, {}, await ledgerBalances(env.store, record.id));
+    // Asked together: on a database each is a round trip.
+    const [balances, pending] = await Promise.all([ledgerBalances(env.store, record.id), env.store.listApprovals({ status: 'pending', recordId: record.id })]);
+    const facts = buildFacts(template, record, actor, {}, balances);
     const rules = await env.guards.evaluate(template.rules, names, facts);
     view.availableActions = await withoutDeadCascades(env, template, record, actor, availableActions(template, record, actor, rules), people);
-    view.pendingApprovals = (await env.store.listApprovals({ status: 'pending', recordId: record.id })).map((a) => ({
+    view.pendingApprovals = pending.map((a) => ({
       id: a.id,
       action: a.action,
       actionLabel: template.actions[a.action]?.label ?? { 'zh-CN': a.action, en: a.action },
@@ -87,7 +89,7 @@ export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRe
  */
 async function withoutDeadCascades(env: RuntimeEnv, template: Template, record: WorkRecord, actor: Actor, actions: AvailableAction[], users: User[]): Promise<AvailableAction[]> {
   if (!actions.some((a) => a.steps?.length)) return actions;
-  const penv = await planEnv(env, users);
+  const penv = await planEnv(env, users, record.id);
   const out: AvailableAction[] = [];
   for (const a of actions) {
     if (a.steps?.length) {

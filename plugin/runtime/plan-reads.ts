@@ -3,7 +3,7 @@
 // runs in the writer section and its commit checks the record's version.
 import type { LedgerEntry, StockMovement, Store } from './ports.ts';
 
-export function readsOnce(store: Store): Store {
+export function readsOnce(store: Store, recordId?: string): Store {
   const ledger = new Map<string, Promise<LedgerEntry[]>>();
   const movements = new Map<string, Promise<StockMovement[]>>();
   const once = <T>(memo: Map<string, Promise<T[]>>, id: string, read: () => Promise<T[]>): Promise<T[]> => {
@@ -15,6 +15,11 @@ export function readsOnce(store: Store): Store {
     // A copy for each caller: what one does with its list is not seen by the next.
     return list.then((items) => items.map((x) => ({ ...x })));
   };
+  // The record a command is about: its ledger and stock are nearly always asked for, so both are asked at once.
+  if (recordId !== undefined) {
+    once(ledger, recordId, () => store.ledgerEntries(recordId)).catch(() => undefined);
+    once(movements, recordId, () => store.stockMovements(recordId)).catch(() => undefined);
+  }
   return new Proxy(store, {
     get(target, name) {
       if (name === 'ledgerEntries') return (id: string) => once(ledger, id, () => target.ledgerEntries(id));

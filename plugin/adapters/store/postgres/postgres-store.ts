@@ -1,6 +1,7 @@
 // The Store on PostgreSQL: one database that several server processes share. Every commit is one transaction
 // that locks the records it puts, so conflicting commands from any process end with one winner; numbers,
 // sessions and the outbox live in the database, not in a process.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { AuditEntry, Json, Template, WorkRecord } from '../../../core/types.ts';
 import {
@@ -50,6 +51,14 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Errors that mean the database cannot be reached, rather than that a statement was wrong. */
 const UNREACHABLE = /^(08|57P0[1-3]|53300)/;
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE']);
+
+/**
+ * A statement the server parses and plans once per connection, then only runs: the store's reads are the same
+ * few texts over and over. Lists build their text per query and are sent as they are.
+ */
+function prepared(text: string, values: unknown[]): pg.QueryConfig {
+  return { name: `ow_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text, values };
+}
 
 export class PostgresStore implements Store {
   private pool: pg.Pool | undefined;
@@ -145,11 +154,11 @@ export class PostgresStore implements Store {
   }
 
   private query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
-    return this.watch(this.open.query<R>(sql, params));
+    return this.watch(this.open.query<R>(prepared(sql, params)));
   }
 
-  private docs<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.watch(docs<T>(this.open, sql, params));
+  private async docs<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.query<{ doc: T }>(sql, params)).rows.map((r) => r.doc);
   }
 
   private async one<T>(sql: string, params: unknown[]): Promise<T | undefined> {
@@ -275,10 +284,12 @@ export class PostgresStore implements Store {
   async findRecords(query: RecordQuery): Promise<{ items: WorkRecord[]; total: number }> {
     const { where, params, page, pageParams } = recordQuerySql(query);
     // Two connections at once: the page and the count do not wait for each other.
-    const [items, count] = await Promise.all([
-      this.docs<WorkRecord>(`SELECT doc FROM records ${where} ${page}`, [...params, ...pageParams]),
-      this.query<{ n: string }>(`SELECT count(*) AS n FROM records ${where}`, params),
-    ]);
+    const [items, count] = await this.watch(
+      Promise.all([
+        docs<WorkRecord>(this.open, `SELECT doc FROM records ${where} ${page}`, [...params, ...pageParams]),
+        this.open.query<{ n: string }>(`SELECT count(*) AS n FROM records ${where}`, params),
+      ]),
+    );
     return { items, total: Number(count.rows[0].n) };
   }
 
