@@ -1,88 +1,104 @@
-// A change set applied in one transaction, in as few round trips as it can: each record it replaces is updated
-// only where its stored version is still the one expected (a conflicting commit from any process waits for the
-// row, then finds the version moved on), and everything it adds goes in one statement. All of it, or none.
+// A change set applied whole in one statement, one round trip: each record it replaces is updated only where its
+// stored version is still the one expected, each counter only where it has not reached the value, and a check at
+// the end refuses the whole statement when any of them did not hold (a conflicting commit from any process
+// waits for the rows, then finds them moved on). What it adds goes in with it. A change set kept under a backup,
+// or carrying answers, runs in a transaction with those beside it.
 import type { ClientBase } from 'pg';
 import type { WorkRecord } from '../../../core/types.ts';
 import { CounterConflict, VersionConflict, type Approval, type ChangeSet, type Document } from '../../../runtime/ports.ts';
 import { checkChangeSet } from '../change-set-checks.ts';
 import { KEPT_BACKUPS, noteAfter, noteBefore, type ScopedBackup } from '../scoped-backups.ts';
-import { RECORD_COLUMNS, recordRow } from './record-sql.ts';
+import { RECORD_COLUMNS, RECORD_COLUMN_TYPES, recordFields } from './record-sql.ts';
 import { docs, insertRows } from './rows.ts';
 
 /** Outbox rule, as the embedded store's: explicitly undelivered, or an outside address never marked either way. */
 export const waitsForDelivery = (n: { to: string; delivered?: boolean }): boolean =>
   n.delivered === false || (n.delivered === undefined && n.to.startsWith('contact:'));
 
+/** The function the statement ends with (migrations.ts): it raises these when a version or a counter moved on. */
+const VERSION_MOVED = 'OW409';
+const COUNTER_MOVED = 'OW412';
 const UNIQUE_VIOLATION = '23505';
+const DEADLOCK = '40P01';
 
-/** Applies `input` inside the caller's transaction; throws, leaving the rollback to the caller, when refused. */
-export async function applyChangeSet(client: ClientBase, input: ChangeSet): Promise<void> {
-  // The versions the change set expects are taken as stored here; the updates below check them in the database.
+type Query = Pick<ClientBase, 'query'>;
+
+/** Applies `input` whole or not at all; `transaction` runs work around it in one transaction when it needs that. */
+export async function commitChangeSet(client: Query, input: ChangeSet, transaction: <T>(work: (c: ClientBase) => Promise<T>) => Promise<T>): Promise<void> {
+  // The versions the change set expects are taken as stored here; the statement checks them in the database.
   const expected = new Map<string, number | undefined>();
   for (const { record, expectVersion } of input.records ?? []) if (!expected.has(record.id)) expected.set(record.id, expectVersion);
   const changes = checkChangeSet(input, {
     recordVersion: (id) => expected.get(id),
-    // Ids already stored, and counters already past, are refused by the tables themselves below.
+    // Ids already stored and counters already past are refused by the statement itself.
     hasNotification: () => false,
     hasLedgerEntry: () => false,
     counter: () => 0,
   });
-
-  // Counters first: a number another process issued meanwhile is a conflict to retry, before its record collides.
-  for (const [name, value] of Object.entries(changes.counters ?? {})) {
-    // The row stays locked to the end: a second process issuing the same number waits, then finds it taken.
-    const { rowCount } = await client.query(
-      'INSERT INTO counters (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value WHERE counters.value < excluded.value',
-      [name, value],
-    );
-    if (rowCount !== 1) throw new CounterConflict(name);
-  }
-  const backup = changes.backup && (await backupFor(client, changes));
-  await putRecords(client, changes, expected);
-  await addEverythingElse(client, changes);
-  if (changes.answers?.length) await addAnswers(client, changes);
-  if (backup) {
-    noteAfter(backup, changes);
-    await insertRows(client, 'backups', [backup], 'ON CONFLICT (id) DO UPDATE SET doc = excluded.doc');
-    await client.query('DELETE FROM backups WHERE seq <= (SELECT seq FROM backups ORDER BY seq DESC OFFSET $1 LIMIT 1)', [KEPT_BACKUPS]);
-  }
-  if (changes.backupsRestored?.length) await client.query('DELETE FROM backups WHERE id = ANY($1)', [changes.backupsRestored]);
+  const statement = changeSetStatement(changes, expected);
+  if (!changes.backup && !changes.answers?.length) return run(client, statement);
+  await transaction(async (c) => {
+    const backup = changes.backup && (await backupFor(c, changes));
+    await run(c, statement);
+    if (changes.answers?.length) await addAnswers(c, changes);
+    if (backup) {
+      noteAfter(backup, changes);
+      await insertRows(c, 'backups', [backup], 'ON CONFLICT (id) DO UPDATE SET doc = excluded.doc');
+      await c.query('DELETE FROM backups WHERE seq <= (SELECT seq FROM backups ORDER BY seq DESC OFFSET $1 LIMIT 1)', [KEPT_BACKUPS]);
+    }
+  });
 }
 
-const SET_RECORD = RECORD_COLUMNS.slice(1).map((c, i) => `${c} = $${i + 2}`).join(', ');
-
-/** Each record once, as the change set leaves it: inserted when new, else updated if still at the version expected. */
-async function putRecords(client: ClientBase, changes: ChangeSet, expected: Map<string, number | undefined>): Promise<void> {
-  const last = new Map<string, WorkRecord>();
-  for (const { record } of changes.records ?? []) last.set(record.id, record);
-  const added = [...last.values()].filter((r) => expected.get(r.id) === undefined);
+async function run(client: Query, { text, params }: { text: string; params: unknown[] }): Promise<void> {
   try {
-    await insertRows(client, 'records', added);
+    await client.query(text, params);
   } catch (e) {
-    // Another process created the same record first.
-    if (isUnique(e, 'records_pkey')) throw new VersionConflict(idIn(e));
-    if (isUnique(e, 'records_number_key')) throw new Error(`record number already issued: ${(e as { detail?: string }).detail ?? ''}`);
+    const { code, constraint, detail } = e as { code?: string; constraint?: string; detail?: string };
+    if (code === VERSION_MOVED) throw new VersionConflict(detail ?? '?');
+    if (code === COUNTER_MOVED) throw new CounterConflict(detail ?? '?');
+    // Two commits locking the same records in another order: one is chosen to give way, as if it came second.
+    if (code === DEADLOCK) throw new VersionConflict('?');
+    if (code === UNIQUE_VIOLATION) {
+      const id = /\)=\((.*)\) already exists/.exec(detail ?? '')?.[1] ?? '?';
+      // Another process created the same record first.
+      if (constraint === 'records_pkey') throw new VersionConflict(id);
+      if (constraint === 'records_number_key') throw new Error(`record number ${id} was already issued; the number counter is behind the records`);
+      if (constraint === 'ledger_id_key') throw new Error(`ledger entry ${id} already exists; ledger entries are never overwritten`);
+      if (constraint === 'notifications_id_key') throw new Error(`notification id "${id}" is already stored`);
+    }
     throw e;
-  }
-  for (const r of last.values()) {
-    const version = expected.get(r.id);
-    if (version === undefined) continue;
-    const row = recordRow(r);
-    const { rowCount } = await client.query(`UPDATE records SET ${SET_RECORD} WHERE id = $1 AND version = $${row.length + 1}`, [...row, version]);
-    if (rowCount !== 1) throw new VersionConflict(r.id);
   }
 }
 
 /** The last of each id: one statement may not touch a row twice. */
 const lastById = <T extends { id: string }>(items: T[] = []): T[] => [...new Map(items.map((x) => [x.id, x])).values()];
 
-/** Audit, stock, notifications and the outbox, ledger, approvals, documents and triggers: one statement. */
-async function addEverythingElse(client: ClientBase, changes: ChangeSet): Promise<void> {
+const RECORD_SET = RECORD_COLUMNS.map((c) => `${c} ${RECORD_COLUMN_TYPES[c]}`).join(', ');
+
+/** One statement for the whole change set (backups and answers aside). */
+function changeSetStatement(changes: ChangeSet, expected: Map<string, number | undefined>): { text: string; params: unknown[] } {
   const params: unknown[] = [];
   const p = (value: unknown): string => `$${params.push(value)}`;
   const items = (list: unknown[]) => `jsonb_array_elements(${p(JSON.stringify(list))}::jsonb) WITH ORDINALITY AS x(doc, i)`;
   const parts: string[] = [];
   const add = (name: string, sql: string) => parts.push(`${name} AS (${sql})`);
+
+  const counters = Object.keys(changes.counters ?? {});
+  if (counters.length)
+    add('counted', `INSERT INTO counters (name, value) SELECT key, value::bigint FROM jsonb_each_text(${p(JSON.stringify(changes.counters))}::jsonb)
+      ON CONFLICT (name) DO UPDATE SET value = excluded.value WHERE counters.value < excluded.value RETURNING name`);
+
+  // Each record once, as the change set leaves it: inserted when new, else updated if still at the version expected.
+  const final = lastById((changes.records ?? []).map((r) => r.record));
+  const added = final.filter((r) => expected.get(r.id) === undefined);
+  const replaced = final.filter((r) => expected.get(r.id) !== undefined);
+  const cols = RECORD_COLUMNS.join(', ');
+  if (added.length)
+    add('records_added', `INSERT INTO records (${cols}) SELECT ${cols} FROM jsonb_to_recordset(${p(JSON.stringify(added.map(recordFields)))}::jsonb) AS x(${RECORD_SET})`);
+  if (replaced.length)
+    add('records_replaced', `UPDATE records r SET ${RECORD_COLUMNS.slice(1).map((c) => `${c} = x.${c}`).join(', ')}
+      FROM jsonb_to_recordset(${p(JSON.stringify(replaced.map((r) => ({ ...recordFields(r), expected: expected.get(r.id) }))))}::jsonb) AS x(${RECORD_SET}, expected integer)
+      WHERE r.id = x.id AND r.version = x.expected RETURNING r.id`);
 
   if (changes.audit?.length) add('audit_added', `INSERT INTO audit (id, record_id, doc) SELECT doc->>'id', doc->>'recordId', doc FROM ${items(changes.audit)} ORDER BY i`);
   if (changes.stock?.length) {
@@ -110,27 +126,20 @@ async function addEverythingElse(client: ClientBase, changes: ChangeSet): Promis
       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, doc = excluded.doc`);
   if (changes.triggers?.length) add('triggered', `INSERT INTO triggers (id, doc) SELECT doc->>'id', doc FROM ${items(changes.triggers)} ORDER BY i`);
   if (changes.triggersDone?.length) add('triggers_done', `DELETE FROM triggers WHERE id = ANY(${p(changes.triggersDone)})`);
-  if (!parts.length) return;
+  if (changes.backupsRestored?.length) add('backups_restored', `DELETE FROM backups WHERE id = ANY(${p(changes.backupsRestored)})`);
 
-  try {
-    await client.query(`WITH ${parts.join(',\n')} SELECT 1`, params);
-  } catch (e) {
-    // An id already stored is refused with the store's own words, naming it.
-    if (isUnique(e, 'ledger_id_key')) throw new Error(`ledger entry ${idIn(e)} already exists; ledger entries are never overwritten`);
-    if (isUnique(e, 'notifications_id_key')) throw new Error(`notification id "${idIn(e)}" is already stored`);
-    throw e;
-  }
+  const check = `SELECT commit_check(${p(replaced.map((r) => r.id))}::text[], ${replaced.length ? 'ARRAY(SELECT id FROM records_replaced)' : "'{}'"}, ` +
+    `${p(counters)}::text[], ${counters.length ? 'ARRAY(SELECT name FROM counted)' : "'{}'"})`;
+  return { text: parts.length ? `WITH ${parts.join(',\n')}\n${check}` : check, params };
 }
 
 /** Keeps a day of answers, counted from the newest, as the embedded store does. */
 async function addAnswers(client: ClientBase, changes: ChangeSet): Promise<void> {
-  const answers = lastByKey(changes.answers!);
+  const answers = [...new Map(changes.answers!.map((a) => [a.key, a])).values()];
   await insertRows(client, 'answers', answers, 'ON CONFLICT (key) DO UPDATE SET at = excluded.at, doc = excluded.doc');
   const horizon = new Date(Date.parse(answers.at(-1)!.at) - 24 * 3600_000).toISOString();
   await client.query('DELETE FROM answers WHERE at < $1', [horizon]);
 }
-
-const lastByKey = <T extends { key: string }>(items: T[]): T[] => [...new Map(items.map((x) => [x.key, x])).values()];
 
 /** The backup this change set is kept under, noted with what the change set is about to overwrite (locked). */
 async function backupFor(client: ClientBase, changes: ChangeSet): Promise<ScopedBackup> {
@@ -144,13 +153,7 @@ async function backupFor(client: ClientBase, changes: ChangeSet): Promise<Scoped
   return backup;
 }
 
-export async function byId<T extends { id: string }>(client: Pick<ClientBase, 'query'>, table: string, ids: string[], lock = ''): Promise<Map<string, T>> {
+export async function byId<T extends { id: string }>(client: Query, table: string, ids: string[], lock = ''): Promise<Map<string, T>> {
   if (!ids.length) return new Map();
   return new Map((await docs<T>(client, `SELECT doc FROM ${table} WHERE id = ANY($1) ORDER BY id ${lock}`, [ids])).map((x) => [x.id, x]));
 }
-
-const isUnique = (e: unknown, constraint: string): boolean =>
-  (e as { code?: string }).code === UNIQUE_VIOLATION && (e as { constraint?: string }).constraint === constraint;
-
-/** The id a unique violation names ("Key (id)=(n1) already exists."). */
-const idIn = (e: unknown): string => /\)=\((.*)\) already exists/.exec((e as { detail?: string }).detail ?? '')?.[1] ?? '?';

@@ -166,6 +166,22 @@ const STEPS: string[] = [
   END $$;
   CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION refuse_rewrite();
   CREATE TRIGGER ledger_append_only BEFORE UPDATE OR DELETE ON ledger FOR EACH ROW EXECUTE FUNCTION refuse_rewrite();
+
+  -- The end of a commit's one statement: when a record it updates was not at the version expected, or a counter
+  -- was already at the value, it raises, and the whole statement (all it wrote) is undone.
+  CREATE FUNCTION commit_check(expected_records text[], updated_records text[], expected_counters text[], moved_counters text[])
+  RETURNS void LANGUAGE plpgsql AS $$
+  DECLARE missing text;
+  BEGIN
+    SELECT x INTO missing FROM unnest(expected_records) AS x WHERE x <> ALL (updated_records) LIMIT 1;
+    IF missing IS NOT NULL THEN
+      RAISE EXCEPTION 'record % was changed by someone else', missing USING ERRCODE = 'OW409', DETAIL = missing;
+    END IF;
+    SELECT x INTO missing FROM unnest(expected_counters) AS x WHERE x <> ALL (moved_counters) LIMIT 1;
+    IF missing IS NOT NULL THEN
+      RAISE EXCEPTION 'counter % moved on', missing USING ERRCODE = 'OW412', DETAIL = missing;
+    END IF;
+  END $$;
   `,
 ];
 

@@ -27,7 +27,7 @@ import {
 import { backupInfo, restoreChanges, type ScopedBackup } from '../scoped-backups.ts';
 import { newSnapshotId, newestFirst } from '../state-backed-store.ts';
 import { checkStoreData, clone, deepFreeze, refuseMalformed } from '../store-data.ts';
-import { applyChangeSet, byId } from './commit.ts';
+import { byId, commitChangeSet } from './commit.ts';
 import { migrate, quoteIdent } from './migrations.ts';
 import { recordQuerySql } from './record-sql.ts';
 import { docs, insertRows } from './rows.ts';
@@ -413,7 +413,7 @@ export class PostgresStore implements Store {
   // ------------------------------------------------------------ commit
 
   async commit(changes: ChangeSet): Promise<void> {
-    await this.watch(this.transaction((client) => applyChangeSet(client, changes)));
+    await this.watch(commitChangeSet(this.open, changes, (work) => this.transaction(work)));
   }
 
   // ------------------------------------------------------------ snapshots, backups, export and import

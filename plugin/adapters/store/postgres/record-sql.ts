@@ -4,20 +4,31 @@ import type { WorkRecord } from '../../../core/types.ts';
 import type { RecordQuery } from '../../../runtime/ports.ts';
 import { dateBound, pageBounds, searchText, templateViews } from '../record-query.ts';
 
-/** The columns of `records`, in the order `recordRow` gives their values. */
-export const RECORD_COLUMNS = [
-  'id', 'number', 'template', 'template_version', 'status', 'version', 'handler', 'department', 'watchers',
-  'customer', 'amount', 'created_at', 'updated_at', 'number_search', 'customer_search', 'doc',
-] as const;
+/** The columns of `records` and their types, in the order `recordRow` gives their values. */
+export const RECORD_COLUMN_TYPES = {
+  id: 'text', number: 'text', template: 'text', template_version: 'integer', status: 'text', version: 'integer',
+  handler: 'text', department: 'text', watchers: 'text[]', customer: 'text', amount: 'double precision',
+  created_at: 'timestamptz', updated_at: 'timestamptz', number_search: 'text', customer_search: 'text', doc: 'jsonb',
+} as const;
 
-export function recordRow(r: WorkRecord): unknown[] {
+export const RECORD_COLUMNS = Object.keys(RECORD_COLUMN_TYPES) as (keyof typeof RECORD_COLUMN_TYPES)[];
+
+/** A record's columns by name; `doc` is the record itself. */
+export function recordFields(r: WorkRecord): Record<(typeof RECORD_COLUMNS)[number], unknown> {
   const customer = r.summary?.customer;
   const amount = r.summary?.amount;
-  return [
-    r.id, r.number, r.template, r.templateVersion, r.status, r.version, r.handler, r.department, r.watchers,
-    customer ?? null, typeof amount === 'number' ? amount : null, r.createdAt, r.updatedAt,
-    r.number.toLowerCase(), (customer ?? '').toLowerCase(), JSON.stringify(r),
-  ];
+  return {
+    id: r.id, number: r.number, template: r.template, template_version: r.templateVersion, status: r.status, version: r.version,
+    handler: r.handler, department: r.department, watchers: r.watchers, customer: customer ?? null,
+    amount: typeof amount === 'number' ? amount : null, created_at: r.createdAt, updated_at: r.updatedAt,
+    // What a search (q) compares with, lower-cased as JavaScript does it (the database's lower() follows its locale).
+    number_search: r.number.toLowerCase(), customer_search: (customer ?? '').toLowerCase(), doc: r,
+  };
+}
+
+export function recordRow(r: WorkRecord): unknown[] {
+  const fields = recordFields(r);
+  return RECORD_COLUMNS.map((c) => (c === 'doc' ? JSON.stringify(fields.doc) : fields[c]));
 }
 
 /** A LIKE pattern that matches `text` anywhere, its own % _ and \ taken literally. */
