@@ -131,14 +131,27 @@ async function signIn(api: string): Promise<Record<string, string>> {
   return { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' };
 }
 
-/** Cancels orders `from`, `from - 1`, … with ten requests always open, spread over the servers; cancels per second. */
-async function inFlight(apis: string[], headers: Record<string, string>, from: number, count: number): Promise<{ perSecond: number; done: number }> {
+/** Busy and total CPU time of the whole machine so far (/proc/stat), to tell how much of it a phase used. */
+async function machineCpu(): Promise<{ busy: number; total: number }> {
+  const fields = (await readFile('/proc/stat', 'utf8')).split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = fields[3] + fields[4];
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
+/**
+ * Cancels orders `from`, `from - 1`, … with ten requests always open, spread over the servers; cancels per
+ * second, and the share of the machine's CPU (all cores) busy meanwhile.
+ */
+async function inFlight(apis: string[], headers: Record<string, string>, from: number, count: number): Promise<{ perSecond: number; done: number; cpuBusy: number }> {
   let next = 0;
+  const cpu = await machineCpu();
   const t = performance.now();
   await Promise.all(Array.from({ length: IN_FLIGHT }, async (_, lane) => {
     while (next < count && performance.now() - t < TIME_LIMIT_MS) await cancel(apis[lane % apis.length], headers, from - next++);
   }));
-  return { perSecond: next / ((performance.now() - t) / 1000), done: next };
+  const after = await machineCpu();
+  return { perSecond: next / ((performance.now() - t) / 1000), done: next, cpuBusy: (after.busy - cpu.busy) / (after.total - cpu.total) };
 }
 
 async function cancel(api: string, headers: Record<string, string>, n: number): Promise<void> {
@@ -181,7 +194,7 @@ async function measure(orders: number, postgres: ThrowawayPostgres | undefined) 
       const single = await inFlight([api], headers, first, count);
       first -= single.done;
       // A second process on the same database, with the ten requests spread over both.
-      let pair: { perSecond: number } | undefined;
+      let pair: { perSecond: number; cpuBusy: number } | undefined;
       if (postgres) {
         const secondPort = randomPort();
         const second = await startServer(target.env, secondPort);
@@ -196,7 +209,7 @@ async function measure(orders: number, postgres: ThrowawayPostgres | undefined) 
       const rss = Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
       return {
         orders, seedMs, startMs, rss, diskMb: await target.diskMb(),
-        cancelMedian: quantile(one, 0.5), cancelP99: quantile(one, 0.99), perSecond: single.perSecond, pairPerSecond: pair?.perSecond,
+        cancelMedian: quantile(one, 0.5), cancelP99: quantile(one, 0.99), perSecond: single.perSecond, cpuBusy: single.cpuBusy, pairPerSecond: pair?.perSecond, pairCpuBusy: pair?.cpuBusy,
         listP99: quantile(byStatus, 0.99), searchP99: quantile(search, 0.99),
         healthFloor, commitFloor: await target.floor(),
       };
@@ -221,12 +234,13 @@ try {
 }
 const base = rows[0];
 const floorName = postgres ? '1 KB row insert + commit (floor)' : '1 KB append + fsync (floor)';
-const pairColumns = postgres ? ' cancels/s, 2 processes | 2 processes ÷ 1 |' : '';
+const pairColumns = postgres ? ' cancels/s, 2 processes | 2 processes ÷ 1 | CPU busy, 1 → 2 processes |' : '';
 const table = [
-  `| orders | cancel median | cancel p99 | t(N)/t(first) | cancels/s, 10 in flight |${pairColumns} list of 50 p99 (status) | list of 50 p99 (\`q\`) | cold start | resident memory | ${postgres ? 'database' : 'data folder'} | HTTP round trip (floor) | ${floorName} | cancel ÷ (round trip + commit floor) |`,
-  `|---:|---:|---:|---:|---:|${postgres ? '---:|---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---:|`,
+  `| orders | cancel median | cancel p99 | t(N)/t(first) | cancels/s, 10 in flight |${postgres ? '' : ' CPU busy |'}${pairColumns} list of 50 p99 (status) | list of 50 p99 (\`q\`) | cold start | resident memory | ${postgres ? 'database' : 'data folder'} | HTTP round trip (floor) | ${floorName} | cancel ÷ (round trip + commit floor) |`,
+  `|---:|---:|---:|---:|---:|${postgres ? '---:|---:|---:|' : '---:|'}---:|---:|---:|---:|---:|---:|---:|---:|`,
   ...rows.map((r) => {
-    const pair = r.pairPerSecond === undefined ? '' : ` ${r.pairPerSecond.toFixed(0)} | ${(r.pairPerSecond / r.perSecond).toFixed(2)}× |`;
+    const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+    const pair = r.pairPerSecond === undefined ? ` ${pct(r.cpuBusy)} |` : ` ${r.pairPerSecond.toFixed(0)} | ${(r.pairPerSecond / r.perSecond).toFixed(2)}× | ${pct(r.cpuBusy)} → ${pct(r.pairCpuBusy!)} |`;
     return `| ${r.orders.toLocaleString('en')} | ${ms(r.cancelMedian)} | ${ms(r.cancelP99)} | ${(r.cancelMedian / base.cancelMedian).toFixed(2)} | ${r.perSecond.toFixed(0)} |${pair} ${ms(r.listP99)} | ${ms(r.searchP99)} | ${(r.startMs / 1000).toFixed(2)} s | ${r.rss.toFixed(0)} MB | ${r.diskMb.toFixed(0)} MB | ${ms(r.healthFloor)} | ${ms(r.commitFloor)} | ${(r.cancelMedian / (r.healthFloor + r.commitFloor)).toFixed(1)}× |`;
   }),
 ].join('\n');

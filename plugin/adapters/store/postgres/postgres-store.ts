@@ -260,19 +260,23 @@ export class PostgresStore implements Store {
   }
 
   async getSession(token: string): Promise<Session | undefined> {
-    const { rows } = await this.query<{ token: string; userId: string; expiresAt: Date }>(
-      'SELECT token, user_id AS "userId", expires_at AS "expiresAt" FROM sessions WHERE token = $1',
-      [token],
-    );
-    return rows[0] && { token: rows[0].token, userId: rows[0].userId, expiresAt: rows[0].expiresAt.toISOString() };
+    // Every request asks; a sign-out anywhere is announced, and every process forgets what it kept.
+    const session = await this.cache.getEntry('sessions', token, async () => {
+      const { rows } = await this.query<{ token: string; userId: string; expiresAt: Date }>(
+        'SELECT token, user_id AS "userId", expires_at AS "expiresAt" FROM sessions WHERE token = $1',
+        [token],
+      );
+      return rows[0] && { token: rows[0].token, userId: rows[0].userId, expiresAt: rows[0].expiresAt.toISOString() };
+    });
+    return session && { ...session };
   }
 
-  async deleteSession(token: string): Promise<void> {
-    await this.query('DELETE FROM sessions WHERE token = $1', [token]);
+  deleteSession(token: string): Promise<void> {
+    return this.changeShared('sessions', async (client) => void (await client.query('DELETE FROM sessions WHERE token = $1', [token])));
   }
 
-  async deleteSessionsOf(userId: string): Promise<void> {
-    await this.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+  deleteSessionsOf(userId: string): Promise<void> {
+    return this.changeShared('sessions', async (client) => void (await client.query('DELETE FROM sessions WHERE user_id = $1', [userId])));
   }
 
   // ------------------------------------------------------------ records
