@@ -4,15 +4,28 @@
 import type { RuntimeEnv } from './context.ts';
 
 const runs = new WeakMap<RuntimeEnv, Promise<number>>();
+/** A run asked for that has not looked at the outbox yet: whoever asks meanwhile is served by it. */
+const queued = new WeakMap<RuntimeEnv, Promise<number>>();
 
 /** Delivers once the current answer has gone out (the store write that marks delivery must not delay it). */
 export function deliverSoon(env: RuntimeEnv): void {
   setImmediate(() => void deliverOutbox(env));
 }
 
-/** Starts a delivery run after any run in progress; the promise settles when this one is done. */
+/**
+ * A delivery run that starts after this call (after any run in progress); the promise settles when it is done.
+ * Commands that finish while a run waits to start share it: one look at the outbox serves them all.
+ */
 export function deliverOutbox(env: RuntimeEnv): Promise<number> {
-  const next = (runs.get(env) ?? Promise.resolve(0)).then(() => deliverPending(env)).catch(() => 0);
+  const waiting = queued.get(env);
+  if (waiting) return waiting;
+  const next = (runs.get(env) ?? Promise.resolve(0))
+    .then(() => {
+      queued.delete(env);
+      return deliverPending(env);
+    })
+    .catch(() => 0);
+  queued.set(env, next);
   runs.set(env, next);
   return next;
 }

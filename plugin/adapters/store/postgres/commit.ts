@@ -9,7 +9,7 @@ import { CounterConflict, VersionConflict, type Approval, type ChangeSet, type D
 import { checkChangeSet } from '../change-set-checks.ts';
 import { KEPT_BACKUPS, noteAfter, noteBefore, type ScopedBackup } from '../scoped-backups.ts';
 import { RECORD_COLUMNS, RECORD_COLUMN_TYPES, recordFields } from './record-sql.ts';
-import { docs, insertRows } from './rows.ts';
+import { docs, insertRows, prepared } from './rows.ts';
 
 /** Outbox rule, as the embedded store's: explicitly undelivered, or an outside address never marked either way. */
 export const waitsForDelivery = (n: { to: string; delivered?: boolean }): boolean =>
@@ -51,7 +51,8 @@ export async function commitChangeSet(client: Query, input: ChangeSet, transacti
 
 async function run(client: Query, { text, params }: { text: string; params: unknown[] }): Promise<void> {
   try {
-    await client.query(text, params);
+    // Change sets come in a few shapes (a cancel, a create, a receipt…): each shape is planned once per connection.
+    await client.query(prepared(text, params));
   } catch (e) {
     const { code, constraint, detail } = e as { code?: string; constraint?: string; detail?: string };
     if (code === VERSION_MOVED) throw new VersionConflict(detail ?? '?');

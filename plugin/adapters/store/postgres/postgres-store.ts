@@ -1,7 +1,6 @@
 // The Store on PostgreSQL: one database that several server processes share. Every commit is one transaction
 // that locks the records it puts, so conflicting commands from any process end with one winner; numbers,
 // sessions and the outbox live in the database, not in a process.
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { AuditEntry, Json, Template, WorkRecord } from '../../../core/types.ts';
 import {
@@ -30,7 +29,7 @@ import { checkStoreData, clone, deepFreeze, refuseMalformed } from '../store-dat
 import { byId, commitChangeSet } from './commit.ts';
 import { migrate, quoteIdent } from './migrations.ts';
 import { recordQuerySql } from './record-sql.ts';
-import { docs, insertRows } from './rows.ts';
+import { docs, insertRows, prepared } from './rows.ts';
 import { SharedCache, type CachedKind } from './shared-cache.ts';
 import { readWholeStore, replaceWholeStore } from './whole-store.ts';
 
@@ -51,14 +50,6 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Errors that mean the database cannot be reached, rather than that a statement was wrong. */
 const UNREACHABLE = /^(08|57P0[1-3]|53300)/;
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE']);
-
-/**
- * A statement the server parses and plans once per connection, then only runs: the store's reads are the same
- * few texts over and over. Lists build their text per query and are sent as they are.
- */
-function prepared(text: string, values: unknown[]): pg.QueryConfig {
-  return { name: `ow_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text, values };
-}
 
 export class PostgresStore implements Store {
   private pool: pg.Pool | undefined;

@@ -1,5 +1,6 @@
 // Items of the store as table rows, and many rows put in one statement.
-import type { ClientBase } from 'pg';
+import { createHash } from 'node:crypto';
+import type { ClientBase, QueryConfig } from 'pg';
 import type { AuditEntry, Template } from '../../../core/types.ts';
 import type { Approval, AutomationTrigger, Document, IdempotentAnswer, LedgerEntry, Notification, StockMovement, User } from '../../../runtime/ports.ts';
 import type { ScopedBackup } from '../scoped-backups.ts';
@@ -49,4 +50,12 @@ export async function insertRows<T extends Table>(client: ClientBase, table: T, 
 export async function docs<T>(client: Pick<ClientBase, 'query'>, sql: string, params: unknown[] = []): Promise<T[]> {
   const { rows } = await client.query<{ doc: T }>(sql, params);
   return rows.map((r) => r.doc);
+}
+
+/**
+ * A statement the server parses and plans once per connection, then only runs: the store's reads, and the shapes
+ * of its commits, are the same few texts over and over. Lists build their text per query and are sent as they are.
+ */
+export function prepared(text: string, values: unknown[]): QueryConfig {
+  return { name: `ow_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text, values };
 }
