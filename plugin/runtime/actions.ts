@@ -4,7 +4,7 @@ import { matchingGrant } from '../core/permissions.ts';
 import { canSee } from '../core/permissions.ts';
 import type { ActionCommand, Actor, AuditEntry, JsonObject, Refusal, Template, WorkRecord } from '../core/types.ts';
 import { runTriggers, triggersFor } from './automations.ts';
-import { loadVisible, planEnv, viewOf, type RuntimeEnv } from './context.ts';
+import { loadForAction, planEnv, viewOf, type RuntimeEnv } from './context.ts';
 import { deliverSoon } from './outbox.ts';
 import { planAction, type Plan } from './plan.ts';
 import { VersionConflict, type Approval, type BackupTag, type ChangeSet, type Notification, type User } from './ports.ts';
@@ -30,11 +30,11 @@ export function approversOf(template: Template, action: string, record: WorkReco
 }
 
 export async function previewAction(env: RuntimeEnv, actor: Actor, id: string, action: string, input: ActionInput): Promise<Result<Preview>> {
-  const found = await loadVisible(env, id, actor, canSee);
+  const found = await loadForAction(env, id, actor, canSee);
   if (found.refusal) return found.refusal;
   const { template, record } = found;
   if (!actionOf(template, action)) return refusals.noSuchAction(action);
-  const penv = await planEnv(env, undefined, record.id);
+  const penv = await planEnv(env, undefined, { id: record.id, trail: found.trail });
   // The preview shows the effects even when no reason was chosen yet; a missing reason is reported, not fatal.
   const reasonList = template.actions[action].input?.reason;
   const probe = { ...input };
@@ -79,10 +79,10 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
   const result = await env.exclusive(async () => {
     const unmet = await opts.precondition?.();
     if (unmet) return unmet;
-    const found = await loadVisible(env, id, actor, canSee);
+    const found = await loadForAction(env, id, actor, canSee);
     if (found.refusal) return found.refusal;
     const { template, record } = found;
-    const penv = await planEnv(env, undefined, record.id);
+    const penv = await planEnv(env, undefined, { id: record.id, trail: found.trail });
     const plan = await planAction(penv, template, record, command, actor);
     if (plan.refusal) return plan.refusal;
     if (plan.needsApproval) {

@@ -11,7 +11,7 @@ import { createMutex } from './mutex.ts';
 import { departmentLabel } from './people.ts';
 import { ledgerBalances, planAction, type PlanEnv } from './plan.ts';
 import { readsOnce } from './plan-reads.ts';
-import type { Clock, GuardEvaluator, Notifier, Store, User } from './ports.ts';
+import type { Clock, GuardEvaluator, Notifier, RecordWithTrail, Store, User } from './ports.ts';
 import type { RecordView } from './runtime-api.ts';
 
 export interface RuntimeEnv {
@@ -30,8 +30,8 @@ export function createEnv(parts: Omit<RuntimeEnv, 'exclusive' | 'newId' | 'now'>
 }
 
 /** What planning needs; `users` when the caller already has the directory in hand; the record the plan is about. */
-export async function planEnv(env: RuntimeEnv, users?: User[], recordId?: string): Promise<PlanEnv> {
-  return { store: readsOnce(env.store, recordId), guards: env.guards, effects: env.effects, users: users ?? (await env.store.listUsers()), now: env.now(), newId: env.newId };
+export async function planEnv(env: RuntimeEnv, users?: User[], about?: { id: string; trail?: RecordWithTrail }): Promise<PlanEnv> {
+  return { store: readsOnce(env.store, about), guards: env.guards, effects: env.effects, users: users ?? (await env.store.listUsers()), now: env.now(), newId: env.newId };
 }
 
 /** The template version a record was made with. */
@@ -48,6 +48,18 @@ export async function loadVisible(env: RuntimeEnv, id: string, actor: Actor, can
   const template = await templateOf(env, record);
   if (!canSee(template, record, actor)) return { refusal: refusals.notFound() as Refusal };
   return { record, template };
+}
+
+/** loadVisible for an action: the record's ledger and stock come with it where the store reads them together. */
+export async function loadForAction(
+  env: RuntimeEnv, id: string, actor: Actor, canSee: (t: Template, r: WorkRecord, a: Actor) => boolean,
+): Promise<{ refusal: Refusal } | { refusal?: undefined; record: WorkRecord; template: Template; trail?: RecordWithTrail }> {
+  if (!env.store.getRecordWithTrail) return loadVisible(env, id, actor, canSee);
+  const trail = await env.store.getRecordWithTrail(id);
+  if (!trail) return { refusal: refusals.notFound() as Refusal };
+  const template = await templateOf(env, trail.record);
+  if (!canSee(template, trail.record, actor)) return { refusal: refusals.notFound() as Refusal };
+  return { record: trail.record, template, trail };
 }
 
 export function userAsActor(u: User): Actor {
@@ -89,7 +101,7 @@ export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRe
  */
 async function withoutDeadCascades(env: RuntimeEnv, template: Template, record: WorkRecord, actor: Actor, actions: AvailableAction[], users: User[]): Promise<AvailableAction[]> {
   if (!actions.some((a) => a.steps?.length)) return actions;
-  const penv = await planEnv(env, users, record.id);
+  const penv = await planEnv(env, users, { id: record.id });
   const out: AvailableAction[] = [];
   for (const a of actions) {
     if (a.steps?.length) {

@@ -99,6 +99,13 @@ export interface Document {
   data?: JsonObject;
 }
 
+/** A record and what an action on it nearly always reads next. */
+export interface RecordWithTrail {
+  record: WorkRecord;
+  ledger: LedgerEntry[];
+  stock: StockMovement[];
+}
+
 export interface RecordQuery {
   template?: string;
   /** Matches the number or the customer, case-insensitively. */
@@ -238,6 +245,8 @@ export interface Store {
   deleteSessionsOf(userId: string): Promise<void>;
 
   getRecord(id: string): Promise<WorkRecord | undefined>;
+  /** Optional: a record with its ledger entries and stock movements, read together (one round trip on a database). */
+  getRecordWithTrail?(id: string): Promise<RecordWithTrail | undefined>;
   findRecords(query: RecordQuery): Promise<{ items: WorkRecord[]; total: number }>;
   /** Every record of a template (reports, automations); unpaged. */
   allRecords(template?: string): Promise<WorkRecord[]>;

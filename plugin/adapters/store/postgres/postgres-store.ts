@@ -15,6 +15,7 @@ import {
   type LedgerEntry,
   type Notification,
   type RecordQuery,
+  type RecordWithTrail,
   type Session,
   type SnapshotInfo,
   type StockLevel,
@@ -274,6 +275,17 @@ export class PostgresStore implements Store {
 
   getRecord(id: string): Promise<WorkRecord | undefined> {
     return this.one('SELECT doc FROM records WHERE id = $1', [id]);
+  }
+
+  async getRecordWithTrail(id: string): Promise<RecordWithTrail | undefined> {
+    const { rows } = await this.query<{ record: WorkRecord; ledger: LedgerEntry[]; stock: StockMovement[] }>(
+      `SELECT r.doc AS record,
+         coalesce((SELECT jsonb_agg(l.doc ORDER BY l.seq) FROM ledger l WHERE l.record_id = $1), '[]') AS ledger,
+         coalesce((SELECT jsonb_agg(m.doc ORDER BY m.seq) FROM stock_movements m WHERE m.record_id = $1), '[]') AS stock
+       FROM records r WHERE r.id = $1`,
+      [id],
+    );
+    return rows[0];
   }
 
   async findRecords(query: RecordQuery): Promise<{ items: WorkRecord[]; total: number }> {
