@@ -9,6 +9,9 @@ import { join } from 'node:path';
 export interface ThrowawayPostgres {
   /** A URL of the server's `postgres` database, as superuser. */
   url: string;
+  /** Stops the server and keeps its data (an outage); `resume` starts it again on the same port. */
+  halt(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -45,16 +48,22 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   // fsync stays on: the benchmark must pay what a real server pays for a commit.
   const settings = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c max_connections=200 -c shared_buffers=256MB`;
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', settings, 'start']);
+  const start = () => run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', settings, 'start']);
+  const halt = () => {
+    const args = ['-D', data, '-m', 'immediate', '-w', 'stop'];
+    if (asRoot) spawnSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args], { stdio: 'ignore' });
+    else spawnSync(join(bin, 'pg_ctl'), args, { stdio: 'ignore' });
+  };
+  start();
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    halt,
+    resume: start,
     stop() {
       if (stopped) return;
       stopped = true;
-      const args = ['-D', data, '-m', 'immediate', '-w', 'stop'];
-      if (asRoot) spawnSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args], { stdio: 'ignore' });
-      else spawnSync(join(bin, 'pg_ctl'), args, { stdio: 'ignore' });
+      halt();
       rmSync(dir, { recursive: true, force: true });
     },
   };

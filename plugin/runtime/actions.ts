@@ -104,7 +104,13 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
       if (e instanceof VersionConflict) return refusals.staleVersion(record.version, record.version + 1);
       throw e;
     }
-    return { ok: true as const, value: { kind: 'done' as const, template, record: plan.record, triggers: changes.triggers, durable: staged.durable } };
+    // What the record's ledger and stock are now, when they were read with it: the answer's view needs no new read.
+    const after = found.trail && {
+      record: plan.record,
+      ledger: [...found.trail.ledger, ...(changes.ledger ?? []).filter((e) => e.recordId === record.id)],
+      stock: [...found.trail.stock, ...(changes.stock ?? []).filter((m) => m.recordId === record.id)],
+    };
+    return { ok: true as const, value: { kind: 'done' as const, template, record: plan.record, triggers: changes.triggers, durable: staged.durable, after } };
   });
   if (!result.ok) return result;
   if (result.value.kind === 'approval') return { ok: true, value: { kind: 'approval', approval: result.value.approval } };
@@ -112,8 +118,9 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
   await result.value.durable;
   await runTriggers(env, result.value.triggers);
   // Automations may have moved the record on; without any, it is what was just committed.
-  const fresh = result.value.triggers.length ? (await env.store.getRecord(id))! : result.value.record;
-  const view = await viewOf(env, result.value.template, fresh, opts.approver ?? actor, true);
+  const moved = result.value.triggers.length > 0;
+  const fresh = moved ? (await env.store.getRecord(id))! : result.value.record;
+  const view = await viewOf(env, result.value.template, fresh, opts.approver ?? actor, true, undefined, moved ? undefined : result.value.after);
   // Delivery starts once the answer is ready, so that its store round trips do not delay it.
   deliverSoon(env);
   return { ok: true, value: { kind: 'done', record: view } };

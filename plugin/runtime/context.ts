@@ -66,8 +66,13 @@ export function userAsActor(u: User): Actor {
   return { id: u.id, name: u.name, roles: u.roles, ...(u.department ? { department: u.department } : {}) };
 }
 
-/** The record as this caller sees it; with actions when asked (they need the rules evaluated). */
-export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRecord, actor: Actor, withActions: boolean, users?: User[]): Promise<RecordView> {
+/**
+ * The record as this caller sees it; with actions when asked (they need the rules evaluated). `trail`: the
+ * record's ledger and stock when the caller knows them (it just committed them), so they are not read again.
+ */
+export async function viewOf(
+  env: RuntimeEnv, template: Template, record: WorkRecord, actor: Actor, withActions: boolean, users?: User[], trail?: RecordWithTrail,
+): Promise<RecordView> {
   const people = users ?? (await env.store.listUsers());
   const view: RecordView = {
     ...record,
@@ -80,10 +85,11 @@ export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRe
   if (withActions) {
     const names = Object.keys(template.actions).flatMap((a) => rulesOf(template, a));
     // Asked together: on a database each is a round trip.
-    const [balances, pending] = await Promise.all([ledgerBalances(env.store, record.id), env.store.listApprovals({ status: 'pending', recordId: record.id })]);
+    const reads = trail ? readsOnce(env.store, { id: record.id, trail }) : env.store;
+    const [balances, pending] = await Promise.all([ledgerBalances(reads, record.id), env.store.listApprovals({ status: 'pending', recordId: record.id })]);
     const facts = buildFacts(template, record, actor, {}, balances);
     const rules = await env.guards.evaluate(template.rules, names, facts);
-    view.availableActions = await withoutDeadCascades(env, template, record, actor, availableActions(template, record, actor, rules), people);
+    view.availableActions = await withoutDeadCascades(env, template, record, actor, availableActions(template, record, actor, rules), people, trail);
     view.pendingApprovals = pending.map((a) => ({
       id: a.id,
       action: a.action,
@@ -99,9 +105,11 @@ export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRe
  * An action reached through a cascade is offered only if its whole plan would go through: its guards are
  * judged on the record the steps leave behind, which only planning shows.
  */
-async function withoutDeadCascades(env: RuntimeEnv, template: Template, record: WorkRecord, actor: Actor, actions: AvailableAction[], users: User[]): Promise<AvailableAction[]> {
+async function withoutDeadCascades(
+  env: RuntimeEnv, template: Template, record: WorkRecord, actor: Actor, actions: AvailableAction[], users: User[], trail?: RecordWithTrail,
+): Promise<AvailableAction[]> {
   if (!actions.some((a) => a.steps?.length)) return actions;
-  const penv = await planEnv(env, users, { id: record.id });
+  const penv = await planEnv(env, users, { id: record.id, trail });
   const out: AvailableAction[] = [];
   for (const a of actions) {
     if (a.steps?.length) {

@@ -1,6 +1,6 @@
-// The Store on PostgreSQL: one database that several server processes share. Every commit is one transaction
-// that locks the records it puts, so conflicting commands from any process end with one winner; numbers,
-// sessions and the outbox live in the database, not in a process.
+// The Store on PostgreSQL: one database that several server processes share. Every commit is one statement that
+// applies only where the records it replaces are still at the versions expected (commit.ts), so conflicting
+// commands from any process end with one winner; numbers, sign-ins and the outbox live in the database.
 import pg from 'pg';
 import type { AuditEntry, Json, Template, WorkRecord } from '../../../core/types.ts';
 import {
