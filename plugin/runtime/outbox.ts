@@ -7,9 +7,18 @@ const runs = new WeakMap<RuntimeEnv, Promise<number>>();
 /** A run asked for that has not looked at the outbox yet: whoever asks meanwhile is served by it. */
 const queued = new WeakMap<RuntimeEnv, Promise<number>>();
 
-/** Delivers once the current answer has gone out (the store write that marks delivery must not delay it). */
+/** Deliveries asked for within this long of each other share one run: one look at the outbox serves them all. */
+const GATHER_MS = 20;
+const gathering = new WeakSet<RuntimeEnv>();
+
+/** Delivers a moment after the answer has gone out (the store writes that mark delivery must not delay it). */
 export function deliverSoon(env: RuntimeEnv): void {
-  setImmediate(() => void deliverOutbox(env));
+  if (gathering.has(env)) return;
+  gathering.add(env);
+  setTimeout(() => {
+    gathering.delete(env);
+    void deliverOutbox(env);
+  }, GATHER_MS).unref();
 }
 
 /**
