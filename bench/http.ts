@@ -7,7 +7,7 @@
 // Run: npm run bench:http                    (1,000, 10,000 and 100,000 orders, embedded store)
 //      npm run bench:http -- --sizes 1000    (only some sizes)
 //      npm run bench:http -- --store postgres
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -139,19 +139,57 @@ async function machineCpu(): Promise<{ busy: number; total: number }> {
   return { busy: total - idle, total };
 }
 
-/**
- * Cancels orders `from`, `from - 1`, … with ten requests always open, spread over the servers; cancels per
- * second, and the share of the machine's CPU (all cores) busy meanwhile.
- */
-async function inFlight(apis: string[], headers: Record<string, string>, from: number, count: number): Promise<{ perSecond: number; done: number; cpuBusy: number }> {
+/** CPU seconds used so far by processes (user + system, from /proc/<pid>/stat); those gone meanwhile count 0. */
+async function cpuSecondsOf(pids: number[]): Promise<number> {
+  let ticks = 0;
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  }
+  return ticks / 100;
+}
+
+/** PostgreSQL's processes (the server and a backend per connection). */
+const postgresPids = (): number[] => {
+  try {
+    return execFileSync('pgrep', ['-x', 'postgres']).toString().trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+};
+
+interface Phase {
+  perSecond: number;
+  done: number;
+  /** Share of the machine's CPU (all cores) busy meanwhile. */
+  cpuBusy: number;
+  /** CPU milliseconds per cancel of the servers, of PostgreSQL, and of this benchmark's own client. */
+  perCancel: { servers: number; postgres: number; client: number };
+}
+
+/** Cancels orders `from`, `from - 1`, … with ten requests always open, spread over the servers. */
+async function inFlight(apis: string[], servers: ChildProcess[], headers: Record<string, string>, from: number, count: number): Promise<Phase> {
   let next = 0;
-  const cpu = await machineCpu();
+  const pg0 = postgresPids();
+  const [cpu, srv, db, own] = [await machineCpu(), await cpuSecondsOf(servers.map((c) => c.pid!)), await cpuSecondsOf(pg0), process.cpuUsage()];
   const t = performance.now();
   await Promise.all(Array.from({ length: IN_FLIGHT }, async (_, lane) => {
     while (next < count && performance.now() - t < TIME_LIMIT_MS) await cancel(apis[lane % apis.length], headers, from - next++);
   }));
+  const seconds = (performance.now() - t) / 1000;
   const after = await machineCpu();
-  return { perSecond: next / ((performance.now() - t) / 1000), done: next, cpuBusy: (after.busy - cpu.busy) / (after.total - cpu.total) };
+  const perCancel = (cpuSeconds: number) => (cpuSeconds * 1000) / next;
+  return {
+    perSecond: next / seconds,
+    done: next,
+    cpuBusy: (after.busy - cpu.busy) / (after.total - cpu.total),
+    perCancel: {
+      servers: perCancel((await cpuSecondsOf(servers.map((c) => c.pid!))) - srv),
+      postgres: perCancel((await cpuSecondsOf(pg0)) - db),
+      client: perCancel((() => { const u = process.cpuUsage(own); return (u.user + u.system) / 1e6; })()),
+    },
+  };
 }
 
 async function cancel(api: string, headers: Record<string, string>, n: number): Promise<void> {
@@ -191,15 +229,15 @@ async function measure(orders: number, postgres: ThrowawayPostgres | undefined) 
       const one = await timed(Math.min(SEQUENTIAL, orders / 4), (i) => cancel(api, headers, orders - 1 - i));
       let first = orders - 1 - one.length;
       const count = Math.min(CONCURRENT_CANCELS, Math.floor(orders / 4));
-      const single = await inFlight([api], headers, first, count);
+      const single = await inFlight([api], [child], headers, first, count);
       first -= single.done;
       // A second process on the same database, with the ten requests spread over both.
-      let pair: { perSecond: number; cpuBusy: number } | undefined;
+      let pair: Phase | undefined;
       if (postgres) {
         const secondPort = randomPort();
         const second = await startServer(target.env, secondPort);
         try {
-          pair = await inFlight([api, `http://127.0.0.1:${secondPort}/api`], headers, first, count);
+          pair = await inFlight([api, `http://127.0.0.1:${secondPort}/api`], [child, second.child], headers, first, count);
         } finally {
           await stopServer(second.child);
         }
@@ -209,7 +247,7 @@ async function measure(orders: number, postgres: ThrowawayPostgres | undefined) 
       const rss = Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
       return {
         orders, seedMs, startMs, rss, diskMb: await target.diskMb(),
-        cancelMedian: quantile(one, 0.5), cancelP99: quantile(one, 0.99), perSecond: single.perSecond, cpuBusy: single.cpuBusy, pairPerSecond: pair?.perSecond, pairCpuBusy: pair?.cpuBusy,
+        cancelMedian: quantile(one, 0.5), cancelP99: quantile(one, 0.99), single, pair, perSecond: single.perSecond,
         listP99: quantile(byStatus, 0.99), searchP99: quantile(search, 0.99),
         healthFloor, commitFloor: await target.floor(),
       };
@@ -234,16 +272,26 @@ try {
 }
 const base = rows[0];
 const floorName = postgres ? '1 KB row insert + commit (floor)' : '1 KB append + fsync (floor)';
-const pairColumns = postgres ? ' cancels/s, 2 processes | 2 processes ÷ 1 | CPU busy, 1 → 2 processes |' : '';
-const table = [
-  `| orders | cancel median | cancel p99 | t(N)/t(first) | cancels/s, 10 in flight |${postgres ? '' : ' CPU busy |'}${pairColumns} list of 50 p99 (status) | list of 50 p99 (\`q\`) | cold start | resident memory | ${postgres ? 'database' : 'data folder'} | HTTP round trip (floor) | ${floorName} | cancel ÷ (round trip + commit floor) |`,
-  `|---:|---:|---:|---:|---:|${postgres ? '---:|---:|---:|' : '---:|'}---:|---:|---:|---:|---:|---:|---:|---:|`,
+const pairColumns = postgres ? ' cancels/s, 2 processes | 2 processes ÷ 1 |' : '';
+const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+const main = [
+  `| orders | cancel median | cancel p99 | t(N)/t(first) | cancels/s, 10 in flight |${pairColumns} list of 50 p99 (status) | list of 50 p99 (\`q\`) | cold start | resident memory | ${postgres ? 'database' : 'data folder'} | HTTP round trip (floor) | ${floorName} | cancel ÷ (round trip + commit floor) |`,
+  `|---:|---:|---:|---:|---:|${postgres ? '---:|---:|' : ''}---:|---:|---:|---:|---:|---:|---:|---:|`,
   ...rows.map((r) => {
-    const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
-    const pair = r.pairPerSecond === undefined ? ` ${pct(r.cpuBusy)} |` : ` ${r.pairPerSecond.toFixed(0)} | ${(r.pairPerSecond / r.perSecond).toFixed(2)}× | ${pct(r.cpuBusy)} → ${pct(r.pairCpuBusy!)} |`;
+    const pair = r.pair ? ` ${r.pair.perSecond.toFixed(0)} | ${(r.pair.perSecond / r.perSecond).toFixed(2)}× |` : '';
     return `| ${r.orders.toLocaleString('en')} | ${ms(r.cancelMedian)} | ${ms(r.cancelP99)} | ${(r.cancelMedian / base.cancelMedian).toFixed(2)} | ${r.perSecond.toFixed(0)} |${pair} ${ms(r.listP99)} | ${ms(r.searchP99)} | ${(r.startMs / 1000).toFixed(2)} s | ${r.rss.toFixed(0)} MB | ${r.diskMb.toFixed(0)} MB | ${ms(r.healthFloor)} | ${ms(r.commitFloor)} | ${(r.cancelMedian / (r.healthFloor + r.commitFloor)).toFixed(1)}× |`;
   }),
-].join('\n');
+];
+// Where the CPU went while ten cancels were always open: the whole machine, and each party per cancel.
+const cpu = [
+  '| orders | servers | cancels/s | machine CPU busy | CPU per cancel: server(s) | PostgreSQL | benchmark client | total |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.flatMap((r) => [['1', r.single] as const, ...(r.pair ? [['2', r.pair] as const] : [])].map(([n, phase]) => {
+    const { servers, postgres: db, client } = phase.perCancel;
+    return `| ${r.orders.toLocaleString('en')} | ${n} | ${phase.perSecond.toFixed(0)} | ${pct(phase.cpuBusy)} | ${ms(servers)} | ${ms(db)} | ${ms(client)} | ${ms(servers + db + client)} |`;
+  })),
+];
+const table = [...main, '', ...cpu].join('\n');
 console.log(table);
 await mkdir(join(ROOT, 'bench', 'results'), { recursive: true });
 await writeFile(join(ROOT, 'bench', 'results', `http-${storeKind}-${new Date().toISOString().slice(0, 16).replace(/:/g, '')}.md`), `${table}\n`);
