@@ -160,16 +160,18 @@ export class PostgresStore implements Store {
   /** Runs `work` in one transaction: committed if it returns, rolled back if it throws. */
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.watch(this.open.connect());
+    // A connection that cannot even roll back is broken: the pool drops it instead of lending it again.
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch((failed: Error) => (broken = failed));
       throw e;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
