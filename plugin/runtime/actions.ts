@@ -120,7 +120,7 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
   // Automations may have moved the record on; without any, it is what was just committed.
   const moved = result.value.triggers.length > 0;
   const fresh = moved ? (await env.store.getRecord(id))! : result.value.record;
-  const view = await viewOf(env, result.value.template, fresh, opts.approver ?? actor, true, undefined, moved ? undefined : result.value.after);
+  const view = await viewOf(env, result.value.template, fresh, opts.approver ?? actor, { trail: moved ? undefined : result.value.after });
   // Delivery starts once the answer is ready, so that its store round trips do not delay it.
   deliverSoon(env);
   return { ok: true, value: { kind: 'done', record: view } };

@@ -86,7 +86,7 @@ export async function decideApproval(env: RuntimeEnv, actor: Actor, id: string, 
   if (!result.ok) return result;
   const approval = (await env.store.getApproval(id))!;
   const record = result.value.kind === 'done' ? result.value.record : undefined;
-  const view = record ? await viewOf(env, await templateOf(env, record), record, actor, true) : undefined;
+  const view = record ? await viewOf(env, await templateOf(env, record), record, actor) : undefined;
   return { ok: true, value: { approval, ...(view ? { record: view } : {}) } };
 }
 

@@ -66,14 +66,20 @@ export function userAsActor(u: User): Actor {
   return { id: u.id, name: u.name, roles: u.roles, ...(u.department ? { department: u.department } : {}) };
 }
 
-/**
- * The record as this caller sees it; with actions when asked (they need the rules evaluated). `trail`: the
- * record's ledger and stock when the caller knows them (it just committed them), so they are not read again.
- */
-export async function viewOf(
-  env: RuntimeEnv, template: Template, record: WorkRecord, actor: Actor, withActions: boolean, users?: User[], trail?: RecordWithTrail,
-): Promise<RecordView> {
-  const people = users ?? (await env.store.listUsers());
+/** How much of a record's view to build, and what the caller already knows. */
+export interface ViewOptions {
+  /** The directory, when the caller has it in hand (a page of records shares one). */
+  users?: User[];
+  /** The record's ledger and stock when the caller knows them (it just committed them), so they are not read again. */
+  trail?: RecordWithTrail;
+  /** The approvals waiting on the record (the detail page); a list leaves them out. */
+  approvals?: boolean;
+}
+
+/** The record as this caller sees it, with the actions the caller may run on it now (the rules evaluated). */
+export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRecord, actor: Actor, options: ViewOptions = {}): Promise<RecordView> {
+  const { trail, approvals = true } = options;
+  const people = options.users ?? (await env.store.listUsers());
   const view: RecordView = {
     ...record,
     data: redactData(template, record.data, actor),
@@ -82,14 +88,17 @@ export async function viewOf(
     handlerName: people.find((u) => u.id === record.handler)?.name ?? record.handler,
     departmentLabel: departmentLabel(record.department)['zh-CN'],
   };
-  if (withActions) {
-    const names = Object.keys(template.actions).flatMap((a) => rulesOf(template, a));
-    // Asked together: on a database each is a round trip.
-    const reads = trail ? readsOnce(env.store, { id: record.id, trail }) : env.store;
-    const [balances, pending] = await Promise.all([ledgerBalances(reads, record.id), env.store.listApprovals({ status: 'pending', recordId: record.id })]);
-    const facts = buildFacts(template, record, actor, {}, balances);
-    const rules = await env.guards.evaluate(template.rules, names, facts);
-    view.availableActions = await withoutDeadCascades(env, template, record, actor, availableActions(template, record, actor, rules), people, trail);
+  const names = Object.keys(template.actions).flatMap((a) => rulesOf(template, a));
+  const reads = trail ? readsOnce(env.store, { id: record.id, trail }) : env.store;
+  // Asked together: on a database each is a round trip.
+  const [balances, pending] = await Promise.all([
+    ledgerBalances(reads, record.id),
+    approvals ? env.store.listApprovals({ status: 'pending', recordId: record.id }) : undefined,
+  ]);
+  const facts = buildFacts(template, record, actor, {}, balances);
+  const rules = await env.guards.evaluate(template.rules, names, facts);
+  view.availableActions = await withoutDeadCascades(env, template, record, actor, availableActions(template, record, actor, rules), people, trail);
+  if (pending)
     view.pendingApprovals = pending.map((a) => ({
       id: a.id,
       action: a.action,
@@ -97,7 +106,6 @@ export async function viewOf(
       requesterName: people.find((u) => u.id === a.requestedBy)?.name ?? a.requestedBy,
       requestedAt: a.requestedAt,
     }));
-  }
   return view;
 }
 

@@ -76,7 +76,7 @@ export async function createRecord(env: RuntimeEnv, actor: Actor, templateId: st
   });
   if (!result.ok) return result;
   await runTriggers(env, result.value.triggers);
-  return { ok: true, value: await viewOf(env, template, (await env.store.getRecord(result.value.record.id))!, actor, true) };
+  return { ok: true, value: await viewOf(env, template, (await env.store.getRecord(result.value.record.id))!, actor) };
 }
 
 export async function listRecords(env: RuntimeEnv, actor: Actor, query: RecordListQuery): Promise<{ items: RecordView[]; total: number }> {
@@ -102,7 +102,7 @@ export async function listRecords(env: RuntimeEnv, actor: Actor, query: RecordLi
   const users = await env.store.listUsers();
   const byKey = new Map(templates.map((t) => [`${t.id}@${t.version}`, t]));
   const items = await Promise.all(
-    page.items.map((r) => viewOf(env, byKey.get(`${r.template}@${r.templateVersion}`)!, r, actor, false, users)),
+    page.items.map((r) => viewOf(env, byKey.get(`${r.template}@${r.templateVersion}`)!, r, actor, { users, approvals: false })),
   );
   return { items, total: page.total };
 }
@@ -110,7 +110,7 @@ export async function listRecords(env: RuntimeEnv, actor: Actor, query: RecordLi
 export async function getRecord(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<RecordView>> {
   const found = await loadVisible(env, id, actor, canSee);
   if (found.refusal) return found.refusal;
-  return { ok: true, value: await viewOf(env, found.template, found.record, actor, true) };
+  return { ok: true, value: await viewOf(env, found.template, found.record, actor) };
 }
 
 export async function editRecord(env: RuntimeEnv, actor: Actor, id: string, data: unknown, version: number): Promise<Result<RecordView>> {
@@ -137,7 +137,7 @@ export async function editRecord(env: RuntimeEnv, actor: Actor, id: string, data
   if (!result.ok) return result;
   await runTriggers(env, result.value.triggers);
   const fresh = (await env.store.getRecord(id))!;
-  return { ok: true, value: await viewOf(env, result.value.template, fresh, actor, true) };
+  return { ok: true, value: await viewOf(env, result.value.template, fresh, actor) };
 }
 
 export async function copyRecord(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<RecordView>> {
@@ -153,7 +153,7 @@ export async function copyRecord(env: RuntimeEnv, actor: Actor, id: string): Pro
   });
   if (!result.ok) return result;
   await runTriggers(env, result.value.triggers);
-  return { ok: true, value: await viewOf(env, result.value.template, (await env.store.getRecord(result.value.record.id))!, actor, true) };
+  return { ok: true, value: await viewOf(env, result.value.template, (await env.store.getRecord(result.value.record.id))!, actor) };
 }
 
 export async function history(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<AuditEntry[]>> {

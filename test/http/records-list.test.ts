@@ -46,12 +46,17 @@ describe('listing and searching orders', () => {
     expect(numbers(res)).toEqual([o.alpha.number, o.beta.number, o.lastFeb.number, o.confirmed.number].sort());
   });
 
-  it('list items carry no per-caller actions but do carry what a row needs', async () => {
+  it('list items are records as the contract has them: with the actions this caller may run now, as on their own page', async () => {
     const res = await sales1.get('/api/records');
+    expect(res.body.items.length).toBeGreaterThan(0);
     for (const item of res.body.items) {
-      expect(item).not.toHaveProperty('availableActions');
       expect(item).toMatchObject({ id: expect.any(String), number: expect.any(String), status: expect.any(String), version: expect.any(Number), handlerName: expect.any(String) });
+      const own = await sales1.get(`/api/records/${item.id}`);
+      expect(item.availableActions, item.number).toEqual(own.body.availableActions);
     }
+    const draft = res.body.items.find((i: any) => i.status === 'draft');
+    expect(draft.availableActions.map((a: any) => a.name)).toContain('confirm');
+    expect(draft.availableActions[0]).toMatchObject({ name: expect.any(String), label: expect.any(Object), needsReason: expect.any(Boolean), needsApproval: expect.any(Boolean) });
   });
 
   it('q finds an order by its number', async () => {

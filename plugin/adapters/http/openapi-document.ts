@@ -123,7 +123,7 @@ const schemas: Record<string, Schema> = {
       },
     ],
   },
-  RecordPage: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: ref('RecordListItem') }, total: { type: 'integer' } } },
+  RecordPage: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: ref('Record') }, total: { type: 'integer' } } },
   AuditEntry: {
     type: 'object',
     required: ['at', 'actor', 'action'],

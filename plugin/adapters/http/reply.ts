@@ -13,9 +13,3 @@ export function sendRecord(res: Response, record: RecordView, status = 200): voi
   res.set('ETag', `"${record.version}"`);
   res.status(status).json(record);
 }
-
-/** List items are records without their per-caller actions (computing those per row costs guards). */
-export function listItem(record: RecordView): Omit<RecordView, 'availableActions'> {
-  const { availableActions: _omitted, ...rest } = record;
-  return rest;
-}
