@@ -11,7 +11,7 @@ import { createMutex } from './mutex.ts';
 import { departmentLabel } from './people.ts';
 import { ledgerBalances, planAction, type PlanEnv } from './plan.ts';
 import { readsOnce } from './plan-reads.ts';
-import type { Clock, GuardEvaluator, Notifier, RecordWithTrail, Store, User } from './ports.ts';
+import type { Clock, GuardEvaluator, Notifier, RecordTrail, RecordWithTrail, Store, User } from './ports.ts';
 import type { RecordView } from './runtime-api.ts';
 
 export interface RuntimeEnv {
@@ -30,7 +30,7 @@ export function createEnv(parts: Omit<RuntimeEnv, 'exclusive' | 'newId' | 'now'>
 }
 
 /** What planning needs; `users` when the caller already has the directory in hand; the record the plan is about. */
-export async function planEnv(env: RuntimeEnv, users?: User[], about?: { id: string; trail?: RecordWithTrail }): Promise<PlanEnv> {
+export async function planEnv(env: RuntimeEnv, users?: User[], about?: { id: string; trail?: RecordTrail }): Promise<PlanEnv> {
   return { store: readsOnce(env.store, about), guards: env.guards, effects: env.effects, users: users ?? (await env.store.listUsers()), now: env.now(), newId: env.newId };
 }
 
@@ -70,8 +70,8 @@ export function userAsActor(u: User): Actor {
 export interface ViewOptions {
   /** The directory, when the caller has it in hand (a page of records shares one). */
   users?: User[];
-  /** The record's ledger and stock when the caller knows them (it just committed them), so they are not read again. */
-  trail?: RecordWithTrail;
+  /** The record's ledger and stock when the caller knows them (it just committed them, or read a page's), so they are not read again. */
+  trail?: RecordTrail;
   /** The approvals waiting on the record (the detail page); a list leaves them out. */
   approvals?: boolean;
 }
@@ -114,7 +114,7 @@ export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRe
  * judged on the record the steps leave behind, which only planning shows.
  */
 async function withoutDeadCascades(
-  env: RuntimeEnv, template: Template, record: WorkRecord, actor: Actor, actions: AvailableAction[], users: User[], trail?: RecordWithTrail,
+  env: RuntimeEnv, template: Template, record: WorkRecord, actor: Actor, actions: AvailableAction[], users: User[], trail?: RecordTrail,
 ): Promise<AvailableAction[]> {
   if (!actions.some((a) => a.steps?.length)) return actions;
   const penv = await planEnv(env, users, { id: record.id, trail });

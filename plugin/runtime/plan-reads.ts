@@ -1,10 +1,10 @@
 // The store as one plan reads it: a record's ledger and stock movements are read once per plan, however many
 // steps, guards and effects ask (on a database every ask is a round trip). A plan sees one moment anyway: it
 // runs in the writer section and its commit checks the record's version.
-import type { LedgerEntry, RecordWithTrail, StockMovement, Store } from './ports.ts';
+import type { LedgerEntry, RecordTrail, StockMovement, Store } from './ports.ts';
 
 /** `about`: the record the plan is about, and its trail when it was read with it. */
-export function readsOnce(store: Store, about?: { id: string; trail?: RecordWithTrail }): Store {
+export function readsOnce(store: Store, about?: { id: string; trail?: RecordTrail }): Store {
   const ledger = new Map<string, Promise<LedgerEntry[]>>();
   const movements = new Map<string, Promise<StockMovement[]>>();
   const once = <T>(memo: Map<string, Promise<T[]>>, id: string, read: () => Promise<T[]>): Promise<T[]> => {

@@ -99,11 +99,15 @@ export interface Document {
   data?: JsonObject;
 }
 
-/** A record and what an action on it nearly always reads next. */
-export interface RecordWithTrail {
-  record: WorkRecord;
+/** A record's ledger entries and stock movements, oldest first: what deciding its actions reads. */
+export interface RecordTrail {
   ledger: LedgerEntry[];
   stock: StockMovement[];
+}
+
+/** A record and what an action on it nearly always reads next. */
+export interface RecordWithTrail extends RecordTrail {
+  record: WorkRecord;
 }
 
 export interface RecordQuery {
@@ -247,6 +251,8 @@ export interface Store {
   getRecord(id: string): Promise<WorkRecord | undefined>;
   /** Optional: a record with its ledger entries and stock movements, read together (one round trip on a database). */
   getRecordWithTrail?(id: string): Promise<RecordWithTrail | undefined>;
+  /** Optional: the trails of many records in one read (a page of a list; one round trip on a database). */
+  trailsOf?(ids: string[]): Promise<Map<string, RecordTrail>>;
   findRecords(query: RecordQuery): Promise<{ items: WorkRecord[]; total: number }>;
   /** Every record of a template (reports, automations); unpaged. */
   allRecords(template?: string): Promise<WorkRecord[]>;

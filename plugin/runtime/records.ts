@@ -99,10 +99,12 @@ export async function listRecords(env: RuntimeEnv, actor: Actor, query: RecordLi
   const field = sortable.find((s) => s === query.sort);
   if (field) q.sort = { field, dir: query.dir === 'asc' ? 'asc' : 'desc' };
   const page = await env.store.findRecords(q);
-  const users = await env.store.listUsers();
+  // Each item carries the actions the caller may run on it: their guards read each record's ledger and stock,
+  // read for the whole page at once where the store can.
+  const [users, trails] = await Promise.all([env.store.listUsers(), env.store.trailsOf?.(page.items.map((r) => r.id))]);
   const byKey = new Map(templates.map((t) => [`${t.id}@${t.version}`, t]));
   const items = await Promise.all(
-    page.items.map((r) => viewOf(env, byKey.get(`${r.template}@${r.templateVersion}`)!, r, actor, { users, approvals: false })),
+    page.items.map((r) => viewOf(env, byKey.get(`${r.template}@${r.templateVersion}`)!, r, actor, { users, approvals: false, trail: trails?.get(r.id) })),
   );
   return { items, total: page.total };
 }

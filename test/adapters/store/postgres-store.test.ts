@@ -4,7 +4,7 @@ import { startThrowawayPostgres } from '../../../scripts/throwaway-postgres.ts';
 import { PostgresStore } from '../../../plugin/adapters/store/postgres/postgres-store.ts';
 import { StoreUnavailable } from '../../../plugin/runtime/ports.ts';
 import { freshSchema, postgresUrl } from '../../support/postgres.ts';
-import { aRecord, runStoreContract } from './store-contract.ts';
+import { aLedgerEntry, aMovement, aRecord, runStoreContract } from './store-contract.ts';
 
 runStoreContract('PostgresStore', async () => {
   const { schema, drop } = freshSchema();
@@ -41,6 +41,29 @@ describe('PostgresStore', () => {
     } finally {
       await store.close().catch(() => undefined);
       server.stop();
+    }
+  });
+
+  it('reads a record with its ledger and stock in one go, and the trails of a page of records', async () => {
+    const { schema, drop } = freshSchema();
+    const store = new PostgresStore({ url: postgresUrl(), schema });
+    await store.init();
+    try {
+      await store.commit({
+        records: [{ record: aRecord('1') }, { record: aRecord('2') }],
+        ledger: [aLedgerEntry('l1', '1'), aLedgerEntry('l2', '1', { amount: -100, reverses: 'l1' })],
+        stock: [aMovement('m1', { recordId: '1', reserved: 2 }), aMovement('m2', { recordId: '2', reserved: 1 })],
+      });
+      const one = await store.getRecordWithTrail('1');
+      expect(one).toEqual({ record: aRecord('1'), ledger: [aLedgerEntry('l1', '1'), aLedgerEntry('l2', '1', { amount: -100, reverses: 'l1' })], stock: [aMovement('m1', { recordId: '1', reserved: 2 })] });
+      expect(await store.getRecordWithTrail('nope')).toBeUndefined();
+      const trails = await store.trailsOf(['2', '1', 'nope']);
+      expect(trails.get('1')?.ledger.map((e) => e.id)).toEqual(['l1', 'l2']);
+      expect(trails.get('2')).toEqual({ ledger: [], stock: [aMovement('m2', { recordId: '2', reserved: 1 })] });
+      expect(trails.get('nope')).toEqual({ ledger: [], stock: [] });
+    } finally {
+      await store.close();
+      await drop();
     }
   });
 

@@ -15,6 +15,7 @@ import {
   type LedgerEntry,
   type Notification,
   type RecordQuery,
+  type RecordTrail,
   type RecordWithTrail,
   type Session,
   type SnapshotInfo,
@@ -290,14 +291,22 @@ export class PostgresStore implements Store {
     return rows[0];
   }
 
+  async trailsOf(ids: string[]): Promise<Map<string, RecordTrail>> {
+    const { rows } = await this.query<{ id: string } & RecordTrail>(
+      `SELECT r.id,
+         coalesce((SELECT jsonb_agg(l.doc ORDER BY l.seq) FROM ledger l WHERE l.record_id = r.id), '[]') AS ledger,
+         coalesce((SELECT jsonb_agg(m.doc ORDER BY m.seq) FROM stock_movements m WHERE m.record_id = r.id), '[]') AS stock
+       FROM unnest($1::text[]) AS r(id)`,
+      [ids],
+    );
+    return new Map(rows.map(({ id, ledger, stock }) => [id, { ledger, stock }]));
+  }
+
   async findRecords(query: RecordQuery): Promise<{ items: WorkRecord[]; total: number }> {
-    const { where, params, page, pageParams } = recordQuerySql(query);
+    const { page, pageParams, count: countSql, params } = recordQuerySql(query);
     // Two connections at once: the page and the count do not wait for each other.
     const [items, count] = await this.watch(
-      Promise.all([
-        docs<WorkRecord>(this.open, `SELECT doc FROM records ${where} ${page}`, [...params, ...pageParams]),
-        this.open.query<{ n: string }>(`SELECT count(*) AS n FROM records ${where}`, params),
-      ]),
+      Promise.all([docs<WorkRecord>(this.open, page, [...params, ...pageParams]), this.open.query<{ n: string }>(countSql, params)]),
     );
     return { items, total: Number(count.rows[0].n) };
   }

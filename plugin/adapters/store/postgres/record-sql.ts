@@ -44,12 +44,12 @@ const SORT_COLUMNS: Record<NonNullable<RecordQuery['sort']>['field'], string> = 
 };
 
 export interface RecordSql {
-  /** `WHERE …` (or nothing) over `records`, with `params`. */
-  where: string;
-  params: unknown[];
-  /** `ORDER BY … LIMIT … OFFSET …`, numbered after `params`. */
+  /** The page: `SELECT doc …` with `params` then `pageParams`. */
   page: string;
   pageParams: unknown[];
+  /** How many records match, with `params`. */
+  count: string;
+  params: unknown[];
 }
 
 export function recordQuerySql(query: RecordQuery): RecordSql {
@@ -77,14 +77,14 @@ export function recordQuerySql(query: RecordQuery): RecordSql {
   // Records without the value go last whatever the direction; ties fall back to creation order.
   const by = sort.field === 'createdAt' ? [] : [`${SORT_COLUMNS[sort.field]} ${dir} NULLS LAST`];
   const order = [...by, `created_at ${dir}`, `id ${dir}`].join(', ');
-  const pageParams = [end - start, start];
   const n = params.length;
-  return {
-    where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
-    params,
-    page: `ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
-    pageParams,
-  };
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const limit = `ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`;
+  // A search is run first and its matches sorted: the planner cannot tell how few records a "contains" search
+  // matches, and walking the creation-time index instead, to stop at the page's end, read all 100,000 records
+  // when the matches were fewer than a page (220 ms against 3 ms).
+  const page = q === undefined ? `SELECT doc FROM records ${where} ${limit}` : `WITH matched AS MATERIALIZED (SELECT * FROM records ${where}) SELECT doc FROM matched ${limit}`;
+  return { page, pageParams: [end - start, start], count: `SELECT count(*) AS n FROM records ${where}`, params };
 }
 
 /** Which records the viewer may be shown: what they handle or watch, and their departments' or templates' records. */
