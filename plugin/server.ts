@@ -9,6 +9,7 @@ import { fileNotifier } from './adapters/notify/file-notifier.ts';
 import { DEMO_USERS } from './demo/demo-users.ts';
 import { seedDemo } from './demo/seed.ts';
 import { installPrebuiltTemplates } from './host/install-prebuilt.ts';
+import { securityHeaders } from './host/security-headers.ts';
 import { createSettableClock } from './host/settable-clock.ts';
 import { openStore, storeChoiceFromEnv, type StoreChoice } from './host/store-choice.ts';
 import { HOST_ACTOR } from './host/system-actor.ts';
@@ -19,6 +20,8 @@ import type { Runtime } from './runtime/runtime-api.ts';
 export interface ServerOptions extends StoreChoice {
   /** 0 picks a free port (tests). */
   port?: number;
+  /** Express's "trust proxy" setting, when a proxy forwards the requests ("loopback", a subnet, a hop count). */
+  trustProxy?: string;
   /** Seed demo people and orders into a fresh store (default true). */
   demo?: boolean;
   demoPassword?: string;
@@ -65,6 +68,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a proxy (TRUST_PROXY, e.g. "loopback"): the client's address counts for sign-in limits, and
+  // HTTPS at the proxy makes the sign-in cookie Secure.
+  if (opts.trustProxy) app.set('trust proxy', opts.trustProxy);
+  app.use(securityHeaders());
   app.use(router);
   const ui = serveUi(app, opts.uiDir ?? join(PROJECT_ROOT, 'dist', 'ui'));
   if (!ui.built) log('The web app is not built: run `npm run build:ui` (the API works without it).');
@@ -115,6 +122,7 @@ async function main(): Promise<void> {
   const running = await startServer({
     ...storeChoiceFromEnv(),
     port: Number(process.env.PORT ?? 3000),
+    trustProxy: process.env.TRUST_PROXY || undefined,
     demo: process.env.DEMO !== '0',
     demoPassword,
   });

@@ -1,5 +1,5 @@
 // Sign-in, sessions and the people directory.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { refuse } from '../core/refusals.ts';
 import type { Actor, Labels } from '../core/types.ts';
 import { userAsActor, type RuntimeEnv } from './context.ts';
@@ -19,18 +19,31 @@ export function publicUser(u: User): PublicUser {
 
 const badLogin = () => refuse('unauthenticated', '用户名或密码不正确。', 'Wrong username or password.');
 
+/** What the store keeps of a token: its hash, so that a copy of the store (a backup, a stolen disk) signs nobody in. */
+const stored = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** A hash no password matches, checked when the username is unknown: a sign-in takes as long either way. */
+let decoy: Promise<string> | undefined;
+
 export async function login(env: RuntimeEnv, username: string, password: string): Promise<Result<{ token: string; user: PublicUser }>> {
   const user = await env.store.getUserByUsername(username);
-  if (!user || !(await verifyPassword(password, user.passwordHash))) return badLogin();
+  const matches = await verifyPassword(password, user?.passwordHash ?? (await (decoy ??= hashPassword(randomBytes(16).toString('hex')))));
+  if (!user || !matches) return badLogin();
   if (user.disabled) return refuse('unauthenticated', '该账号已停用，请联系管理员。', 'This account is disabled; ask an administrator.');
   const token = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(env.clock.now().getTime() + SESSION_HOURS * 3600_000).toISOString();
-  await env.store.putSession({ token, userId: user.id, expiresAt });
+  const now = env.clock.now();
+  // Sign-ins that ran out are forgotten as new ones come: the store does not grow with every visit.
+  await env.store.purgeSessions(now.toISOString());
+  await env.store.putSession({ token: stored(token), userId: user.id, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString() });
   return { ok: true, value: { token, user: publicUser(user) } };
 }
 
+export function logout(env: RuntimeEnv, token: string): Promise<void> {
+  return env.store.deleteSession(stored(token));
+}
+
 export async function authenticate(env: RuntimeEnv, token: string): Promise<Actor | undefined> {
-  const session = await env.store.getSession(token);
+  const session = await env.store.getSession(stored(token));
   if (!session || session.expiresAt < env.now()) return undefined;
   const user = await env.store.getUser(session.userId);
   return user && !user.disabled ? userAsActor(user) : undefined;

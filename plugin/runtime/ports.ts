@@ -11,6 +11,7 @@ export interface User extends Actor {
 }
 
 export interface Session {
+  /** The SHA-256 (hex) of the token handed to the person: a copy of the store signs nobody in. */
   token: string;
   userId: string;
   expiresAt: string;
@@ -247,6 +248,8 @@ export interface Store {
   deleteSession(token: string): Promise<void>;
   /** Signs a person out everywhere (password changed, account disabled). */
   deleteSessionsOf(userId: string): Promise<void>;
+  /** Forgets sign-ins that expired before `now` (ISO time). */
+  purgeSessions(now: string): Promise<void>;
 
   getRecord(id: string): Promise<WorkRecord | undefined>;
   /** Optional: a record with its ledger entries and stock movements, read together (one round trip on a database). */

@@ -6,7 +6,7 @@ import { createEnv, type RuntimeEnv } from './context.ts';
 import { createEffectRegistry, type EffectRegistry } from './effects/registry.ts';
 import { deliverOutbox } from './outbox.ts';
 import { listPeriods, setPeriodClosed } from './periods.ts';
-import { authenticate, createUser, departments, listUsers, login, updateUser } from './people.ts';
+import { authenticate, createUser, departments, listUsers, login, logout, updateUser } from './people.ts';
 import { systemClock, type Clock, type GuardEvaluator, type Notifier, type Store } from './ports.ts';
 import { copyRecord, createRecord, editRecord, getRecord, history, listRecords, recordLedger, recordStock } from './records.ts';
 import { endingReasonReport } from './reports.ts';
@@ -55,7 +55,7 @@ export function createRuntime(options: RuntimeOptions): HostRuntime {
 
     login: (u, p) => login(env, u, p),
     authenticate: (t) => authenticate(env, t),
-    logout: (t) => env.store.deleteSession(t),
+    logout: (t) => logout(env, t),
     listUsers: (_actor, filter) => listUsers(env, filter),
     createUser: (actor, input) => createUser(env, actor, input),
     updateUser: (actor, id, patch) => updateUser(env, actor, id, patch),

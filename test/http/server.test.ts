@@ -23,6 +23,21 @@ async function signIn(url: string, username: string, password = 'demo'): Promise
   return new ApiClient(url, res.body.token);
 }
 
+describe('the standalone server behind an HTTPS proxy it trusts (TRUST_PROXY)', () => {
+  it('makes the sign-in cookie Secure when the proxy says the request came over HTTPS', async () => {
+    const server = await startServer({ port: 0, dataDir: await tempDir(), quiet: true, trustProxy: 'loopback' });
+    try {
+      const body = { username: 'sales1', password: 'demo' };
+      const overHttps = await new ApiClient(server.url).post('/api/session', body, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(overHttps.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+      const overHttp = await new ApiClient(server.url).post('/api/session', body);
+      expect(overHttp.headers.get('set-cookie')).not.toMatch(/Secure/i);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('the standalone server on a fresh data folder', () => {
   let server: RunningServer;
   let dataDir: string;
@@ -49,6 +64,27 @@ describe('the standalone server on a fresh data folder', () => {
     for (const u of ['sales1', 'sales2', 'sales3', 'manager', 'manager2', 'finance', 'finmanager', 'warehouse']) await signIn(server.url, u);
     const me = await (await signIn(server.url, 'sales2')).get('/api/me');
     expect(me.body).toMatchObject({ roles: ['sales'], department: 'west' });
+  });
+
+  it('every answer, the web app and the API alike, carries the headers that keep the app to itself', async () => {
+    for (const path of ['/', '/orders/some-client-route', '/assets/app.js', '/api/health']) {
+      const res = await fetch(server.url + path);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).not.toContain('upgrade-insecure-requests');
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+  });
+
+  it('the sign-in cookie is HttpOnly and SameSite, and Secure only over HTTPS', async () => {
+    const res = await new ApiClient(server.url).post('/api/session', { username: 'sales1', password: 'demo' });
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).not.toMatch(/Secure/i);
   });
 
   it('the demo orders cover every state the sales flow reaches, with reassignments and real audit', async () => {

@@ -6,6 +6,7 @@ import { checkedJson } from './body.ts';
 import { createErrorHandler, notFoundHandler } from './error-handler.ts';
 import { fileGallery, type Gallery } from './gallery.ts';
 import { idempotency } from './idempotency.ts';
+import { signInLimits, type SignInLimits } from './sign-in-limits.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { approvalRoutes } from './routes/approvals.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -22,6 +23,8 @@ export interface RouterOptions {
   bodyLimit?: string;
   /** Where the prebuilt templates offered in the gallery come from; defaults to the ones shipped in schemas/templates. */
   gallery?: Gallery;
+  /** How many failed sign-ins are let through before 429 (per account and per address). */
+  signIn?: SignInLimits;
   /** Where internal errors are reported; defaults to console.error. */
   logError?: (err: unknown, req: express.Request) => void;
 }
@@ -40,7 +43,7 @@ export function createRouter(runtime: Runtime, options: RouterOptions = {}): Rou
   });
   const json = checkedJson(express.json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
 
-  publicSessionRoutes(api, runtime, json);
+  publicSessionRoutes(api, runtime, json, signInLimits(options.signIn));
   openApiRoutes(api);
 
   // Bodies are parsed only after the caller is known: strangers get a 401 without costing a parse.

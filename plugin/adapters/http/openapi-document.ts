@@ -43,7 +43,7 @@ const schemas: Record<string, Schema> = {
       detail: { type: 'string', description: 'What happened and what to do, in the language of Accept-Language (`en…` → English, otherwise Chinese).' },
       code: {
         type: 'string',
-        enum: ['bad_request', 'unauthenticated', 'forbidden', 'read_only', 'approval_required', 'not_found', 'invalid_transition', 'version_conflict', 'conflict', 'payload_too_large', 'guard_failed', 'reason_required', 'reason_unknown', 'validation_failed', 'template_invalid', 'stock_insufficient', 'period_closed', 'idempotency_key_reused', 'store_unavailable', 'internal'],
+        enum: ['bad_request', 'unauthenticated', 'forbidden', 'read_only', 'approval_required', 'not_found', 'invalid_transition', 'version_conflict', 'conflict', 'payload_too_large', 'guard_failed', 'reason_required', 'reason_unknown', 'validation_failed', 'template_invalid', 'stock_insufficient', 'period_closed', 'idempotency_key_reused', 'too_many_attempts', 'store_unavailable', 'internal'],
       },
       errors: { type: 'array', items: ref('Issue') },
     },

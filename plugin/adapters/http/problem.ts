@@ -8,6 +8,7 @@ export type ProblemCode =
   | 'bad_request'
   | 'payload_too_large'
   | 'idempotency_key_reused'
+  | 'too_many_attempts'
   | 'store_unavailable'
   | 'internal';
 
@@ -35,6 +36,7 @@ const PROBLEMS: Record<ProblemCode, ProblemKind> = {
   stock_insufficient: { status: 422, title: { 'zh-CN': '库存不足', en: 'Not enough stock' } },
   period_closed: { status: 422, title: { 'zh-CN': '会计期间已关闭', en: 'Accounting period closed' } },
   idempotency_key_reused: { status: 422, title: { 'zh-CN': '幂等键已用于另一请求', en: 'Idempotency key reused' } },
+  too_many_attempts: { status: 429, title: { 'zh-CN': '尝试次数过多', en: 'Too many attempts' } },
   store_unavailable: { status: 503, title: { 'zh-CN': '数据存储暂不可用', en: 'Store unavailable' } },
   internal: { status: 500, title: { 'zh-CN': '服务器内部错误', en: 'Internal error' } },
 };

@@ -154,6 +154,9 @@ export abstract class StateBackedStore implements Store {
   deleteSessionsOf(userId: string): Promise<void> {
     return this.mutate({ op: 'deleteSessionsOf', userId });
   }
+  purgeSessions(now: string): Promise<void> {
+    return this.mutate({ op: 'purgeSessions', now });
+  }
 
   async getRecord(id: string): Promise<WorkRecord | undefined> {
     return (await this.settled()).getRecord(id);

@@ -12,6 +12,7 @@ export type StoreOp =
   | { op: 'putSession'; session: Session }
   | { op: 'deleteSession'; token: string }
   | { op: 'deleteSessionsOf'; userId: string }
+  | { op: 'purgeSessions'; now: string }
   | { op: 'markNotificationsRead'; to: string; ids: string[] | 'all' }
   | { op: 'markDelivered'; ids: string[] }
   | { op: 'setPeriodClosed'; period: string; closed: boolean };
@@ -31,6 +32,8 @@ export function applyOp(state: StoreState, change: StoreOp): void {
       return state.deleteSession(change.token);
     case 'deleteSessionsOf':
       return state.deleteSessionsOf(change.userId);
+    case 'purgeSessions':
+      return state.purgeSessions(change.now);
     case 'markNotificationsRead':
       return state.markNotificationsRead(change.to, change.ids);
     case 'markDelivered':

@@ -215,6 +215,11 @@ export class StoreState {
     this.data.sessions = this.data.sessions.filter((s) => s.token !== token);
   }
 
+  purgeSessions(now: string): void {
+    for (const s of this.data.sessions) if (s.expiresAt < now) this.sessionsByToken.delete(s.token);
+    this.data.sessions = this.data.sessions.filter((s) => s.expiresAt >= now);
+  }
+
   deleteSessionsOf(userId: string): void {
     for (const s of this.data.sessions) if (s.userId === userId) this.sessionsByToken.delete(s.token);
     this.data.sessions = this.data.sessions.filter((s) => s.userId !== userId);

@@ -205,6 +205,14 @@ export function runStoreContract(name: string, make: () => Promise<{ store: Stor
         await store.deleteSession('t1');
       });
 
+      it('expired sign-ins are purged, the others kept', async () => {
+        await store.putSession({ token: 'old', userId: 'u1', expiresAt: '2024-05-01T00:00:00.000Z' });
+        await store.putSession({ token: 'new', userId: 'u1', expiresAt: '2024-05-03T00:00:00.000Z' });
+        await store.purgeSessions('2024-05-02T00:00:00.000Z');
+        expect(await store.getSession('old')).toBeUndefined();
+        expect(await store.getSession('new')).toBeDefined();
+      });
+
       it('signing a person out everywhere deletes their sessions only', async () => {
         await store.putSession({ token: 't1', userId: 'u1', expiresAt: '2099-01-01T00:00:00.000Z' });
         await store.putSession({ token: 't2', userId: 'u1', expiresAt: '2099-01-01T00:00:00.000Z' });

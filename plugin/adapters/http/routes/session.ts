@@ -5,14 +5,14 @@ import { actorOf, TOKEN_COOKIE } from '../auth.ts';
 import { readBody } from '../body.ts';
 import { orRefuse } from '../reply.ts';
 
-export function publicSessionRoutes(router: Router, runtime: Runtime, json: RequestHandler): void {
+export function publicSessionRoutes(router: Router, runtime: Runtime, json: RequestHandler, limits: RequestHandler[]): void {
   router.get('/health', (_req, res) => {
     const health = runtime.storeHealth();
     if (health.ok) res.json({ status: 'ok' });
     else res.status(503).json({ status: 'unavailable', reason: health.reason });
   });
 
-  router.post('/session', json, async (req, res) => {
+  router.post('/session', json, ...limits, async (req, res) => {
     const body = readBody<{ username: string; password: string }>(req, {
       username: { type: 'string', required: true },
       password: { type: 'string', required: true },
@@ -20,7 +20,8 @@ export function publicSessionRoutes(router: Router, runtime: Runtime, json: Requ
     const { token, user } = orRefuse(await runtime.login(body.username, body.password));
     // The contract names the department of the user signed in: null for someone in none.
     // The web app may rely on the cookie instead of the header; Strict keeps other sites from riding on it.
-    res.cookie(TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/' });
+    // Secure whenever the request came over HTTPS (directly, or through a proxy the host trusts).
+    res.cookie(TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: req.secure });
     res.json({ token, user: { ...user, department: user.department ?? null } });
   });
 }

@@ -270,6 +270,10 @@ export class PostgresStore implements Store {
     return this.changeShared('sessions', async (client) => void (await client.query('DELETE FROM sessions WHERE token = $1', [token])));
   }
 
+  purgeSessions(now: string): Promise<void> {
+    return this.changeShared('sessions', async (client) => void (await client.query('DELETE FROM sessions WHERE expires_at < $1', [now])));
+  }
+
   deleteSessionsOf(userId: string): Promise<void> {
     return this.changeShared('sessions', async (client) => void (await client.query('DELETE FROM sessions WHERE user_id = $1', [userId])));
   }
