@@ -60,6 +60,25 @@ function nav(page: Page, name: string): Promise<void> {
   return page.locator('nav.sidebar').getByRole('link', { name, exact: true }).click();
 }
 
+describe('the session in the browser', () => {
+  test('lives in the HttpOnly cookie only: no script can read it, a reload keeps it, signing out ends it', async () => {
+    const { context, page } = await h.signIn('sales2');
+    const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+    expect(stored).not.toMatch(/ow_token|ow\.token/);
+    const cookie = (await context.cookies()).find((c) => c.name === 'ow_token');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(stored).not.toContain(cookie!.value);
+
+    await page.reload();
+    await page.locator('[data-testid=current-user]').waitFor();
+    // Signing out (DELETE /api/session, as the sign-out button does): the cookie goes, the next visit asks to sign in.
+    await page.evaluate(() => fetch('/api/session', { method: 'DELETE', credentials: 'same-origin' }));
+    expect((await context.cookies()).find((c) => c.name === 'ow_token')).toBeUndefined();
+    await page.goto(`${h.url}/`);
+    await page.waitForURL(/\/login/);
+  });
+});
+
 describe('orders in the browser', () => {
   test('a salesperson finds an order by number, opens it, cancels it with a reason after reading the preview, and sees it listed as 已取消', async () => {
     const order = await offered('sales1', 'confirmed', 'cancel', { approval: false });

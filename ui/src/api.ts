@@ -1,6 +1,6 @@
 // The one way the web app talks to the server: JSON in, JSON out, problem+json turned into ApiError.
+// The session is the HttpOnly cookie the server sets at sign-in: no script, ours or injected, can read it.
 
-const TOKEN_KEY = 'ow.token';
 const LANG_KEY = 'ow.lang';
 
 export class ApiError extends Error {
@@ -16,23 +16,6 @@ export class ApiError extends Error {
     this.code = code;
     this.detail = detail;
     this.errors = errors;
-  }
-}
-
-export function getToken(): string | null {
-  try {
-    return localStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
-}
-
-export function setToken(token: string | null): void {
-  try {
-    if (token) localStorage.setItem(TOKEN_KEY, token);
-    else localStorage.removeItem(TOKEN_KEY);
-  } catch {
-    /* storage unavailable: the session lasts as long as the page */
   }
 }
 
@@ -68,8 +51,6 @@ export async function api<T>(
     Accept: 'application/json, application/problem+json',
     'Accept-Language': currentLanguage(),
   };
-  const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (opts?.ifMatch !== undefined) headers['If-Match'] = String(opts.ifMatch);
 
@@ -79,6 +60,7 @@ export async function api<T>(
       method: method.toUpperCase(),
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
     });
   } catch (e) {
     throw new ApiError(0, 'network_error', e instanceof Error ? e.message : String(e));
@@ -108,10 +90,7 @@ export async function api<T>(
       Array.isArray(p.errors) ? p.errors : undefined,
     );
     // A wrong password at sign-in is a plain error; anywhere else a 401 means the session is gone.
-    if (res.status === 401 && token) {
-      setToken(null);
-      goToLogin();
-    }
+    if (res.status === 401 && url(path) !== '/api/session') goToLogin();
     throw err;
   }
   return parsed as T;

@@ -1,6 +1,6 @@
-// Who is signed in. The token lives in localStorage ('ow.token'); the user comes from GET /api/me.
+// Who is signed in: the session is the server's HttpOnly cookie, so the app asks GET /api/me who it is.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, getToken, setToken } from './api';
+import { api } from './api';
 
 export interface User {
   id: string;
@@ -12,7 +12,7 @@ export interface User {
 
 export interface Auth {
   user: User | null;
-  /** True until the stored token has been checked. */
+  /** True until the server has said who is signed in. */
   loading: boolean;
   login: (username: string, password: string) => Promise<User>;
   logout: () => Promise<void>;
@@ -29,10 +29,9 @@ const AuthContext = createContext<Auth>({
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
-  const [loading, setLoading] = useState<boolean>(() => !!getToken());
+  const [loading, setLoading] = useState<boolean>(true);
 
   useEffect(() => {
-    if (!getToken()) return;
     let live = true;
     api<User>('GET', '/me')
       .then((u) => live && setUser(u))
@@ -45,7 +44,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (username: string, password: string) => {
     const res = await api<{ token: string; user: User }>('POST', '/session', { username, password });
-    setToken(res.token);
     let me = res.user;
     try {
       me = await api<User>('GET', '/me');
@@ -58,11 +56,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      if (getToken()) await api('DELETE', '/session');
+      await api('DELETE', '/session');
     } catch {
       /* signing out locally is what matters */
     }
-    setToken(null);
     setUser(null);
   }, []);
 
