@@ -62,6 +62,8 @@ export async function listUsers(env: RuntimeEnv, filter: { q?: string; departmen
 }
 
 /** What is wrong with the fields given; a new user gives them all, a change only those it changes. */
+const DEPARTMENT = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,39}$/u;
+
 function userProblems(input: Partial<NewUser>): { path: string; message: string }[] {
   return [
     ...(input.username !== undefined && !/^[a-zA-Z0-9_.-]{2,40}$/.test(input.username) ? [{ path: '/username', message: '2–40 letters, digits, _ . -' }] : []),
@@ -69,6 +71,9 @@ function userProblems(input: Partial<NewUser>): { path: string; message: string 
     ...(input.password !== undefined && (input.password ?? '').length < 4 ? [{ path: '/password', message: 'at least 4 characters' }] : []),
     ...(input.roles !== undefined && (!Array.isArray(input.roles) || !input.roles.length || input.roles.some((r) => typeof r !== 'string' || !r.trim()))
       ? [{ path: '/roles', message: 'at least one role, none blank' }] : []),
+    // A department is a code in lists and keys: it starts with a letter or digit ("__proto__" is no department).
+    ...(input.department !== undefined && input.department !== '' && !DEPARTMENT.test(input.department)
+      ? [{ path: '/department', message: 'up to 40 letters or digits (any language), _ . -, starting with a letter or digit' }] : []),
   ];
 }
 
@@ -126,7 +131,7 @@ const departmentNames: Record<string, Labels> = {
 };
 
 export function departmentLabel(id: string): Labels {
-  return departmentNames[id] ?? { 'zh-CN': id, en: id };
+  return Object.hasOwn(departmentNames, id) ? departmentNames[id] : { 'zh-CN': id, en: id };
 }
 
 /** Departments are the ones people belong to; well-known codes get names. */

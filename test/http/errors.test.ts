@@ -28,6 +28,15 @@ describe('bodies the server cannot take', () => {
     expect(await footprint(sales1, order.id)).toEqual(before);
   });
 
+  it('a body that is not what its Content-Encoding says is a 400 naming the mismatch, and nothing is created', async () => {
+    const admin = await app.as('admin');
+    const before = (await admin.get('/api/records?includeArchived=true')).body.total;
+    const res = await sales1.inLanguage('en').request('POST', '/api/records', undefined, { raw: 'not gzip at all', headers: { 'content-encoding': 'gzip' } });
+    expectProblem(res, 400, 'bad_request');
+    expect(res.body.detail).toMatch(/Content-Encoding/);
+    expect((await admin.get('/api/records?includeArchived=true')).body.total).toBe(before);
+  });
+
   it('malformed JSON at sign-in is a 400 too', async () => {
     expectProblem(await app.anonymous().request('POST', '/api/session', undefined, { raw: '{"username":' }), 400, 'bad_request');
   });

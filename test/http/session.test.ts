@@ -115,6 +115,20 @@ describe('people', () => {
     expect(res.body.map((d: any) => d.id)).toEqual(expect.arrayContaining(['east', 'west']));
   });
 
+  it('a department that is no code ("__proto__", blanks) is refused naming the field, and never listed', async () => {
+    const admin = await app.as('admin');
+    for (const department of ['__proto__', ' east', 'a/b']) {
+      const res = await admin.post('/api/users', { username: 'odd1', name: '奇怪', password: 'pw1234', roles: ['sales'], department });
+      expectProblem(res, 422, 'validation_failed');
+      expect(res.body.errors).toEqual([{ path: '/department', message: expect.any(String) }]);
+    }
+    expect((await admin.get('/api/departments')).body.map((d: any) => d.id)).not.toContain('__proto__');
+    // Codes in any language are departments.
+    const created = await admin.post('/api/users', { username: 'odd2', name: '华东新人', password: 'pw1234', roles: ['sales'], department: '华东二部' });
+    expect(created.status).toBe(201);
+    expect((await admin.get('/api/departments')).body).toContainEqual({ id: '华东二部', label: { 'zh-CN': '华东二部', en: '华东二部' } });
+  });
+
   it('an admin creates and changes a user; the new user can sign in', async () => {
     const admin = await app.as('admin');
     const created = await admin.post('/api/users', { username: 'sales9', name: '新人', password: 'pw1234', roles: ['sales'], department: 'west' });

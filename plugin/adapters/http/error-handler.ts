@@ -5,6 +5,8 @@ import { HttpProblem, sendProblem } from './problem.ts';
 
 interface BodyParserError {
   type?: string;
+  /** zlib's, when a body sent as gzip or deflate is not. */
+  code?: string;
   status?: number;
   message?: string;
   limit?: number;
@@ -37,7 +39,12 @@ function bodyParserProblem(err: BodyParserError, limit: string): HttpProblem | u
         en: 'The request body was incomplete; try again.',
       });
     default:
-      return undefined;
+      return err.code?.startsWith('Z_')
+        ? new HttpProblem('bad_request', {
+            'zh-CN': '请求内容与其 Content-Encoding 不符（无法解压），请按声明的编码发送，或不压缩。',
+            en: 'The body does not match its Content-Encoding (it cannot be decompressed); send it as declared, or uncompressed.',
+          })
+        : undefined;
   }
 }
 
