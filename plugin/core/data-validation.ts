@@ -1,7 +1,8 @@
 // Validates a record's data and an action's params against the template's JSON Schemas.
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { JsonObject } from './types.ts';
+import type { Json, JsonObject } from './types.ts';
+import { undeclaredFields } from './undeclared-fields.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -25,10 +26,14 @@ export function validateAgainst(schema: JsonObject, value: unknown): DataError[]
     validate = ajv.compile(schema);
     cache.set(schema, validate);
   }
-  if (validate(value)) return [];
-  return (validate.errors ?? []).map((e) => {
-    const missing = e.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : '';
-    const extra = e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : '';
-    return { path: e.instancePath + missing + extra, message: e.message ?? 'is invalid' };
-  });
+  const undeclared = undeclaredFields(schema, value as Json).map((path) => ({ path, message: 'is not a field of this form' }));
+  if (validate(value)) return undeclared;
+  return [
+    ...undeclared,
+    ...(validate.errors ?? []).map((e) => {
+      const missing = e.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : '';
+      const extra = e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : '';
+      return { path: e.instancePath + missing + extra, message: e.message ?? 'is invalid' };
+    }),
+  ];
 }
