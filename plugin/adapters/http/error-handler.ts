@@ -70,8 +70,9 @@ export function createErrorHandler(options: { bodyLimit: string; log?: (err: unk
     if (err instanceof StoreUnavailable) {
       log(err, req);
       sendProblem(req, res, 'store_unavailable', {
-        'zh-CN': '数据存储出现故障，服务器已停止读写以免数据出错；请管理员查看服务器日志并重启服务。',
-        en: 'The store failed and the server stopped reading and writing so as not to serve wrong data; an administrator should check the server log and restart it.',
+        // The embedded store needs a restart after a failed write; PostgreSQL comes back by itself: the log says which.
+        'zh-CN': '数据存储暂不可用，服务器暂停读写以免数据出错；请稍后重试，如果持续，请管理员查看服务器日志（/api/health 说明原因）。',
+        en: 'The store is unavailable, so the server is not reading or writing rather than serve wrong data; try again shortly, and if it persists an administrator should check the server log (/api/health gives the reason).',
       });
       return;
     }
