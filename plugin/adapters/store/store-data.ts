@@ -75,6 +75,10 @@ export class StoreDataError extends Error {
 // JSON, not structuredClone: stored data is JSON anyway, and V8 reads JSON.parse objects over twice as fast in long scans.
 export const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
 
+/** Outbox rule of every store: explicitly undelivered, or an outside address never marked either way. */
+export const waitsForDelivery = (n: Pick<Notification, 'to' | 'delivered'>): boolean =>
+  n.delivered === false || (n.delivered === undefined && n.to.startsWith('contact:'));
+
 /** Freezes a value to its leaves: what stores hand to many readers at once (templates, the directory) is shared, not copied. */
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

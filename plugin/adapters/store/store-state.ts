@@ -21,15 +21,11 @@ import { placeRecord, putInOrder } from './record-order.ts';
 import { indexSearchText, queryRecords } from './record-query.ts';
 import { KEPT_BACKUPS, backupInfo, noteAfter, noteBefore, restoreChanges, type Lookup, type ScopedBackup } from './scoped-backups.ts';
 import { addToLevel, levelKey } from './stock-levels.ts';
-import { checkStoreData, clone, deepFreeze, emptyStoreData, refuseMalformed, type StoreData } from './store-data.ts';
+import { checkStoreData, clone, deepFreeze, emptyStoreData, refuseMalformed, waitsForDelivery, type StoreData } from './store-data.ts';
 
 // The rest of the code imports these from here.
 export { STORE_FORMAT, STORE_FORMAT_VERSION, StoreDataError, checkStoreData, emptyStoreData, type StoreData } from './store-data.ts';
 export { dateBound, sliceInOrder } from './record-query.ts';
-
-/** Outbox rule: explicitly undelivered, or an outside address never marked either way. */
-const waitsForDelivery = (n: Notification): boolean =>
-  n.delivered === false || (n.delivered === undefined && n.to.startsWith('contact:'));
 
 /** Sets an own property even for keys like "__proto__", which plain assignment would treat specially. */
 function setOwn<T>(o: Record<string, T>, key: string, value: T): void {

@@ -7,13 +7,10 @@ import type { ClientBase } from 'pg';
 import type { WorkRecord } from '../../../core/types.ts';
 import { CounterConflict, VersionConflict, type Approval, type ChangeSet, type Document } from '../../../runtime/ports.ts';
 import { checkChangeSet } from '../change-set-checks.ts';
+import { waitsForDelivery } from '../store-data.ts';
 import { KEPT_BACKUPS, noteAfter, noteBefore, type ScopedBackup } from '../scoped-backups.ts';
 import { RECORD_COLUMNS, RECORD_COLUMN_TYPES, recordFields } from './record-sql.ts';
 import { docs, insertRows, prepared } from './rows.ts';
-
-/** Outbox rule, as the embedded store's: explicitly undelivered, or an outside address never marked either way. */
-export const waitsForDelivery = (n: { to: string; delivered?: boolean }): boolean =>
-  n.delivered === false || (n.delivered === undefined && n.to.startsWith('contact:'));
 
 /** The function the statement ends with (migrations.ts): it raises these when a version or a counter moved on. */
 const VERSION_MOVED = 'OW409';

@@ -53,6 +53,14 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const UNREACHABLE = /^(08|57P0[1-3]|53300)/;
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE']);
 
+/**
+ * The `ledger` and `stock` columns of a record's trail, oldest first. `recordId` is a parameter or an unnest()
+ * column, never `records.id`: that one is collated "C", and comparing it kept PostgreSQL off the trail indexes.
+ */
+const trailOf = (recordId: string): string =>
+  `coalesce((SELECT jsonb_agg(l.doc ORDER BY l.seq) FROM ledger l WHERE l.record_id = ${recordId}), '[]') AS ledger,
+   coalesce((SELECT jsonb_agg(m.doc ORDER BY m.seq) FROM stock_movements m WHERE m.record_id = ${recordId}), '[]') AS stock`;
+
 export class PostgresStore implements Store {
   private pool: pg.Pool | undefined;
   private readonly schema: string;
@@ -285,24 +293,12 @@ export class PostgresStore implements Store {
   }
 
   async getRecordWithTrail(id: string): Promise<RecordWithTrail | undefined> {
-    const { rows } = await this.query<{ record: WorkRecord; ledger: LedgerEntry[]; stock: StockMovement[] }>(
-      `SELECT r.doc AS record,
-         coalesce((SELECT jsonb_agg(l.doc ORDER BY l.seq) FROM ledger l WHERE l.record_id = $1), '[]') AS ledger,
-         coalesce((SELECT jsonb_agg(m.doc ORDER BY m.seq) FROM stock_movements m WHERE m.record_id = $1), '[]') AS stock
-       FROM records r WHERE r.id = $1`,
-      [id],
-    );
+    const { rows } = await this.query<RecordWithTrail>(`SELECT r.doc AS record, ${trailOf('$1')} FROM records r WHERE r.id = $1`, [id]);
     return rows[0];
   }
 
   async trailsOf(ids: string[]): Promise<Map<string, RecordTrail>> {
-    const { rows } = await this.query<{ id: string } & RecordTrail>(
-      `SELECT r.id,
-         coalesce((SELECT jsonb_agg(l.doc ORDER BY l.seq) FROM ledger l WHERE l.record_id = r.id), '[]') AS ledger,
-         coalesce((SELECT jsonb_agg(m.doc ORDER BY m.seq) FROM stock_movements m WHERE m.record_id = r.id), '[]') AS stock
-       FROM unnest($1::text[]) AS r(id)`,
-      [ids],
-    );
+    const { rows } = await this.query<{ id: string } & RecordTrail>(`SELECT r.id, ${trailOf('r.id')} FROM unnest($1::text[]) AS r(id)`, [ids]);
     return new Map(rows.map(({ id, ledger, stock }) => [id, { ledger, stock }]));
   }
 

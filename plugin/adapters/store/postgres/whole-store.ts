@@ -2,8 +2,7 @@
 import type { ClientBase } from 'pg';
 import type { AuditEntry } from '../../../core/types.ts';
 import type { StockLevel } from '../../../runtime/ports.ts';
-import { emptyStoreData, type StoreData } from '../store-data.ts';
-import { waitsForDelivery } from './commit.ts';
+import { emptyStoreData, waitsForDelivery, type StoreData } from '../store-data.ts';
 import { docs, insertRows } from './rows.ts';
 
 type Reader = Pick<ClientBase, 'query'>;
