@@ -1,6 +1,7 @@
 // Validates a record's data and an action's params against the template's JSON Schemas.
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { Json, JsonObject } from './types.ts';
 import { undeclaredFields } from './undeclared-fields.ts';
 
@@ -9,6 +10,10 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 // multipleOfPrecision: money fields are multiples of 0.01, which binary fractions never divide exactly.
 const ajv = new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 9 });
 addFormats(ajv);
+// What a browser's time and date-time inputs give ("13:37:00", "2026-12-05T13:37") is valid: the zone is optional,
+// as in the form renderer's validator (ui/src/forms/record-form.tsx), so both sides agree on every value.
+ajv.addFormat('time', fullFormats['iso-time']);
+ajv.addFormat('date-time', fullFormats['iso-date-time']);
 // People and departments are checked by the runtime against the directory, not by the schema.
 ajv.addFormat('user', true);
 ajv.addFormat('department', true);

@@ -5,6 +5,7 @@ import { JsonForms } from '@jsonforms/react';
 import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
 import { createAjv, type JsonSchema, type UISchemaElement } from '@jsonforms/core';
 import type { ErrorObject } from 'ajv';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { useI18n } from '../i18n';
 import type { JsonObject, Template } from '../model';
 import { LinesTableRenderer, linesTableTester } from './lines-table';
@@ -22,6 +23,9 @@ const renderers = [
 const readonlyRenderers = [...renderers, { tester: readonlyControlTester, renderer: ReadonlyControlRenderer }];
 // As the server validates: money is a multiple of 0.01, which binary fractions never divide exactly.
 const ajv = createAjv({ multipleOfPrecision: 9 });
+// Times and date-times without a zone are valid, as on the server (plugin/core/data-validation.ts).
+ajv.addFormat('time', fullFormats['iso-time']);
+ajv.addFormat('date-time', fullFormats['iso-date-time']);
 
 export interface RecordFormProps {
   template: Template;
