@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { Json, JsonObject } from './types.ts';
 import { undeclaredFields } from './undeclared-fields.ts';
+import { hiddenControls } from './form-rules.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -41,4 +42,21 @@ export function validateAgainst(schema: JsonObject, value: unknown): DataError[]
       return { path: e.instancePath + missing + extra, message: e.message ?? 'is invalid' };
     }),
   ];
+}
+
+/** Does a value meet a schema? (for JSON Forms rule conditions) */
+export function meets(schema: JsonObject, value: Json | undefined): boolean {
+  return ajv.validate(schema, value) as boolean;
+}
+
+/**
+ * A record's data against its form: the schema, except that a field the form's rules hide for this data is not
+ * required (the person filling the form never saw it).
+ */
+export function validateRecordData(form: { schema: JsonObject; uischema: JsonObject }, data: JsonObject): DataError[] {
+  const errors = validateAgainst(form.schema, data);
+  if (!errors.length) return errors;
+  const hidden = hiddenControls(form.uischema, data, meets);
+  const isHidden = (path: string) => hidden.some((h) => path === h || path.startsWith(`${h}/`));
+  return errors.filter((e) => !(e.message.startsWith('must have required property') && isHidden(e.path)));
 }

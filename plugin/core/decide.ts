@@ -1,7 +1,7 @@
 // The interpreter: for a template, a record, a command, a caller, facts and a time, decide. No I/O.
 import { diffData } from './diff.ts';
 import { summarize } from './derived.ts';
-import { validateAgainst } from './data-validation.ts';
+import { validateAgainst, validateRecordData } from './data-validation.ts';
 import { canRead, canSee, editableFields, forbiddenChange, matchingGrant, unwritableOnCreate } from './permissions.ts';
 import { leaveOut } from './redact.ts';
 import { refusals, refuseWith } from './refusals.ts';
@@ -164,7 +164,7 @@ export interface NewRecordIds {
 
 export function decideCreate(template: Template, data: JsonObject, actor: Actor, ids: NewRecordIds, now: string): Outcome {
   if (!template.create.roles.some((r) => actor.roles.includes(r))) return refusals.cannotCreate(template.name);
-  const errors = validateAgainst(template.form.schema, data);
+  const errors = validateRecordData(template.form, data);
   if (errors.length) return refusals.invalidData(errors);
   const filled = diffData({}, data).map((c) => c.path);
   const blocked = unwritableOnCreate(template, filled, actor);
@@ -215,7 +215,7 @@ export function decideEdit(template: Template, record: WorkRecord, patch: JsonOb
         })
       : refusals.fieldReadOnly(blocked.path, state.label);
   }
-  const errors = validateAgainst(template.form.schema, data);
+  const errors = validateRecordData(template.form, data);
   if (errors.length) return refusals.invalidData(errors);
   const next: WorkRecord = { ...record, data, summary: summarize(template, data), version: record.version + 1, updatedAt: now };
   return {

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Template } from '../../plugin/core/types';
 import { depths, layout } from '../../ui/src/admin/studio/diagram-layout';
-import { addField, FIELD_KEY, listFields, moveField, parseOptions, removeField, setRequired } from '../../ui/src/admin/studio/form-fields';
+import { addField, FIELD_KEY, listColumns, listFields, moveColumn, parseOptions, removeField, setRequired } from '../../ui/src/admin/studio/form-fields';
+import { addSection, moveField, moveToSection, removeSection, ruleOf, sectionOf, sectionsOf, setLayoutStyle, setRule } from '../../ui/src/admin/studio/form-layout';
+import { fromFormRule, toFormRule, type FieldRule } from '../../ui/src/admin/studio/field-rule';
+import { helpOf, optionsText, setBound, setDefault, setHelp, setLabel, setOptions } from '../../ui/src/admin/studio/field-props';
+import { validateRecordData } from '../../plugin/core/data-validation';
+import { maySee, mayWrite, setMaySee, setMayWrite, writeLocked } from '../../ui/src/admin/studio/field-rights';
 import { addAction, addState, NAME_PATTERN, nextVersion, removeState, renameState, setInitial } from '../../ui/src/admin/studio/draft-ops';
 import { isUnder, normalizePointer, pointer, splitPointer } from '../../ui/src/admin/pointer';
 import { findings, under } from '../../ui/src/admin/issues';
@@ -271,5 +276,137 @@ describe('state, action and role names', () => {
   it('refuse capitals and other scripts, which the server refuses too', () => {
     for (const bad of ['Draft', '草稿', '1st', 'on-hold']) expect(NAME_PATTERN.test(bad), bad).toBe(false);
     for (const good of ['draft', 'on_hold', 'step2']) expect(NAME_PATTERN.test(good), good).toBe(true);
+  });
+});
+
+describe('designing the form: columns, sections, tabs, conditions and properties', () => {
+  const blank = () => blankTemplate({ id: 'purchase-return', name: { 'zh-CN': '退货单', en: 'Purchase return' }, numberPrefix: 'RT' });
+  const scopes = (els: unknown): string[] => (els as { scope?: string; elements?: unknown }[]).flatMap((e) => (e.scope ? [e.scope] : scopes(e.elements ?? [])));
+
+  it('a sub-table gets columns of its own design, in order, and loses them again', () => {
+    const t = blank();
+    addField(t, { key: '明细', type: 'lines', label: { 'zh-CN': '退货明细', en: 'Lines' }, required: true });
+    addField(t, { key: '商品', type: 'string', label: { 'zh-CN': '商品', en: 'Item' }, required: true }, '/明细');
+    addField(t, { key: '数量', type: 'integer', label: { 'zh-CN': '数量', en: 'Qty' }, required: false }, '/明细');
+    moveColumn(t, '/明细/数量', -1);
+    expect((t.form.schema.properties as any)['明细']).toEqual({
+      type: 'array',
+      title: '退货明细 / Lines',
+      items: { type: 'object', properties: { 数量: { type: 'integer', title: '数量 / Qty' }, 商品: { type: 'string', title: '商品 / Item' } }, required: ['商品'] },
+    });
+    expect(listColumns(t, '/明细').map((c) => [c.pointer, c.type, c.required])).toEqual([['/明细/数量', 'integer', false], ['/明细/商品', 'string', true]]);
+    expect(t.form.labels?.['/明细/商品']).toEqual({ 'zh-CN': '商品', en: 'Item' });
+    expect(scopes(t.form.uischema.elements)).toEqual(['#/properties/title', '#/properties/明细']);
+    expect(validateTemplate(t, builtinCheckOptionsForTests).errors).toEqual([]);
+    removeField(t, '/明细/商品');
+    expect(listColumns(t, '/明细').map((c) => c.key)).toEqual(['数量']);
+    expect(t.form.labels?.['/明细/商品']).toBeUndefined();
+    removeField(t, '/明细');
+    expect(t.form.labels?.['/明细/数量']).toBeUndefined();
+  });
+
+  it('multiple choice, date-time and time are written as JSON Schema says', () => {
+    const t = blank();
+    addField(t, { key: 'tags', type: 'choices', label: { 'zh-CN': '标签', en: 'Tags' }, required: false, options: parseOptions('a | 甲 | A\nb | 乙 | B') });
+    addField(t, { key: 'at', type: 'datetime', label: { 'zh-CN': '时间点', en: 'At' }, required: false });
+    addField(t, { key: 'slot', type: 'time', label: { 'zh-CN': '时段', en: 'Slot' }, required: false });
+    const props = t.form.schema.properties as any;
+    expect(props.tags).toEqual({ type: 'array', title: '标签 / Tags', uniqueItems: true, items: { type: 'string', oneOf: [{ const: 'a', title: '甲 / A' }, { const: 'b', title: '乙 / B' }] } });
+    expect(props.at).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(props.slot).toMatchObject({ type: 'string', format: 'time' });
+    expect(listFields(t.form.schema).map((f) => f.type)).toEqual(['string', 'choices', 'datetime', 'time']);
+  });
+
+  it('sections hold fields; as tabs, loose fields gather in a first tab; back to groups, nothing is lost', () => {
+    const t = blank();
+    addField(t, { key: 'a', type: 'string', label: { 'zh-CN': '甲', en: 'A' }, required: false });
+    addSection(t, { 'zh-CN': '明细', en: 'Details' });
+    expect(sectionsOf(t.form.uischema)).toEqual([{ index: 2, label: '明细 / Details' }]);
+    moveToSection(t, 'a', 2);
+    expect(sectionOf(t.form.uischema, 'a')).toBe(1);
+    setLayoutStyle(t, 'tabs');
+    expect(t.form.uischema.type).toBe('Categorization');
+    expect((t.form.uischema.elements as any[]).map((e) => [e.type, e.label, scopes(e.elements)])).toEqual([
+      ['Category', '基本信息 / General', ['#/properties/title']],
+      ['Category', '明细 / Details', ['#/properties/a']],
+    ]);
+    addField(t, { key: 'b', type: 'string', label: { 'zh-CN': '乙', en: 'B' }, required: false });
+    expect(sectionOf(t.form.uischema, 'b')).toBe(1);
+    removeSection(t, 1);
+    expect(scopes(t.form.uischema.elements)).toEqual(['#/properties/title', '#/properties/a', '#/properties/b']);
+    setLayoutStyle(t, 'groups');
+    expect(t.form.uischema.type).toBe('VerticalLayout');
+    expect(validateTemplate(t, builtinCheckOptionsForTests).errors).toEqual([]);
+  });
+
+  it('a show condition round-trips through the JSON Forms rule the renderer and the server evaluate', () => {
+    const t = blank();
+    addField(t, { key: '原因', type: 'choice', label: { 'zh-CN': '原因', en: 'Reason' }, required: true, options: parseOptions('other | 其他 | Other\ndamaged | 破损') });
+    addField(t, { key: '说明', type: 'string', label: { 'zh-CN': '说明', en: 'Detail' }, required: true });
+    addField(t, { key: '金额', type: 'money', label: { 'zh-CN': '金额', en: 'Amount' }, required: false });
+    const rule: FieldRule = { effect: 'SHOW', condition: { join: 'any', rows: [{ field: '原因', operator: 'equal', value: 'other' }, { field: '金额', operator: 'greaterThan', value: '1000' }] } };
+    setRule(t, '说明', toFormRule(t, rule));
+    expect(ruleOf(t, '说明')).toEqual({
+      effect: 'SHOW',
+      condition: {
+        type: 'OR',
+        conditions: [
+          { scope: '#/properties/原因', schema: { const: 'other' }, failWhenUndefined: true },
+          { scope: '#/properties/金额', schema: { exclusiveMinimum: 1000 }, failWhenUndefined: true },
+        ],
+      },
+    });
+    expect(fromFormRule(ruleOf(t, '说明'))).toEqual(rule);
+    expect(validateTemplate(t, builtinCheckOptionsForTests).errors).toEqual([]);
+    // hidden, the detail is not asked for; shown, it is
+    expect(validateRecordData(t.form, { title: 'x', 原因: 'damaged' })).toEqual([]);
+    expect(validateRecordData(t.form, { title: 'x', 原因: 'other' }).map((e) => e.path)).toEqual(['/说明']);
+    expect(validateRecordData(t.form, { title: 'x', 原因: 'damaged', 金额: 2000 }).map((e) => e.path)).toEqual(['/说明']);
+  });
+
+  it('label, help text, bounds, default and options are set where JSON Schema keeps them', () => {
+    const t = blank();
+    addField(t, { key: 'qty', type: 'integer', label: { 'zh-CN': '数量', en: 'Qty' }, required: false });
+    addField(t, { key: 'kind', type: 'choice', label: { 'zh-CN': '类别', en: 'Kind' }, required: false, options: parseOptions('a | 甲') });
+    setLabel(t, '/qty', { 'zh-CN': '退货数量', en: 'Quantity' });
+    setHelp(t, '/qty', { 'zh-CN': '按件计', en: 'In pieces' });
+    setBound(t, '/qty', 'minimum', '1');
+    setBound(t, '/qty', 'maximum', 'x'); // not a number: ignored
+    setDefault(t, '/qty', 'integer', '2');
+    setOptions(t, '/kind', parseOptions('a | 甲 | A\nb | 乙 | B'));
+    expect((t.form.schema.properties as any).qty).toEqual({ type: 'integer', title: '退货数量 / Quantity', description: '按件计 / In pieces', minimum: 1, default: 2 });
+    expect(t.form.labels?.['/qty']).toEqual({ 'zh-CN': '退货数量', en: 'Quantity' });
+    expect(helpOf(t, '/qty')).toEqual({ 'zh-CN': '按件计', en: 'In pieces' });
+    expect(optionsText(t, '/kind')).toBe('a | 甲 | A\nb | 乙 | B');
+    setBound(t, '/qty', 'minimum', '');
+    setHelp(t, '/qty', { 'zh-CN': '', en: '' });
+    expect((t.form.schema.properties as any).qty).toEqual({ type: 'integer', title: '退货数量 / Quantity', default: 2 });
+  });
+});
+
+describe('the field rights matrix', () => {
+  it('seeing is the read list (none = everyone); writing per state, every field granted reading back as *', () => {
+    const t = blankTemplate({ id: 'purchase-return', name: { 'zh-CN': '退货单', en: 'Purchase return' }, numberPrefix: 'RT' });
+    t.roles = { ...t.roles, sales: { label: { 'zh-CN': '销售', en: 'Sales' }, view: 'own' } };
+    addField(t, { key: '金额', type: 'money', label: { 'zh-CN': '金额', en: 'Amount' }, required: false });
+    const draft = Object.keys(t.states).find((k) => t.states[k].initial)!;
+    expect(maySee(t, '/金额', 'sales')).toBe(true);
+    setMaySee(t, '/金额', 'sales', false);
+    expect(t.fields?.['/金额']).toEqual({ read: ['admin'] });
+    setMaySee(t, '/金额', 'sales', true);
+    expect(t.fields).toBeUndefined();
+
+    setMayWrite(t, draft, '/金额', 'sales', true);
+    expect(t.states[draft].edit?.sales).toEqual(['/金额']);
+    setMayWrite(t, draft, '/title', 'sales', true);
+    expect(t.states[draft].edit?.sales).toBe('*');
+    setMayWrite(t, draft, '/title', 'sales', false);
+    expect(t.states[draft].edit?.sales).toEqual(['/金额']);
+    expect(mayWrite(t, draft, '/金额', 'sales')).toBe(true);
+    setMayWrite(t, draft, '/金额', 'sales', false);
+    expect(t.states[draft].edit?.sales).toBeUndefined();
+    t.fields = { '/金额': { write: ['admin'] } };
+    expect(writeLocked(t, '/金额', 'sales')).toBe(true);
+    expect(validateTemplate(t, builtinCheckOptionsForTests).errors).toEqual([]);
   });
 });

@@ -34,6 +34,7 @@ export function localizeSchema(schema: JsonObject, labels: Record<string, Labels
     out.items = localizeSchema(schema.items as JsonObject, labels, lang, pointer);
   }
   // The options of a dropdown: "退货 / Return" shows in the reader's language.
+  if (typeof schema.description === 'string') out.description = pickBilingual(schema.description, lang);
   if (Array.isArray(schema.oneOf))
     out.oneOf = schema.oneOf.map((o) => (o && typeof o === 'object' && !Array.isArray(o) && typeof o.title === 'string' ? { ...o, title: pickBilingual(o.title, lang) } : o));
   return out;
@@ -85,10 +86,11 @@ export function writeProtected(t: Template, roles: string[]): string[] {
     .map(([p]) => p);
 }
 
-/** What a new record's author may write: the initial state's grants for their roles. */
-export function createAccess(t: Template, roles: string[]): string[] | 'all' {
-  const initial = Object.values(t.states).find((s) => s.initial);
-  const grants = initial?.edit ?? {};
+/** What someone with these roles may write in a state: its grants for their roles; nothing in a read-only state. */
+export function stateAccess(t: Template, stateKey: string, roles: string[]): string[] | 'all' {
+  const state = t.states[stateKey];
+  if (!state || state.readOnly) return [];
+  const grants = state.edit ?? {};
   const out: string[] = [];
   for (const r of roles) {
     const g = grants[r];
@@ -96,6 +98,12 @@ export function createAccess(t: Template, roles: string[]): string[] | 'all' {
     if (Array.isArray(g)) out.push(...g);
   }
   return out;
+}
+
+/** What a new record's author may write: the initial state's grants for their roles. */
+export function createAccess(t: Template, roles: string[]): string[] | 'all' {
+  const initial = Object.keys(t.states).find((k) => t.states[k].initial);
+  return initial ? stateAccess(t, initial, roles) : [];
 }
 
 /** Does the reader see some top-level field they may not write? */

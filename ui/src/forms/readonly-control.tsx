@@ -8,7 +8,10 @@ function ReadonlyControl({ label, data, schema, visible }: ControlProps) {
   const { t, lang } = useI18n();
   if (!visible) return null;
   let text: string;
-  if (data === undefined || data === null || data === '') text = '—';
+  // a dropdown shows its option's title (in the reader's language), not the stored code
+  const option = Array.isArray(schema.oneOf) ? schema.oneOf.find((o) => o.const === data) : undefined;
+  if (option?.title) text = option.title;
+  else if (data === undefined || data === null || data === '') text = '—';
   else if (typeof data === 'boolean') text = data ? t('common.yes') : t('common.no');
   else if (typeof data === 'number') text = schema.type === 'integer' || Number.isInteger(data) ? formatNumber(data, lang) : String(data);
   else text = String(data);

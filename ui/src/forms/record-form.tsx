@@ -9,6 +9,9 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { useI18n } from '../i18n';
 import type { JsonObject, Template } from '../model';
 import { LinesTableRenderer, linesTableTester } from './lines-table';
+import { ChoicesControlRenderer, choicesControlTester } from './choices-control';
+import { TabsLayoutRenderer, tabsLayoutTester } from './tabs-layout';
+import { hiddenControls, visibleErrors } from './hidden-controls';
 import { hiddenFields, localizeSchema, prepareUischema, writeProtected } from './prepare-form';
 import { translateAjvError } from './translate-error';
 import { ReadonlyControlRenderer, readonlyControlTester } from './readonly-control';
@@ -19,6 +22,8 @@ const renderers = [
   { tester: linesTableTester, renderer: LinesTableRenderer },
   { tester: personControlTester, renderer: PersonControlRenderer },
   { tester: departmentControlTester, renderer: DepartmentControlRenderer },
+  { tester: choicesControlTester, renderer: ChoicesControlRenderer },
+  { tester: tabsLayoutTester, renderer: TabsLayoutRenderer },
 ];
 const readonlyRenderers = [...renderers, { tester: readonlyControlTester, renderer: ReadonlyControlRenderer }];
 // As the server validates: money is a multiple of 0.01, which binary fractions never divide exactly.
@@ -90,7 +95,9 @@ export function RecordForm({ template, data, roles, editable, readonly, showErro
         i18n={i18n}
         validationMode={readonly ? 'NoValidation' : showErrors ? 'ValidateAndShow' : 'ValidateAndHide'}
         additionalErrors={serverErrors}
-        onChange={({ data: next, errors }) => onChange?.(next as JsonObject, (errors ?? []) as ErrorObject[])}
+        onChange={({ data: next, errors }) =>
+          onChange?.(next as JsonObject, visibleErrors((errors ?? []) as ErrorObject[], hiddenControls(uischema, next, ajv)))
+        }
       />
     </div>
   );

@@ -1,9 +1,26 @@
 // The form's fields as the studio sees them: a flat list read from the JSON Schema, and adding a top-level field.
 import type { Json, JsonObject, Labels, Template } from '../../../../plugin/core/types';
 import { pointer } from '../pointer';
+import { appendControl, bilingual, removeControl } from './form-layout';
 
-export type FieldType = 'string' | 'text' | 'number' | 'money' | 'integer' | 'boolean' | 'date' | 'choice' | 'person' | 'department';
-export const FIELD_TYPES: FieldType[] = ['string', 'text', 'number', 'money', 'integer', 'boolean', 'date', 'choice', 'person', 'department'];
+export type FieldType =
+  | 'string'
+  | 'text'
+  | 'number'
+  | 'money'
+  | 'integer'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'time'
+  | 'choice'
+  | 'choices'
+  | 'person'
+  | 'department'
+  | 'lines';
+export const FIELD_TYPES: FieldType[] = ['string', 'text', 'number', 'money', 'integer', 'boolean', 'date', 'datetime', 'time', 'choice', 'choices', 'person', 'department', 'lines'];
+/** What a column of a sub-table may be: one value a table cell can hold. */
+export const COLUMN_TYPES: FieldType[] = ['string', 'number', 'money', 'integer', 'boolean', 'date', 'time', 'choice'];
 
 /** A field key: letters and digits of any script (金额, amount), as the server's rule paths allow. */
 export const FIELD_KEY = /^[\p{L}_][\p{L}\p{N}_]*$/u;
@@ -28,7 +45,12 @@ function asObject(v: Json | undefined): JsonObject | undefined {
 }
 
 function typeOf(s: JsonObject): string {
+  const items = asObject(s.items);
+  if (s.type === 'array' && items?.type === 'object') return 'lines';
+  if (s.type === 'array' && items && (Array.isArray(items.oneOf) || Array.isArray(items.enum))) return 'choices';
   if (s.type === 'string' && s.format === 'date') return 'date';
+  if (s.type === 'string' && s.format === 'date-time') return 'datetime';
+  if (s.type === 'string' && s.format === 'time') return 'time';
   if (s.type === 'string' && s.format === 'user') return 'person';
   if (s.type === 'string' && s.format === 'department') return 'department';
   if (s.type === 'string' && Array.isArray(s.oneOf)) return 'choice';
@@ -60,13 +82,18 @@ export interface NewField {
   options?: FieldOption[];
 }
 
-const bilingual = (l: Labels): string => (l.en && l.en !== l['zh-CN'] ? `${l['zh-CN']} / ${l.en}` : l['zh-CN']);
+
+const optionsOf = (f: NewField): JsonObject[] => (f.options ?? []).map((o) => ({ const: o.code, title: bilingual(o.label) }));
 
 function fieldSchema(f: NewField): JsonObject {
   const title = bilingual(f.label);
   switch (f.type) {
     case 'date':
       return { type: 'string', format: 'date', title };
+    case 'datetime':
+      return { type: 'string', format: 'date-time', title };
+    case 'time':
+      return { type: 'string', format: 'time', title };
     case 'text':
       return { type: 'string', title, maxLength: 2000 };
     case 'money':
@@ -76,7 +103,11 @@ function fieldSchema(f: NewField): JsonObject {
     case 'department':
       return { type: 'string', format: 'department', title };
     case 'choice':
-      return { type: 'string', title, oneOf: (f.options ?? []).map((o) => ({ const: o.code, title: bilingual(o.label) })) };
+      return { type: 'string', title, oneOf: optionsOf(f) };
+    case 'choices':
+      return { type: 'array', title, uniqueItems: true, items: { type: 'string', oneOf: optionsOf(f) } };
+    case 'lines':
+      return { type: 'array', title, items: { type: 'object', properties: {} } };
     default:
       return { type: f.type, title };
   }
@@ -98,61 +129,99 @@ export function parseOptions(text: string): FieldOption[] {
   return out;
 }
 
-/** Adds a top-level field: the schema property, a Control at the end of the layout, and its labels. */
-export function addField(t: Template, f: NewField): void {
-  const schema = t.form.schema;
-  const props = asObject(schema.properties) ?? {};
-  schema.properties = { ...props, [f.key]: fieldSchema(f) };
-  if (f.required) {
-    const req = Array.isArray(schema.required) ? schema.required : [];
-    schema.required = [...req.filter((r) => r !== f.key), f.key];
+/** The schema of the object a field belongs to: the form, or the item of a sub-table ("" = the form). */
+export function ownerSchema(t: Template, list: string): JsonObject | undefined {
+  if (!list) return t.form.schema;
+  const tokens = list.split('/').slice(1);
+  let s: JsonObject | undefined = t.form.schema;
+  for (const tk of tokens) s = asObject(asObject(s?.properties)?.[tk]);
+  return asObject(s?.items);
+}
+
+/** A field's own schema, found by its pointer (columns of a sub-table as "/lines/sku"). */
+export function fieldSchemaAt(t: Template, p: string): JsonObject | undefined {
+  const tokens = p.split('/').slice(1);
+  let s: JsonObject | undefined = t.form.schema;
+  for (const [i, tk] of tokens.entries()) {
+    const holder: JsonObject | undefined = i > 0 && s?.type === 'array' ? asObject(s.items) : s;
+    s = asObject(asObject(holder?.properties)?.[tk]);
   }
-  const ui = t.form.uischema;
-  const elements = Array.isArray(ui.elements) ? ui.elements : [];
+  return s;
+}
+
+/** The columns of a sub-table, in their order. */
+export function listColumns(t: Template, list: string): FieldInfo[] {
+  const item = ownerSchema(t, list);
+  const required = Array.isArray(item?.required) ? (item.required as Json[]) : [];
+  return Object.entries(asObject(item?.properties) ?? {}).map(([key, raw]) => ({
+    key,
+    pointer: `${list}/${key}`,
+    type: typeOf(asObject(raw) ?? {}),
+    required: required.includes(key),
+    depth: 1,
+  }));
+}
+
+const splitLast = (p: string): [string, string] => {
+  const i = p.lastIndexOf('/');
+  return [p.slice(0, i), p.slice(i + 1)];
+};
+
+/**
+ * Adds a field: to the form (its schema property and a Control at the end of the layout), or as a column of
+ * a sub-table when `list` names one (the table draws its columns from the item schema); and its labels.
+ */
+export function addField(t: Template, f: NewField, list = ''): void {
+  const owner = ownerSchema(t, list);
+  if (!owner) return;
+  owner.properties = { ...(asObject(owner.properties) ?? {}), [f.key]: fieldSchema(f) };
+  if (f.required) {
+    const req = Array.isArray(owner.required) ? owner.required : [];
+    owner.required = [...req.filter((r) => r !== f.key), f.key];
+  }
+  t.form.labels = { ...(t.form.labels ?? {}), [`${list}${pointer(f.key)}`]: f.label };
+  if (list) return;
   const control: JsonObject = { type: 'Control', scope: `#/properties/${f.key}` };
   if (f.type === 'text') control.options = { multi: true };
-  ui.elements = [...elements, control];
-  t.form.labels = { ...(t.form.labels ?? {}), [pointer(f.key)]: f.label };
+  appendControl(t.form.uischema, control);
 }
 
-/** Makes a top-level field required or optional. */
-export function setRequired(t: Template, key: string, required: boolean): void {
-  const schema = t.form.schema;
-  const req = (Array.isArray(schema.required) ? schema.required : []).filter((r) => r !== key);
+/** Makes a field required or optional; a key alone names a top-level field. */
+export function setRequired(t: Template, field: string, required: boolean): void {
+  const [list, key] = splitLast(field.startsWith('/') ? field : `/${field}`);
+  const owner = ownerSchema(t, list);
+  if (!owner) return;
+  const req = (Array.isArray(owner.required) ? owner.required : []).filter((r) => r !== key);
   if (required) req.push(key);
-  if (req.length) schema.required = req;
-  else delete schema.required;
+  if (req.length) owner.required = req;
+  else delete owner.required;
 }
 
-/** Moves a top-level field's control one place up (-1) or down (+1) in the form's layout. */
-export function moveField(t: Template, key: string, by: -1 | 1): void {
-  const ui = t.form.uischema;
-  if (!Array.isArray(ui.elements)) return;
-  const list = [...ui.elements];
-  const i = list.findIndex((e) => asObject(e)?.scope === `#/properties/${key}`);
+/** Moves a column of a sub-table one place left (-1) or right (+1): properties keep their order in JSON. */
+export function moveColumn(t: Template, column: string, by: -1 | 1): void {
+  const [list, key] = splitLast(column);
+  const owner = ownerSchema(t, list);
+  const entries = Object.entries(asObject(owner?.properties) ?? {});
+  const i = entries.findIndex(([k]) => k === key);
   const j = i + by;
-  if (i < 0 || j < 0 || j >= list.length) return;
-  [list[i], list[j]] = [list[j], list[i]];
-  ui.elements = list;
+  if (!owner || i < 0 || j < 0 || j >= entries.length) return;
+  [entries[i], entries[j]] = [entries[j], entries[i]];
+  owner.properties = Object.fromEntries(entries);
 }
 
-/** Removes a top-level field everywhere addField puts it (rules or summaries that name it are reported on validate). */
-export function removeField(t: Template, key: string): void {
-  const schema = t.form.schema;
-  const props = { ...(asObject(schema.properties) ?? {}) };
+/** Removes a field (or a column) everywhere addField puts it (rules or summaries that name it are reported on validate). */
+export function removeField(t: Template, field: string): void {
+  const p = field.startsWith('/') ? field : `/${field}`;
+  const [list, key] = splitLast(p);
+  const owner = ownerSchema(t, list);
+  if (!owner) return;
+  const props = { ...(asObject(owner.properties) ?? {}) };
   delete props[key];
-  schema.properties = props;
-  if (Array.isArray(schema.required)) {
-    schema.required = schema.required.filter((r) => r !== key);
-    if (schema.required.length === 0) delete schema.required;
-  }
-  const ui = t.form.uischema;
-  if (Array.isArray(ui.elements)) {
-    ui.elements = ui.elements.filter((e) => asObject(e)?.scope !== `#/properties/${key}`);
-  }
+  owner.properties = props;
+  setRequired(t, p, false);
+  if (!list) removeControl(t.form.uischema, `#/properties/${key}`);
   if (t.form.labels) {
-    const { [pointer(key)]: _gone, ...rest } = t.form.labels;
-    t.form.labels = rest;
+    t.form.labels = Object.fromEntries(Object.entries(t.form.labels).filter(([k]) => k !== p && !k.startsWith(`${p}/`)));
   }
-  if (t.fields) delete t.fields[pointer(key)];
+  if (t.fields) delete t.fields[p];
 }

@@ -19,6 +19,7 @@ import { ReasonsPanel } from './reasons-panel';
 import { NotificationsPanel } from './notifications-panel';
 import { GeneralPanel } from './general-panel';
 import { RolesPanel } from './roles-panel';
+import { RightsMatrix } from './rights-matrix';
 import { RulesPanel } from './rules-panel';
 import { AutomationsPanel } from './automations-panel';
 
@@ -193,6 +194,7 @@ export function StudioEditor({ loaded, installedVersions, onSaved }: Props) {
         {tab === 'actions' && <ActionsPanel />}
         {tab === 'fields' && <FieldsPanel />}
         {tab === 'roles' && <RolesPanel />}
+        {tab === 'rights' && <RightsMatrix />}
         {tab === 'rules' && <RulesPanel />}
         {tab === 'automations' && <AutomationsPanel />}
         {tab === 'reasons' && <ReasonsPanel />}

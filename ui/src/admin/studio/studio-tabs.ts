@@ -1,12 +1,12 @@
 // The studio's tabs and which part of the template (by top-level pointer token) each one edits.
-export const TABS = ['states', 'actions', 'fields', 'roles', 'rules', 'automations', 'reasons', 'notifications', 'general'] as const;
+export const TABS = ['states', 'actions', 'fields', 'roles', 'rights', 'rules', 'automations', 'reasons', 'notifications', 'general'] as const;
 export type Tab = (typeof TABS)[number];
 
 const BY_TOKEN: Record<string, Tab> = {
   states: 'states',
   actions: 'actions',
   form: 'fields',
-  fields: 'fields',
+  fields: 'rights',
   roles: 'roles',
   rules: 'rules',
   automations: 'automations',

@@ -1,0 +1,86 @@
+// A field shown, hidden, enabled or disabled by a condition on other fields: the condition builder's rows
+// written as a JSON Forms rule (one schema condition per row, AND / OR for all / any), and read back.
+import type { Json, JsonObject, Template } from '../../../../plugin/core/types';
+import { listFields } from './form-fields';
+import { valueOf, type Condition, type ConditionRow, type Operator } from './conditions';
+
+export const EFFECTS = ['SHOW', 'HIDE', 'ENABLE', 'DISABLE'] as const;
+export type Effect = (typeof EFFECTS)[number];
+
+export interface FieldRule {
+  effect: Effect;
+  condition: Condition;
+}
+
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The JSON Schema a field's value must meet for a row to hold. */
+function schemaFor(type: string, operator: Operator, value: Json): JsonObject {
+  switch (operator) {
+    case 'equal':
+      return { const: value };
+    case 'notEqual':
+      return { not: { const: value } };
+    case 'greaterThan':
+      return { exclusiveMinimum: value };
+    case 'greaterThanInclusive':
+      return { minimum: value };
+    case 'lessThan':
+      return { exclusiveMaximum: value };
+    case 'lessThanInclusive':
+      return { maximum: value };
+    case 'in':
+      return { enum: value };
+    case 'notIn':
+      return { not: { enum: value } };
+    case 'contains':
+      // a multiple choice holds the option; a text holds the words
+      return type === 'choices' ? { contains: { const: value } } : { type: 'string', pattern: escapeRegex(String(value)) };
+  }
+}
+
+/** Back from a schema to a row's operator and typed value; undefined for any other shape. */
+function rowOf(schema: JsonObject): { operator: Operator; value: Json } | undefined {
+  const not = schema.not && typeof schema.not === 'object' && !Array.isArray(schema.not) ? (schema.not as JsonObject) : undefined;
+  const contains = schema.contains as JsonObject | undefined;
+  if ('const' in schema) return { operator: 'equal', value: schema.const };
+  if (not && 'const' in not) return { operator: 'notEqual', value: not.const };
+  if (Array.isArray(schema.enum)) return { operator: 'in', value: schema.enum };
+  if (not && Array.isArray(not.enum)) return { operator: 'notIn', value: not.enum };
+  if ('exclusiveMinimum' in schema) return { operator: 'greaterThan', value: schema.exclusiveMinimum };
+  if ('minimum' in schema) return { operator: 'greaterThanInclusive', value: schema.minimum };
+  if ('exclusiveMaximum' in schema) return { operator: 'lessThan', value: schema.exclusiveMaximum };
+  if ('maximum' in schema) return { operator: 'lessThanInclusive', value: schema.maximum };
+  if (contains && 'const' in contains) return { operator: 'contains', value: contains.const };
+  if (typeof schema.pattern === 'string') return { operator: 'contains', value: schema.pattern.replace(/\\(.)/g, '$1') };
+  return undefined;
+}
+
+export function toFormRule(t: Template, rule: FieldRule): JsonObject {
+  const types = new Map(listFields(t.form.schema).filter((f) => f.depth === 0).map((f) => [f.key, f.type]));
+  const leaves = rule.condition.rows.map((r) => {
+    const type = types.get(r.field) ?? 'string';
+    // an empty field never meets the condition: "shown when amount > 1000" stays hidden while amount is empty
+    return { scope: `#/properties/${r.field}`, schema: schemaFor(type, r.operator, valueOf(type, r.operator, r.value)), failWhenUndefined: true };
+  });
+  const condition = leaves.length === 1 ? leaves[0] : { type: rule.condition.join === 'all' ? 'AND' : 'OR', conditions: leaves };
+  return { effect: rule.effect, condition };
+}
+
+/** A rule the studio wrote (or one of its shape) back as the builder's rows; undefined for anything else. */
+export function fromFormRule(rule: JsonObject | undefined): FieldRule | undefined {
+  if (!rule || !EFFECTS.includes(rule.effect as Effect)) return undefined;
+  const c = rule.condition as JsonObject | undefined;
+  if (!c || typeof c !== 'object') return undefined;
+  const group = c.type === 'AND' || c.type === 'OR';
+  const leaves = (group ? c.conditions : [c]) as JsonObject[] | undefined;
+  if (!Array.isArray(leaves)) return undefined;
+  const rows: ConditionRow[] = [];
+  for (const leaf of leaves) {
+    const m = typeof leaf?.scope === 'string' ? /^#\/properties\/([^/]+)$/.exec(leaf.scope) : null;
+    const parsed = m && leaf.schema && typeof leaf.schema === 'object' ? rowOf(leaf.schema as JsonObject) : undefined;
+    if (!m || !parsed) return undefined;
+    rows.push({ field: m[1], operator: parsed.operator, value: Array.isArray(parsed.value) ? parsed.value.join(', ') : String(parsed.value) });
+  }
+  return { effect: rule.effect as Effect, condition: { join: c.type === 'OR' ? 'any' : 'all', rows } };
+}
