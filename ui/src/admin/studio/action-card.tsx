@@ -49,16 +49,18 @@ export function ActionCard({ actionKey }: { actionKey: string }) {
       </summary>
 
       <div className="adm-item__body">
-        {isNew && (
-          <div className="adm-row">
-            <span className="adm-row__label">{t('admin.studio.key')}</span>
-            <KeyInput value={actionKey} name="action-key" taken={Object.keys(draft.actions)} onCommit={(k) => update((d) => renameAction(d, actionKey, k))} />
-            <span className="adm-spacer" />
-            <button type="button" className="adm-btn adm-btn--quiet" onClick={() => update((d) => removeAction(d, actionKey))}>
-              {t('admin.common.remove')}
-            </button>
-          </div>
-        )}
+        <div className="adm-row">
+          {isNew && (
+            <>
+              <span className="adm-row__label">{t('admin.studio.key')}</span>
+              <KeyInput value={actionKey} name="action-key" taken={Object.keys(draft.actions)} onCommit={(k) => update((d) => renameAction(d, actionKey, k))} />
+            </>
+          )}
+          <span className="adm-spacer" />
+          <button type="button" className="adm-btn adm-btn--quiet" name={`remove-action-${actionKey}`} onClick={() => update((d) => removeAction(d, actionKey))}>
+            {t('admin.common.remove')}
+          </button>
+        </div>
         <div className="adm-grid2">
           <div className="adm-field">
             <span className="adm-field__label">{t('admin.studio.label')}</span>

@@ -61,6 +61,19 @@ export function removeAction(t: Template, key: string): void {
   t.actions = rest;
 }
 
+/** The key of an action drawn on the diagram: `to_<state>`, numbered when taken. */
+export function transitionKey(t: Template, to: string): string {
+  return freeKey(`to_${to}`, t.actions);
+}
+
+/** An action drawn on the diagram, from one state to another: named after its target in both languages, run by the administrator until granted otherwise. */
+export function addTransition(t: Template, key: string, from: string, to: string): void {
+  const target = t.states[to]?.label ?? { 'zh-CN': to, en: to };
+  addAction(t, key, { 'zh-CN': `转为${target['zh-CN']}`, en: `To ${target.en || to}` });
+  t.actions[key].from = [from];
+  t.actions[key].to = to;
+}
+
 /** A key that is free in `taken`, made from `base` plus a number. */
 export function freeKey(base: string, taken: Record<string, unknown>): string {
   if (!(base in taken)) return base;

@@ -58,7 +58,7 @@ export function FormPreview() {
         </label>
       </div>
       <PreviewBoundary message={t('admin.preview.cannotDraw')} draft={draft}>
-        <RecordForm template={draft} data={data} roles={[asRole]} editable={stateAccess(draft, inState, [asRole])} showErrors onChange={(next) => setData(next)} />
+        <RecordForm template={draft} data={data} roles={[asRole]} editable={stateAccess(draft, inState, [asRole])} onChange={(next) => setData(next)} />
       </PreviewBoundary>
       <p className="adm-muted adm-small">{t('admin.preview.hint')}</p>
     </aside>

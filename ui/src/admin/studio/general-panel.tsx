@@ -34,7 +34,7 @@ export function GeneralPanel() {
       </div>
       <div className="adm-field">
         <span className="adm-field__label">{t('admin.studio.createRoles')}</span>
-        <CheckChips options={roleOptions} value={draft.create?.roles ?? []} onChange={(roles) => update((d) => (d.create = { ...(d.create ?? {}), roles }))} />
+        <CheckChips name="create-roles" options={roleOptions} value={draft.create?.roles ?? []} onChange={(roles) => update((d) => (d.create = { ...(d.create ?? {}), roles }))} />
       </div>
       <InlineFindings at={[pointer('name'), pointer('description'), pointer('numberPrefix'), pointer('create')]} />
     </div>

@@ -90,6 +90,8 @@ export function ReasonsPanel() {
         keyLabel={t('admin.studio.listName')}
         placeholder="archive"
         taken={draft.reasons}
+        name="new-reasons"
+        testId="add-reasons"
         onAdd={(name) => update((d) => (d.reasons = { ...(d.reasons ?? {}), [name]: [] }))}
       />
     </div>

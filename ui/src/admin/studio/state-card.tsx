@@ -33,11 +33,10 @@ export function StateCard({ stateKey }: { stateKey: string }) {
         )}
         {isNew && <span className="adm-badge adm-badge--new">{t('admin.studio.new')}</span>}
         <span className="adm-spacer" />
-        {isNew && (
-          <button type="button" className="adm-btn adm-btn--quiet" onClick={() => update((d) => removeState(d, stateKey))}>
-            {t('admin.common.remove')}
-          </button>
-        )}
+        {/* records made with earlier versions keep theirs; what still names the state is reported on validate */}
+        <button type="button" className="adm-btn adm-btn--quiet" name={`remove-state-${stateKey}`} onClick={() => update((d) => removeState(d, stateKey))}>
+          {t('admin.common.remove')}
+        </button>
       </header>
       <div className="adm-grid2">
         <div className="adm-field">

@@ -27,11 +27,13 @@ function fit(s: string): string {
 }
 
 interface Props {
+  /** A transition is being drawn from this state: it is marked, and the next state picked is its target. */
+  linkFrom?: string;
   onPickState?: (key: string) => void;
   onPickAction?: (key: string) => void;
 }
 
-export function StateDiagram({ onPickState, onPickAction }: Props) {
+export function StateDiagram({ linkFrom, onPickState, onPickAction }: Props) {
   const { draft, findings } = useStudio();
   const { t, label } = useI18n();
   const l = useMemo(() => layout(draft.states, draft.actions), [draft.states, draft.actions]);
@@ -67,6 +69,7 @@ export function StateDiagram({ onPickState, onPickAction }: Props) {
             s.initial ? 'is-initial' : '',
             s.terminal ? 'is-terminal' : '',
             b.reachable ? '' : 'is-unreachable',
+            b.key === linkFrom ? 'is-link-from' : '',
             mine.some((f) => f.level === 'error') ? 'has-error' : mine.length ? 'has-warning' : '',
           ].join(' ');
           return (

@@ -7,7 +7,7 @@ import { adminApi } from '../admin-api';
 import { countByLevel, findings as toFindings, under, type Finding } from '../issues';
 import { splitPointer } from '../pointer';
 import { FindingsList } from '../components/findings-list';
-import { nextVersion } from './draft-ops';
+import { addTransition, nextVersion, transitionKey } from './draft-ops';
 import { StudioContext, type Studio } from './studio-context';
 import { useStudioDraft } from './use-studio-draft';
 import { StateDiagram } from './state-diagram';
@@ -42,6 +42,8 @@ export function StudioEditor({ loaded, installedVersions, onSaved }: Props) {
   const [found, setFound] = useState<Finding[]>([]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [tab, setTab] = useState<Tab>('states');
+  // Drawing a transition on the diagram: pick the state it leaves, then the one it leads to.
+  const [linking, setLinking] = useState<{ from?: string } | null>(null);
   const version = nextVersion(original, installedVersions);
 
   const studio: Studio = useMemo(
@@ -162,9 +164,25 @@ export function StudioEditor({ loaded, installedVersions, onSaved }: Props) {
       )}
 
       <section className="adm-card adm-section">
-        <h2>{t('admin.studio.diagram')}</h2>
+        <div className="adm-row">
+          <h2>{t('admin.studio.diagram')}</h2>
+          <span className="adm-spacer" />
+          <button type="button" className={`adm-btn adm-btn--small${linking ? ' is-active' : ''}`} aria-pressed={!!linking} data-testid="diagram-connect" onClick={() => setLinking(linking ? null : {})}>
+            {linking ? t('admin.common.cancel') : `+ ${t('admin.studio.connect')}`}
+          </button>
+        </div>
+        {linking && <p className="adm-note" data-testid="diagram-connect-hint">{linking.from ? t('admin.studio.connectTo', { from: label(draft.states[linking.from]?.label) || linking.from }) : t('admin.studio.connectFrom')}</p>}
         <StateDiagram
-          onPickState={(k) => pick(`/states/${k}`)}
+          linkFrom={linking?.from}
+          onPickState={(k) => {
+            if (!linking) return pick(`/states/${k}`);
+            if (!linking.from) return setLinking({ from: k });
+            const from = linking.from;
+            const key = transitionKey(draft, k);
+            update((d) => addTransition(d, key, from, k));
+            setLinking(null);
+            requestAnimationFrame(() => pick(`/actions/${key}`));
+          }}
           onPickAction={(k) => pick(`/actions/${k}`)}
         />
       </section>
