@@ -15,7 +15,7 @@ import { findings, under } from '../../ui/src/admin/issues';
 import { formatRecipient, parseRecipient } from '../../ui/src/admin/studio/recipients';
 import { anchorOf, tabOf } from '../../ui/src/admin/studio/studio-tabs';
 import { blankTemplate, copyTemplate, startProblems } from '../../ui/src/admin/gallery/new-template';
-import { fromRule, toRule } from '../../ui/src/admin/studio/conditions';
+import { fromRule, toRule, type Condition } from '../../ui/src/admin/studio/conditions';
 import { addAutomation, removeAutomation } from '../../ui/src/admin/studio/automations';
 import { validateTemplate } from '../../plugin/core/validate-template';
 import { builtinCheckOptionsForTests } from '../fixtures/check-options';
@@ -408,5 +408,42 @@ describe('the field rights matrix', () => {
     t.fields = { '/金额': { write: ['admin'] } };
     expect(writeLocked(t, '/金额', 'sales')).toBe(true);
     expect(validateTemplate(t, builtinCheckOptionsForTests).errors).toEqual([]);
+  });
+});
+
+describe('nested condition groups', () => {
+  const t = (): Template => {
+    const x = blankTemplate({ id: 'purchase-return', name: { 'zh-CN': '退货单', en: 'Purchase return' }, numberPrefix: 'RT' });
+    addField(x, { key: '金额', type: 'money', label: { 'zh-CN': '金额', en: 'Amount' }, required: true });
+    addField(x, { key: 'urgent', type: 'boolean', label: { 'zh-CN': '加急', en: 'Urgent' }, required: false });
+    return x;
+  };
+  const nested: Condition = {
+    join: 'all',
+    rows: [
+      { field: '金额', operator: 'greaterThan', value: '1000' },
+      { join: 'any', not: true, rows: [{ field: 'urgent', operator: 'equal', value: 'true' }, { field: 'title', operator: 'in', value: 'a, b' }] },
+    ],
+  };
+
+  it('groups nest as json-rules-engine nests all / any / not, and read back the same', () => {
+    const rule = toRule(t(), nested);
+    expect(rule).toEqual({
+      conditions: {
+        all: [
+          { fact: 'data', path: '$.金额', operator: 'greaterThan', value: 1000 },
+          { not: { any: [{ fact: 'data', path: '$.urgent', operator: 'equal', value: true }, { fact: 'data', path: '$.title', operator: 'in', value: ['a', 'b'] }] } },
+        ],
+      },
+    });
+    expect(fromRule(rule)).toEqual(nested);
+    expect(validateTemplate({ ...t(), rules: { r: rule } }, builtinCheckOptionsForTests).errors).toEqual([]);
+  });
+
+  it('a show condition nests groups as JSON Forms AND / OR', () => {
+    const plain: Condition = { join: 'any', rows: [{ field: '金额', operator: 'greaterThan', value: '1000' }, { join: 'all', rows: [{ field: 'urgent', operator: 'equal', value: 'true' }, { field: 'title', operator: 'equal', value: 'x' }] }] };
+    const rule = toFormRule(t(), { effect: 'HIDE', condition: plain });
+    expect(rule.condition).toMatchObject({ type: 'OR', conditions: [{ scope: '#/properties/金额' }, { type: 'AND', conditions: [{ scope: '#/properties/urgent' }, { scope: '#/properties/title' }] }] });
+    expect(fromFormRule(rule)).toEqual({ effect: 'HIDE', condition: plain });
   });
 });

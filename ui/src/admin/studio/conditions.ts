@@ -14,10 +14,14 @@ export interface ConditionRow {
   value: string;
 }
 
+/** A group of rows and groups joined by all / any, possibly negated ("not all of …"). */
 export interface Condition {
   join: 'all' | 'any';
-  rows: ConditionRow[];
+  not?: boolean;
+  rows: (ConditionRow | Condition)[];
 }
+
+export const isGroup = (r: ConditionRow | Condition): r is Condition => 'rows' in r;
 
 const LIST_OPERATORS = new Set<Operator>(['in', 'notIn']);
 
@@ -32,26 +36,48 @@ export function valueOf(type: string, operator: Operator, text: string): Json {
   return LIST_OPERATORS.has(operator) ? text.split(/[,，]/).filter((x) => x.trim()).map(one) : one(text);
 }
 
-/** The rule the runtime evaluates: conditions over the record's data. */
+/** The rule the runtime evaluates: conditions over the record's data, groups nested as json-rules-engine nests them. */
 export function toRule(t: Template, c: Condition): JsonObject {
   const types = new Map(listFields(t.form.schema).filter((f) => f.depth === 0).map((f) => [f.key, f.type]));
-  const conditions = c.rows.map((r) => ({ fact: 'data', path: `$.${r.field}`, operator: r.operator, value: valueOf(types.get(r.field) ?? 'string', r.operator, r.value) }));
-  return { conditions: { [c.join]: conditions } };
+  const node = (g: Condition): JsonObject => {
+    const parts = g.rows.map((r) =>
+      isGroup(r) ? node(r) : { fact: 'data', path: `$.${r.field}`, operator: r.operator, value: valueOf(types.get(r.field) ?? 'string', r.operator, r.value) },
+    );
+    const joined = { [g.join]: parts };
+    return g.not ? { not: joined } : joined;
+  };
+  return { conditions: node(c) };
 }
 
-/** A rule written by the builder (or in its shape), back as rows; undefined for anything else. */
-export function fromRule(rule: Json | undefined): Condition | undefined {
-  const conditions = rule && typeof rule === 'object' && !Array.isArray(rule) ? (rule.conditions as JsonObject | undefined) : undefined;
-  if (!conditions) return undefined;
-  const join = Array.isArray(conditions.all) ? 'all' : Array.isArray(conditions.any) ? 'any' : undefined;
+function groupOf(node: Json | undefined): Condition | undefined {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  if (node.not !== undefined) {
+    const inner = groupOf(node.not);
+    return inner && !inner.not ? { ...inner, not: true } : undefined;
+  }
+  const join = Array.isArray(node.all) ? 'all' : Array.isArray(node.any) ? 'any' : undefined;
   if (!join) return undefined;
-  const rows: ConditionRow[] = [];
-  for (const raw of conditions[join] as Json[]) {
+  const rows: (ConditionRow | Condition)[] = [];
+  for (const raw of node[join] as Json[]) {
     const c = raw as JsonObject;
+    if (c && typeof c === 'object' && ('all' in c || 'any' in c || 'not' in c)) {
+      const g = groupOf(c);
+      if (!g) return undefined;
+      rows.push(g);
+      continue;
+    }
     const path = typeof c?.path === 'string' ? c.path : '';
     if (c?.fact !== 'data' || !/^\$\.[^.[\]]+$/.test(path) || !OPERATORS.includes(c.operator as Operator)) return undefined;
     const value = Array.isArray(c.value) ? c.value.join(', ') : String(c.value);
     rows.push({ field: path.slice(2), operator: c.operator as Operator, value });
   }
   return { join, rows };
+}
+
+/** A rule written by the builder (or in its shape), back as rows and groups; undefined for anything else. */
+export function fromRule(rule: Json | undefined): Condition | undefined {
+  const conditions = rule && typeof rule === 'object' && !Array.isArray(rule) ? (rule.conditions as JsonObject | undefined) : undefined;
+  // the builder negates groups only: a bare `not` over one condition is shown as written
+  if (!conditions || (conditions.not && !groupOf(conditions.not))) return undefined;
+  return groupOf(conditions);
 }

@@ -2,7 +2,7 @@
 // written as a JSON Forms rule (one schema condition per row, AND / OR for all / any), and read back.
 import type { Json, JsonObject, Template } from '../../../../plugin/core/types';
 import { listFields } from './form-fields';
-import { valueOf, type Condition, type ConditionRow, type Operator } from './conditions';
+import { isGroup, valueOf, type Condition, type ConditionRow, type Operator } from './conditions';
 
 export const EFFECTS = ['SHOW', 'HIDE', 'ENABLE', 'DISABLE'] as const;
 export type Effect = (typeof EFFECTS)[number];
@@ -56,31 +56,48 @@ function rowOf(schema: JsonObject): { operator: Operator; value: Json } | undefi
   return undefined;
 }
 
+/** Groups become AND / OR conditions (JSON Forms has no NOT: the builder offers none here); one row stands alone. */
 export function toFormRule(t: Template, rule: FieldRule): JsonObject {
   const types = new Map(listFields(t.form.schema).filter((f) => f.depth === 0).map((f) => [f.key, f.type]));
-  const leaves = rule.condition.rows.map((r) => {
-    const type = types.get(r.field) ?? 'string';
-    // an empty field never meets the condition: "shown when amount > 1000" stays hidden while amount is empty
-    return { scope: `#/properties/${r.field}`, schema: schemaFor(type, r.operator, valueOf(type, r.operator, r.value)), failWhenUndefined: true };
-  });
-  const condition = leaves.length === 1 ? leaves[0] : { type: rule.condition.join === 'all' ? 'AND' : 'OR', conditions: leaves };
-  return { effect: rule.effect, condition };
+  const node = (g: Condition): JsonObject => {
+    const parts = g.rows.map((r): JsonObject => {
+      if (isGroup(r)) return node(r);
+      const type = types.get(r.field) ?? 'string';
+      // an empty field never meets the condition: "shown when amount > 1000" stays hidden while amount is empty
+      return { scope: `#/properties/${r.field}`, schema: schemaFor(type, r.operator, valueOf(type, r.operator, r.value)), failWhenUndefined: true };
+    });
+    return parts.length === 1 ? parts[0] : { type: g.join === 'all' ? 'AND' : 'OR', conditions: parts };
+  };
+  return { effect: rule.effect, condition: node(rule.condition) };
+}
+
+function groupOf(c: JsonObject): Condition | undefined {
+  if (c.type === 'AND' || c.type === 'OR') {
+    if (!Array.isArray(c.conditions)) return undefined;
+    const rows: (ConditionRow | Condition)[] = [];
+    for (const part of c.conditions as JsonObject[]) {
+      const g = part && typeof part === 'object' && (part.type === 'AND' || part.type === 'OR') ? groupOf(part) : undefined;
+      const leaf = g ? undefined : leafOf(part);
+      if (!g && !leaf) return undefined;
+      rows.push((g ?? leaf)!);
+    }
+    return { join: c.type === 'OR' ? 'any' : 'all', rows };
+  }
+  const leaf = leafOf(c);
+  return leaf ? { join: 'all', rows: [leaf] } : undefined;
+}
+
+function leafOf(leaf: JsonObject | undefined): ConditionRow | undefined {
+  const m = typeof leaf?.scope === 'string' ? /^#\/properties\/([^/]+)$/.exec(leaf.scope) : null;
+  const parsed = m && leaf?.schema && typeof leaf.schema === 'object' ? rowOf(leaf.schema as JsonObject) : undefined;
+  if (!m || !parsed) return undefined;
+  return { field: m[1], operator: parsed.operator, value: Array.isArray(parsed.value) ? parsed.value.join(', ') : String(parsed.value) };
 }
 
 /** A rule the studio wrote (or one of its shape) back as the builder's rows; undefined for anything else. */
 export function fromFormRule(rule: JsonObject | undefined): FieldRule | undefined {
   if (!rule || !EFFECTS.includes(rule.effect as Effect)) return undefined;
-  const c = rule.condition as JsonObject | undefined;
-  if (!c || typeof c !== 'object') return undefined;
-  const group = c.type === 'AND' || c.type === 'OR';
-  const leaves = (group ? c.conditions : [c]) as JsonObject[] | undefined;
-  if (!Array.isArray(leaves)) return undefined;
-  const rows: ConditionRow[] = [];
-  for (const leaf of leaves) {
-    const m = typeof leaf?.scope === 'string' ? /^#\/properties\/([^/]+)$/.exec(leaf.scope) : null;
-    const parsed = m && leaf.schema && typeof leaf.schema === 'object' ? rowOf(leaf.schema as JsonObject) : undefined;
-    if (!m || !parsed) return undefined;
-    rows.push({ field: m[1], operator: parsed.operator, value: Array.isArray(parsed.value) ? parsed.value.join(', ') : String(parsed.value) });
-  }
-  return { effect: rule.effect as Effect, condition: { join: c.type === 'OR' ? 'any' : 'all', rows } };
+  const c = rule.condition;
+  const condition = c && typeof c === 'object' && !Array.isArray(c) ? groupOf(c) : undefined;
+  return condition ? { effect: rule.effect as Effect, condition } : undefined;
 }

@@ -37,7 +37,7 @@ export function RulesPanel() {
               </button>
             </div>
             {built ? (
-              <ConditionEditor fields={fields} value={built} onChange={(c) => update((d) => (d.rules[rule] = toRule(d, c)))} />
+              <ConditionEditor negatable fields={fields} value={built} onChange={(c) => update((d) => (d.rules[rule] = toRule(d, c)))} />
             ) : (
               <pre className="adm-small">{JSON.stringify(def, null, 2)}</pre>
             )}
@@ -63,7 +63,7 @@ export function RulesPanel() {
           <input name="new-rule-key" value={name} placeholder="largeAmount" onChange={(e) => setName(e.target.value.trim())} />
           {problem && <span className="adm-field-error">{problem}</span>}
         </label>
-        <ConditionEditor fields={fields} value={condition} onChange={setCondition} />
+        <ConditionEditor negatable fields={fields} value={condition} onChange={setCondition} />
         <button type="submit" className="adm-btn adm-btn--primary" disabled={!name || !!problem || !condition.rows.length}>
           {t('admin.common.add')}
         </button>
