@@ -313,6 +313,14 @@ export interface Store {
 /** Evaluates json-rules-engine rules against facts; async because engines are. */
 export interface GuardEvaluator {
   evaluate(rules: Record<string, JsonObject>, names: string[], facts: JsonObject): Promise<Record<string, boolean>>;
+  /** One rule against facts, with the reason: its conditions as written, each with the fact's value and its result. */
+  explain(rule: JsonObject, facts: JsonObject): Promise<RuleTrace>;
+}
+
+export interface RuleTrace {
+  holds: boolean;
+  /** The rule's conditions; every comparison carries `factResult` (the value found) and `result` (true/false). */
+  conditions: JsonObject;
 }
 
 /** Delivers notifications that leave the process (customer contacts). Delivering twice must be harmless. */

@@ -1,6 +1,6 @@
 // What the runtime offers its hosts (the HTTP adapter, the CLI, a host platform).
 import type { Actor, AuditEntry, AvailableAction, JsonObject, Labels, Refusal, Template, WorkRecord } from '../core/types.ts';
-import type { Approval, LedgerEntry, Notification, IdempotentAnswer, SnapshotInfo, StockLevel, StoreHealth, StockMovement } from './ports.ts';
+import type { Approval, LedgerEntry, Notification, IdempotentAnswer, RuleTrace, SnapshotInfo, StockLevel, StoreHealth, StockMovement } from './ports.ts';
 
 export type Result<T> = { ok: true; value: T } | Refusal;
 
@@ -82,6 +82,13 @@ export interface NewUser {
   email?: string;
 }
 
+export interface RuleTrialInput {
+  /** The template as drafted (not yet installed): its rules and form are the ones tried. */
+  template: unknown;
+  rule: string;
+  record: string;
+}
+
 export interface TemplateCheck {
   ok: boolean;
   errors: { path: string; message: string }[];
@@ -131,6 +138,8 @@ export interface Runtime {
   getTemplate(id: string, version?: number): Promise<Template | undefined>;
   checkTemplate(bundle: unknown): TemplateCheck;
   importTemplate(actor: Actor, bundle: unknown): Promise<Result<{ id: string; version: number; created: boolean }>>;
+  /** A rule of a drafted template tried on one of its records (administrators): the result and why. */
+  tryRule(actor: Actor, input: RuleTrialInput): Promise<Result<RuleTrace>>;
 
   // records
   createRecord(actor: Actor, template: string, data: unknown): Promise<Result<RecordView>>;

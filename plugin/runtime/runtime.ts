@@ -12,6 +12,7 @@ import { copyRecord, createRecord, editRecord, getRecord, history, listRecords, 
 import { endingReasonReport } from './reports.ts';
 import type { Runtime } from './runtime-api.ts';
 import { checkTemplate, importTemplate } from './templates.ts';
+import { tryRule } from './rule-trial.ts';
 
 export interface RuntimeOptions {
   store: Store;
@@ -68,6 +69,7 @@ export function createRuntime(options: RuntimeOptions): HostRuntime {
       return { ok, errors, warnings };
     },
     importTemplate: (actor, bundle) => importTemplate(env, actor, bundle),
+    tryRule: (actor, input) => tryRule(env, actor, input),
 
     createRecord: (actor, template, data) => createRecord(env, actor, template, data),
     listRecords: (actor, query) => listRecords(env, actor, query),

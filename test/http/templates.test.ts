@@ -122,6 +122,40 @@ describe('checking a bundle without installing it', () => {
   });
 });
 
+describe('trying a rule of a drafted template on a record', () => {
+  it('says whether it holds and, for each comparison, the value found; the draft is not installed', async () => {
+    const order = await createOrder(await app.as('sales1'));
+    const bundle = await salesOrderBundle();
+    bundle.version = 99;
+    bundle.rules.bigOrder = {
+      conditions: { all: [{ fact: 'data', path: '$.customer.name', operator: 'equal', value: order.data.customer.name }, { not: { any: [{ fact: 'derived', path: '$.total', operator: 'lessThan', value: 1 }] } }] },
+    };
+    const res = await admin.post('/api/templates/try-rule', { template: bundle, rule: 'bigOrder', record: order.id });
+    expect(res.status).toBe(200);
+    expect(res.body.holds).toBe(true);
+    expect(res.body.conditions.all[0]).toMatchObject({ fact: 'data', path: '$.customer.name', factResult: order.data.customer.name, result: true });
+    expect(res.body.conditions.all[1].not.any[0]).toMatchObject({ fact: 'derived', operator: 'lessThan', result: false, factResult: expect.any(Number) });
+    bundle.rules.bigOrder.conditions.all[0].value = 'someone else';
+    expect((await admin.post('/api/templates/try-rule', { template: bundle, rule: 'bigOrder', record: order.id })).body).toMatchObject({ holds: false, conditions: { all: [{ factResult: order.data.customer.name, result: false }, {}] } });
+    expectProblem(await admin.get('/api/templates/sales-order?version=99'), 404, 'not_found');
+  });
+
+  it('refuses a broken draft with its errors, an unknown rule or record, a record of another template, and non-admins', async () => {
+    const order = await createOrder(await app.as('sales1'));
+    const bundle = await salesOrderBundle();
+    expectProblem(await admin.post('/api/templates/try-rule', { template: bundle, rule: 'nope', record: order.id }), 404, 'not_found');
+    expectProblem(await admin.post('/api/templates/try-rule', { template: bundle, rule: 'hasLines', record: 'missing' }), 404, 'not_found');
+    const other = { ...bundle, id: 'other-order', numberPrefix: 'OT' };
+    expectProblem(await admin.post('/api/templates/try-rule', { template: other, rule: 'hasLines', record: order.id }), 422, 'validation_failed');
+    const broken = { ...bundle, states: { ...bundle.states, draft: { ...bundle.states.draft, label: 42 } } };
+    const refused = await admin.post('/api/templates/try-rule', { template: broken, rule: 'hasLines', record: order.id });
+    expectProblem(refused, 422, 'template_invalid');
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).toContain('/states/draft/label');
+    expectProblem(await admin.post('/api/templates/try-rule', { template: bundle, rule: 'hasLines' }), 400, 'bad_request');
+    expectProblem(await (await app.as('sales1')).post('/api/templates/try-rule', { template: bundle, rule: 'hasLines', record: order.id }), 403, 'forbidden');
+  });
+});
+
 describe('the gallery of prebuilt templates', () => {
   it('lists what ships with the product and whether it is installed', async () => {
     const res = await (await app.as('sales1')).get('/api/gallery');

@@ -257,6 +257,17 @@ describe('building a template from a blank page', () => {
     const refused = await h.call(financeToken, 'POST', `/records/${big.body.id}/actions/to_approved`, {});
     expect(refused.status).toBe(422);
     expect(refused.body.detail).toContain('须先由经理核减');
+    // 5. The administrator tries the rule on that record in the studio and sees why it fails.
+    await admin.goto(`${h.url}/admin/templates/goods-return/studio`);
+    await tab('rules');
+    const trial = admin.locator('[data-testid=rule-trial-withinLimit]');
+    await trial.locator('select[name=trial-record]').selectOption({ label: big.body.number });
+    await trial.locator('button[name=trial-run]').click();
+    const trace = trial.locator('[data-testid=rule-trace]');
+    await trace.waitFor();
+    expect(await trace.locator('strong').textContent()).toBe('不成立');
+    expect(await trace.locator('[data-testid=trace-row]').first().textContent()).toContain('25000');
+
     // 财务 may lower the amount while it is submitted; the clerk may not.
     const current = (await h.call(financeToken, 'GET', `/records/${big.body.id}`)).body;
     const lower = (token: string) =>

@@ -79,6 +79,14 @@ const schemas: Record<string, Schema> = {
     required: ['ok', 'errors', 'warnings'],
     properties: { ok: { type: 'boolean' }, errors: { type: 'array', items: ref('Issue') }, warnings: { type: 'array', items: ref('Issue') } },
   },
+  RuleTrace: {
+    type: 'object',
+    required: ['holds', 'conditions'],
+    properties: {
+      holds: { type: 'boolean' },
+      conditions: { type: 'object', description: 'The rule\'s conditions as written (all / any / not); each comparison also carries factResult (the value found) and result.' },
+    },
+  },
   GalleryItem: {
     type: 'object',
     required: ['id', 'version', 'name', 'installed'],
@@ -293,6 +301,13 @@ const paths: Record<string, Record<string, unknown>> = {
   },
   '/api/templates/validate': {
     post: { summary: 'Check a bundle without installing it (admin)', requestBody: body(ref('TemplateBundle')), responses: { 200: ok('Findings', ref('TemplateCheck')), 400: P[400], 401: P[401], 403: P[403] } },
+  },
+  '/api/templates/try-rule': {
+    post: {
+      summary: 'Try a rule of a drafted template on one of its records (admin): whether it holds, and each comparison with the value found',
+      requestBody: body({ type: 'object', required: ['template', 'rule', 'record'], properties: { template: ref('TemplateBundle'), rule: { type: 'string' }, record: { type: 'string' } } }),
+      responses: { 200: ok('The result and its reason', ref('RuleTrace')), 400: P[400], 401: P[401], 403: P[403], 404: P[404], 422: P[422] },
+    },
   },
   '/api/templates/{id}': {
     get: {

@@ -32,6 +32,13 @@ function resolvePlainPath(value: unknown, path: string): unknown {
   return at;
 }
 
+/** The engine's own bookkeeping (priorities) is not part of the answer. */
+function withoutPriorities<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withoutPriorities) as T;
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).filter(([k]) => k !== 'priority').map(([k, v]) => [k, withoutPriorities(v)])) as T;
+}
+
 export function createRulesEvaluator(): RulesEvaluator {
   const custom = new Map<string, OperatorEvaluator<unknown, unknown>>();
   // Building an engine parses every rule again; a stored template's rules never change (the store hands out
@@ -56,6 +63,12 @@ export function createRulesEvaluator(): RulesEvaluator {
       idle = new WeakMap(); // engines built before lack the operator
     },
     operators: () => [...defaultOperators, ...custom.keys()],
+    async explain(rule, facts) {
+      const engine = build({ tried: rule }, ['tried']);
+      const { results, failureResults } = await engine.run(facts);
+      const outcome = [...results, ...failureResults][0];
+      return { holds: results.length > 0, conditions: withoutPriorities(outcome.toJSON(false) as { conditions: JsonObject }).conditions as JsonObject };
+    },
     async evaluate(rules, names, facts) {
       const wanted = [...new Set(names)];
       if (!wanted.length) return {};

@@ -2,8 +2,9 @@
 import { api } from '../api';
 import type { Labels, Template } from '../../../plugin/core/types';
 import type { NewUser } from '../../../plugin/runtime/runtime-api';
+import type { RuleTrace } from '../../../plugin/runtime/ports';
 
-export type { Template };
+export type { Template, RuleTrace };
 export type { NewUser } from '../../../plugin/runtime/runtime-api';
 
 export interface Issue {
@@ -77,4 +78,8 @@ export const adminApi = {
   createUser: (u: NewUser) => api<AdminUser>('POST', '/api/users', u),
   updateUser: (id: string, patch: UserPatch) => api<AdminUser>('PATCH', `/api/users/${enc(id)}`, patch),
   departments: () => api<Department[]>('GET', '/api/departments'),
+  /** The newest records of a template, to try rules on. */
+  recentRecords: (template: string) =>
+    api<{ items: { id: string; number: string; status: string }[] }>('GET', `/api/records?template=${enc(template)}&pageSize=20`),
+  tryRule: (template: Template, rule: string, record: string) => api<RuleTrace>('POST', '/api/templates/try-rule', { template, rule, record }),
 };

@@ -1,9 +1,9 @@
 // Templates: reading them (everyone signed in), checking and installing them (administrators), and the gallery.
 import type { Router } from 'express';
 import type { Template } from '../../../core/types.ts';
-import type { Runtime } from '../../../runtime/runtime-api.ts';
+import type { Runtime, RuleTrialInput } from '../../../runtime/runtime-api.ts';
 import { actorOf, requireAdmin } from '../auth.ts';
-import { jsonObjectBody } from '../body.ts';
+import { jsonObjectBody, readBody } from '../body.ts';
 import type { Gallery } from '../gallery.ts';
 import { HttpProblem } from '../problem.ts';
 import { orRefuse } from '../reply.ts';
@@ -35,6 +35,11 @@ export function templateRoutes(router: Router, runtime: Runtime, gallery: Galler
   router.post('/templates/validate', (req, res) => {
     requireAdmin(actorOf(res));
     res.json(runtime.checkTemplate(jsonObjectBody(req)));
+  });
+
+  router.post('/templates/try-rule', async (req, res) => {
+    const body = readBody<RuleTrialInput>(req, { template: { type: 'object', required: true }, rule: { type: 'string', required: true }, record: { type: 'string', required: true } });
+    res.json(orRefuse(await runtime.tryRule(actorOf(res), body)));
   });
 
   router.post('/templates', async (req, res) => {

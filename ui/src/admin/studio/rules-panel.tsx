@@ -7,6 +7,7 @@ import { under } from '../issues';
 import { pointer } from '../pointer';
 import { fromRule, toRule, type Condition } from './conditions';
 import { ConditionEditor } from './condition-editor';
+import { RuleTrial } from './rule-trial';
 import { KEY_PATTERN } from './draft-ops';
 import { keyProblem } from './key-problem';
 import { listFields } from './form-fields';
@@ -41,6 +42,7 @@ export function RulesPanel() {
             ) : (
               <pre className="adm-small">{JSON.stringify(def, null, 2)}</pre>
             )}
+            <RuleTrial rule={rule} />
             <FindingsList items={under(findings, pointer('rules', rule))} compact />
           </div>
         );
