@@ -40,4 +40,18 @@ describe('notification recipients', () => {
     await f.run('sales1', order.id, 'cancel', { reason: 'duplicate' });
     expect(await inbox('sales1', order.id)).toHaveLength(0);
   });
+
+  it("a message shows the record's fields it names, except those only some roles may read", async () => {
+    const t = structuredClone((await f.runtime.getTemplate('sales-order'))!) as Template;
+    t.version = 2;
+    t.notifications.orderCancelled.recipients = ['role:sales_manager'];
+    t.notifications.orderCancelled.body = { 'zh-CN': '客户 {/customer/name}，备注 {/internalNote}', en: 'Customer {/customer/name}, note {/internalNote}' };
+    const installed = await f.runtime.installTemplate(t);
+    if (!installed.ok) throw new Error(installed.message.en);
+    const order = await f.newOrder('sales1');
+    await f.run('sales1', order.id, 'cancel', { reason: 'duplicate' });
+    const [n] = await inbox('manager', order.id);
+    const customer = (order.data.customer as { name: string }).name;
+    expect(n.bodies).toEqual({ 'zh-CN': `客户 ${customer}，备注 —`, en: `Customer ${customer}, note —` });
+  });
 });

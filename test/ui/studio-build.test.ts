@@ -286,4 +286,35 @@ describe('building a template from a blank page', () => {
     expect(voided.status).toBe(200);
     expect(voided.body.status).toBe('cancelled');
   }, 120_000);
+
+  it('tells the clerks when a return is approved, in both languages, with the amount in the message', async () => {
+    await admin.goto(`${h.url}/admin/templates/goods-return/studio`);
+    await tab('notifications');
+    const add = admin.locator('[data-testid=add-notification]');
+    await add.locator('input[name=new-notification-key]').fill('approvedNotice');
+    await add.locator('button[type=submit]').click();
+    const card = admin.locator('[data-testid=notification-approvedNotice]');
+    await card.locator('input[name=notification-approvedNotice-actions][value=to_approved]').check({ force: true });
+    await card.locator('.adm-chip__x').first().click(); // not the handler: the clerks
+    await card.locator('select[aria-label=接收人类型]').selectOption('role');
+    await card.locator('select[aria-label=角色]').selectOption('clerk');
+    await card.getByRole('button', { name: /添加/ }).first().click();
+    await card.locator('input[name="notification-approvedNotice-title.zh-CN"]').fill('退货单 {number} 已审批');
+    await card.locator('input[name="notification-approvedNotice-title.en"]').fill('Return {number} approved');
+    await card.locator('textarea[name="notification-approvedNotice-body.zh-CN"]').fill('金额');
+    await card.locator('textarea[name="notification-approvedNotice-body.en"]').fill('Amount');
+    await card.locator('select[name=notification-approvedNotice-field]').selectOption('/金额');
+    await admin.locator('[data-testid=studio-save]').click();
+    await admin.locator('[data-testid=studio-status] .adm-note--ok').waitFor();
+    const saved = (await h.call(adminToken, 'GET', '/templates/goods-return')).body;
+    expect(saved.notifications.approvedNotice).toEqual({ recipients: ['role:clerk'], title: { 'zh-CN': '退货单 {number} 已审批', en: 'Return {number} approved' }, body: { 'zh-CN': '金额 {/金额}', en: 'Amount {/金额}' } });
+    expect(saved.actions.to_approved.effects).toEqual([{ type: 'notify', notification: 'approvedNotice' }]);
+
+    const clerkToken = await h.token('rt-clerk');
+    const made = (await h.call(clerkToken, 'POST', '/records', { template: 'goods-return', data: { 供应商: 'z', 退货原因: 'damaged', 金额: 321.5, 明细: [{ 商品: '键盘', 数量: 3 }] } })).body;
+    expect((await h.call(clerkToken, 'POST', `/records/${made.id}/actions/to_submitted`, {})).status).toBe(200);
+    expect((await h.call(await h.token('rt-finance'), 'POST', `/records/${made.id}/actions/to_approved`, {})).status).toBe(200);
+    const inbox = (await h.call(clerkToken, 'GET', '/notifications')).body.items as { recordId: string }[];
+    expect(inbox.find((n) => n.recordId === made.id)).toMatchObject({ titles: { 'zh-CN': `退货单 ${made.number} 已审批`, en: `Return ${made.number} approved` }, bodies: { 'zh-CN': '金额 321.5', en: 'Amount 321.5' } });
+  });
 });

@@ -11,7 +11,7 @@ export const notify: EffectHandler = {
   async plan(params, ctx): Promise<EffectPlan> {
     const def = ctx.template.notifications[String(params.notification)];
     const recipients = resolveRecipients(def.recipients, ctx);
-    const vars = placeholders(ctx);
+    const vars = { ...placeholders(ctx), ...fieldPlaceholders(def.title, def.body, ctx) };
     const title = fill(def.title, vars);
     const body = def.body ? fill(def.body, vars) : undefined;
     const notifications: Notification[] = recipients.map((to) => ({
@@ -79,7 +79,34 @@ function placeholders(ctx: EffectContext): Record<string, Labels> {
   };
 }
 
+/**
+ * `{/金额}` shows a field of the record: its value, a dropdown's option in each language. A field that only some
+ * roles may read never goes into a message (recipients need not hold those roles): it shows as "—".
+ */
+function fieldPlaceholders(title: Labels, body: Labels | undefined, ctx: EffectContext): Record<string, Labels> {
+  const text = [title['zh-CN'], title.en, body?.['zh-CN'] ?? '', body?.en ?? ''].join('\n');
+  const out: Record<string, Labels> = {};
+  for (const [, p] of text.matchAll(/\{(\/[^{}\s]+)\}/g)) {
+    if (ctx.template.fields?.[p]?.read) {
+      out[p] = { 'zh-CN': '—', en: '—' };
+      continue;
+    }
+    const value = getAt(ctx.record.data, p);
+    const option = (fieldSchema(ctx, p)?.oneOf as { const?: unknown; title?: string }[] | undefined)?.find((o) => o.const === value);
+    const shown = value === undefined || value === null ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const [zh, en = zh] = (option?.title ?? shown).split(' / ');
+    out[p] = { 'zh-CN': zh, en };
+  }
+  return out;
+}
+
+function fieldSchema(ctx: EffectContext, p: string): Record<string, unknown> | undefined {
+  let s: unknown = ctx.template.form.schema;
+  for (const key of p.slice(1).split('/')) s = (s as { properties?: Record<string, unknown> } | undefined)?.properties?.[key];
+  return s as Record<string, unknown> | undefined;
+}
+
 function fill(text: Labels, vars: Record<string, Labels>): Labels {
-  const one = (lang: keyof Labels) => text[lang].replace(/\{(\w+)\}/g, (m, name: string) => vars[name]?.[lang] ?? m).trim();
+  const one = (lang: keyof Labels) => text[lang].replace(/\{(\w+|\/[^{}\s]+)\}/g, (m, name: string) => vars[name]?.[lang] ?? m).trim();
   return { 'zh-CN': one('zh-CN'), en: one('en') };
 }

@@ -83,3 +83,13 @@ export function freeKey(base: string, taken: Record<string, unknown>): string {
 export function nextVersion(t: Template, installed: number[] = []): number {
   return Math.max(t.version, ...installed) + 1;
 }
+
+/** The actions that send a notification: a `notify` effect added to each one chosen, taken from each other one. */
+export function sendOn(t: Template, notification: string, actions: string[]): void {
+  for (const [key, a] of Object.entries(t.actions)) {
+    const effects = (a.effects ?? []).filter((e) => !(e.type === 'notify' && e.notification === notification));
+    if (actions.includes(key)) effects.push({ type: 'notify', notification });
+    if (effects.length) a.effects = effects;
+    else delete a.effects;
+  }
+}
