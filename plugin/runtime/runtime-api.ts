@@ -89,6 +89,27 @@ export interface RuleTrialInput {
   record: string;
 }
 
+/** What moving a template's older records to its newest version would do. */
+export interface MigrationPreview {
+  template: string;
+  /** The newest version, where records move to. */
+  to: number;
+  /** Records on an older version, and how many per version. */
+  older: number;
+  byVersion: Record<string, number>;
+  /** Those the newest version accepts as they are. */
+  movable: number;
+  /** Those it does not, with the reasons (the first fifty by name; all are counted). */
+  blocked: { id: string; number: string; version: number; status: string; problems: { path: string; message: string }[] }[];
+  blockedCount: number;
+}
+
+export interface MigrationResult {
+  moved: number;
+  /** Movable records left for the next call. */
+  remaining: number;
+}
+
 export interface TemplateCheck {
   ok: boolean;
   errors: { path: string; message: string }[];
@@ -138,6 +159,8 @@ export interface Runtime {
   getTemplate(id: string, version?: number): Promise<Template | undefined>;
   checkTemplate(bundle: unknown): TemplateCheck;
   importTemplate(actor: Actor, bundle: unknown): Promise<Result<{ id: string; version: number; created: boolean }>>;
+  previewMigration(actor: Actor, template: string): Promise<Result<MigrationPreview>>;
+  migrateRecords(actor: Actor, template: string, limit?: number): Promise<Result<MigrationResult>>;
   /** A rule of a drafted template tried on one of its records (administrators): the result and why. */
   tryRule(actor: Actor, input: RuleTrialInput): Promise<Result<RuleTrace>>;
 

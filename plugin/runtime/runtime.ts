@@ -13,6 +13,7 @@ import { endingReasonReport } from './reports.ts';
 import type { Runtime } from './runtime-api.ts';
 import { checkTemplate, importTemplate } from './templates.ts';
 import { tryRule } from './rule-trial.ts';
+import { migrateRecords, previewMigration } from './migration.ts';
 
 export interface RuntimeOptions {
   store: Store;
@@ -70,6 +71,8 @@ export function createRuntime(options: RuntimeOptions): HostRuntime {
     },
     importTemplate: (actor, bundle) => importTemplate(env, actor, bundle),
     tryRule: (actor, input) => tryRule(env, actor, input),
+    previewMigration: (actor, id) => previewMigration(env, actor, id),
+    migrateRecords: (actor, id, limit) => migrateRecords(env, actor, id, limit),
 
     createRecord: (actor, template, data) => createRecord(env, actor, template, data),
     listRecords: (actor, query) => listRecords(env, actor, query),

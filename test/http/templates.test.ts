@@ -156,6 +156,46 @@ describe('trying a rule of a drafted template on a record', () => {
   });
 });
 
+describe('moving records to the newest version of their template', () => {
+  it('previews who can move and why not, then moves those the new version accepts, each with a history entry', async () => {
+    const sales = await app.as('sales1');
+    const plain = await createOrder(sales);
+    const remarked = await createOrder(sales, { remark: 'keep me' });
+    const bundle = await salesOrderBundle();
+    bundle.version = 50;
+    // version 50 allows remarks of three characters at most: an order with a longer one cannot move as it is
+    bundle.form.schema.properties.remark.maxLength = 3;
+    const installed = await admin.post('/api/templates', bundle);
+    expect(installed.status, JSON.stringify(installed.body)).toBe(201);
+
+    const preview = await admin.get('/api/templates/sales-order/migration');
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ template: 'sales-order', to: 50 });
+    expect(preview.body.byVersion[plain.templateVersion]).toBeGreaterThanOrEqual(2);
+    expect(preview.body.older).toBe(Object.values(preview.body.byVersion as Record<string, number>).reduce((a, b) => a + b, 0));
+    expect(preview.body.older).toBe(preview.body.movable + preview.body.blockedCount);
+    const held = preview.body.blocked.find((b: { id: string }) => b.id === remarked.id);
+    expect(held).toMatchObject({ number: remarked.number, version: remarked.templateVersion, problems: [{ path: '/data/remark', message: 'must NOT have more than 3 characters' }] });
+    expect(preview.body.blocked.some((b: { id: string }) => b.id === plain.id)).toBe(false);
+
+    const moved = await admin.post('/api/templates/sales-order/migration', { limit: 500 });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toEqual({ moved: preview.body.movable, remaining: 0 });
+    const after = (await admin.get(`/api/records/${plain.id}`)).body;
+    expect(after).toMatchObject({ templateVersion: 50, version: plain.version + 1, data: plain.data });
+    expect((await admin.get(`/api/records/${plain.id}/history`)).body.at(-1)).toMatchObject({ action: 'migrate', comment: `v${plain.templateVersion} → v50` });
+    expect((await admin.get(`/api/records/${remarked.id}`)).body.templateVersion).toBe(remarked.templateVersion);
+    expect((await admin.get('/api/templates/sales-order/migration')).body).toMatchObject({ older: preview.body.blockedCount, movable: 0 });
+  });
+
+  it('is for administrators; an unknown template is a 404', async () => {
+    expectProblem(await (await app.as('sales1')).get('/api/templates/sales-order/migration'), 403, 'forbidden');
+    expectProblem(await (await app.as('sales1')).post('/api/templates/sales-order/migration', {}), 403, 'forbidden');
+    expectProblem(await admin.get('/api/templates/nope/migration'), 404, 'not_found');
+    expectProblem(await admin.post('/api/templates/sales-order/migration', { limit: 'all' }), 400, 'bad_request');
+  });
+});
+
 describe('the gallery of prebuilt templates', () => {
   it('lists what ships with the product and whether it is installed', async () => {
     const res = await (await app.as('sales1')).get('/api/gallery');

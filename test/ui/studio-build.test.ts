@@ -287,7 +287,7 @@ describe('building a template from a blank page', () => {
     expect(voided.body.status).toBe('cancelled');
   }, 120_000);
 
-  it('tells the clerks when a return is approved, in both languages, with the amount in the message', async () => {
+  it('tells the clerks when a return is approved, in both languages, with the amount in the message; moves older returns to the new version', async () => {
     await admin.goto(`${h.url}/admin/templates/goods-return/studio`);
     await tab('notifications');
     const add = admin.locator('[data-testid=add-notification]');
@@ -309,6 +309,16 @@ describe('building a template from a blank page', () => {
     const saved = (await h.call(adminToken, 'GET', '/templates/goods-return')).body;
     expect(saved.notifications.approvedNotice).toEqual({ recipients: ['role:clerk'], title: { 'zh-CN': '退货单 {number} 已审批', en: 'Return {number} approved' }, body: { 'zh-CN': '金额 {/金额}', en: 'Amount {/金额}' } });
     expect(saved.actions.to_approved.effects).toEqual([{ type: 'notify', notification: 'approvedNotice' }]);
+
+    // 7. The returns made with version 2 move to version 3, shown first, each with a history entry.
+    const migration = admin.locator('[data-testid=migration]');
+    await migration.waitFor();
+    expect(await migration.textContent()).toContain('有 3 条记录还在旧版本上（v2: 3）');
+    await admin.locator('[data-testid=migration-run]').click();
+    await migration.locator('.adm-note--ok').waitFor();
+    const first = (await h.call(adminToken, 'GET', '/records?template=goods-return&q=TH-000001')).body.items[0];
+    expect(first.templateVersion).toBe(3);
+    expect((await h.call(adminToken, 'GET', `/records/${first.id}/history`)).body.at(-1)).toMatchObject({ action: 'migrate', comment: 'v2 → v3' });
 
     const clerkToken = await h.token('rt-clerk');
     const made = (await h.call(clerkToken, 'POST', '/records', { template: 'goods-return', data: { 供应商: 'z', 退货原因: 'damaged', 金额: 321.5, 明细: [{ 商品: '键盘', 数量: 3 }] } })).body;

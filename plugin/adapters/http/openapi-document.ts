@@ -79,6 +79,19 @@ const schemas: Record<string, Schema> = {
     required: ['ok', 'errors', 'warnings'],
     properties: { ok: { type: 'boolean' }, errors: { type: 'array', items: ref('Issue') }, warnings: { type: 'array', items: ref('Issue') } },
   },
+  MigrationPreview: {
+    type: 'object',
+    required: ['template', 'to', 'older', 'byVersion', 'movable', 'blocked', 'blockedCount'],
+    properties: {
+      template: { type: 'string' },
+      to: { type: 'integer' },
+      older: { type: 'integer' },
+      byVersion: { type: 'object', additionalProperties: { type: 'integer' } },
+      movable: { type: 'integer' },
+      blocked: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, number: { type: 'string' }, version: { type: 'integer' }, status: { type: 'string' }, problems: { type: 'array', items: ref('Issue') } } } },
+      blockedCount: { type: 'integer' },
+    },
+  },
   RuleTrace: {
     type: 'object',
     required: ['holds', 'conditions'],
@@ -314,6 +327,19 @@ const paths: Record<string, Record<string, unknown>> = {
       summary: 'A template as installed',
       parameters: [pathParam('id', 'Template id.'), query('version', { type: 'integer', minimum: 1 }, 'Another installed version; default the latest.')],
       responses: { 200: ok('The bundle', ref('TemplateBundle')), 401: P[401], 404: P[404] },
+    },
+  },
+  '/api/templates/{id}/migration': {
+    get: {
+      summary: 'What moving records on older versions to the newest version would do (admin): counts per version, and the records that cannot move with the reasons',
+      parameters: [pathParam('id', 'Template id.')],
+      responses: { 200: ok('The preview', ref('MigrationPreview')), 401: P[401], 403: P[403], 404: P[404] },
+    },
+    post: {
+      summary: 'Move up to `limit` (default and at most 500) records the newest version accepts as they are onto it (admin); each gets a history entry',
+      parameters: [pathParam('id', 'Template id.')],
+      requestBody: body({ type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 500 } } }),
+      responses: { 200: ok('Moved, and how many movable records remain', { type: 'object', required: ['moved', 'remaining'], properties: { moved: { type: 'integer' }, remaining: { type: 'integer' } } }), 400: P[400], 401: P[401], 403: P[403], 404: P[404], 409: P[409] },
     },
   },
   '/api/gallery': { get: { summary: 'Prebuilt templates shipped with the product', responses: { 200: ok('Gallery', { type: 'array', items: ref('GalleryItem') }), 401: P[401] } } },

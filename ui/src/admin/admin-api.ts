@@ -1,10 +1,10 @@
 // Typed calls to the admin endpoints (templates, gallery, users, departments).
 import { api } from '../api';
 import type { Labels, Template } from '../../../plugin/core/types';
-import type { NewUser } from '../../../plugin/runtime/runtime-api';
+import type { MigrationPreview, NewUser } from '../../../plugin/runtime/runtime-api';
 import type { RuleTrace } from '../../../plugin/runtime/ports';
 
-export type { Template, RuleTrace };
+export type { Template, RuleTrace, MigrationPreview };
 export type { NewUser } from '../../../plugin/runtime/runtime-api';
 
 export interface Issue {
@@ -81,5 +81,7 @@ export const adminApi = {
   /** The newest records of a template, to try rules on. */
   recentRecords: (template: string) =>
     api<{ items: { id: string; number: string; status: string }[] }>('GET', `/api/records?template=${enc(template)}&pageSize=20`),
+  migrationPreview: (id: string) => api<MigrationPreview>('GET', `/api/templates/${enc(id)}/migration`),
+  migrateRecords: (id: string) => api<{ moved: number; remaining: number }>('POST', `/api/templates/${enc(id)}/migration`, {}),
   tryRule: (template: Template, rule: string, record: string) => api<RuleTrace>('POST', '/api/templates/try-rule', { template, rule, record }),
 };

@@ -56,6 +56,15 @@ export function templateRoutes(router: Router, runtime: Runtime, gallery: Galler
     res.json(template);
   });
 
+  router.get('/templates/:id/migration', async (req, res) => {
+    res.json(orRefuse(await runtime.previewMigration(actorOf(res), req.params.id)));
+  });
+
+  router.post('/templates/:id/migration', async (req, res) => {
+    const body = readBody<{ limit?: number }>(req, { limit: { type: 'integer' } }, { optional: true });
+    res.json(orRefuse(await runtime.migrateRecords(actorOf(res), req.params.id, body.limit === undefined ? undefined : Math.max(1, Math.min(body.limit, 500)))));
+  });
+
   router.get('/gallery', async (_req, res) => {
     const installed = await runtime.listTemplates();
     const entries = await gallery.entries();

@@ -20,6 +20,7 @@ import { NotificationsPanel } from './notifications-panel';
 import { GeneralPanel } from './general-panel';
 import { RolesPanel } from './roles-panel';
 import { RightsMatrix } from './rights-matrix';
+import { MigrationCard } from './migration-card';
 import { RulesPanel } from './rules-panel';
 import { AutomationsPanel } from './automations-panel';
 
@@ -155,6 +156,8 @@ export function StudioEditor({ loaded, installedVersions, onSaved }: Props) {
           </p>
         )}
       </div>
+
+      <MigrationCard template={original.id} version={original.version} />
 
       {found.length > 0 && (
         <details className="adm-card adm-findings-panel" open>
