@@ -289,6 +289,9 @@ describe('building a template from a blank page', () => {
 
   it('tells the clerks when a return is approved, in both languages, with the amount in the message; moves older returns to the new version', async () => {
     await admin.goto(`${h.url}/admin/templates/goods-return/studio`);
+    // 4. Who holds each role shows where the role is defined.
+    await tab('roles');
+    await expect.poll(() => admin.locator('[data-testid=holders-clerk]').textContent()).toContain('孙丽');
     await tab('notifications');
     const add = admin.locator('[data-testid=add-notification]');
     await add.locator('input[name=new-notification-key]').fill('approvedNotice');

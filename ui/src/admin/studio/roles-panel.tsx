@@ -1,6 +1,7 @@
 // The template's roles: the words people see and which records each role sees (own, its department, all).
 // Who holds a role is set on the user (用户与角色); which actions a role may run, on each action.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { adminApi, type AdminUser } from '../admin-api';
 import type { Labels, Scope } from '../../../../plugin/core/types';
 import { useI18n } from '../../i18n';
 import { LabelsInput } from '../components/labels-input';
@@ -33,6 +34,16 @@ export function RolesPanel() {
   const [labels, setLabels] = useState<Labels>({ 'zh-CN': '', en: '' });
   const [view, setView] = useState<Scope>('all');
   const taken = Object.keys(draft.roles ?? {});
+  // who holds each role is set on the user; shown here so a role's reach is seen where it is defined
+  const [users, setUsers] = useState<AdminUser[]>([]);
+  useEffect(() => {
+    adminApi.listUsers().then(setUsers, () => setUsers([]));
+  }, []);
+  const holders = (role: string) =>
+    users
+      .filter((u) => !u.disabled && u.roles.includes(role))
+      .map((u) => u.name)
+      .join('、');
   const problem = keyProblem(key, taken, t, NAME_PATTERN);
 
   return (
@@ -44,6 +55,7 @@ export function RolesPanel() {
             <th>{t('admin.studio.key')}</th>
             <th>{t('admin.studio.label')}</th>
             <th>{t('admin.roles.view')}</th>
+            <th>{t('admin.roles.holders')}</th>
             <th />
           </tr>
         </thead>
@@ -59,6 +71,10 @@ export function RolesPanel() {
               </td>
               <td>
                 <ScopeSelect name={`view-${role}`} value={def.view} onChange={(s) => update((d) => (d.roles[role].view = s))} />
+              </td>
+              <td className="adm-small" data-testid={`holders-${role}`}>
+                {holders(role) || <span className="adm-muted">{t('admin.roles.nobody')}</span>}{' '}
+                <a href="/admin/users">{t('admin.roles.assign')}</a>
               </td>
               <td>
                 <button type="button" className="adm-btn adm-btn--quiet" onClick={() => update((d) => delete d.roles[role])}>
