@@ -3,7 +3,7 @@
 // roles, a reason list, a guard, an automation), publishes it, and other people then use it in their browsers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { SCREENSHOTS, startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from './harness';
 
 let h: Harness;
 let admin: Page;
@@ -108,7 +108,7 @@ describe('building a template from a blank page', () => {
     expect(await explanation.isVisible()).toBe(false);
     await preview.locator('[data-testid=record-form] .control', { hasText: '退货原因' }).locator('select').selectOption('other');
     await explanation.waitFor({ state: 'visible' });
-    await admin.screenshot({ path: `${SCREENSHOTS}/admin-studio-form.png`, fullPage: true });
+    await h.screenshot(admin, 'admin-studio-form');
 
     // 3. The flow: states, a reason list, actions drawn on the diagram and one added by name.
     await tab('states');
@@ -155,6 +155,7 @@ describe('building a template from a blank page', () => {
     const matrix = admin.locator('[data-testid=rights-matrix]');
     await matrix.locator('select[name=rights-role]').selectOption('finance');
     await matrix.locator('input[name="writes-金额-submitted"]').check();
+    await h.screenshot(admin, 'admin-studio-rights');
 
     // 5. A rule built with the condition builder, used as the approval's guard, and an automation.
     await tab('rules');
@@ -267,6 +268,8 @@ describe('building a template from a blank page', () => {
     await trace.waitFor();
     expect(await trace.locator('strong').textContent()).toBe('不成立');
     expect(await trace.locator('[data-testid=trace-row]').first().textContent()).toContain('25000');
+    await trial.scrollIntoViewIfNeeded();
+    await h.screenshot(admin, 'admin-studio-rule-trial');
 
     // 财务 may lower the amount while it is submitted; the clerk may not.
     const current = (await h.call(financeToken, 'GET', `/records/${big.body.id}`)).body;

@@ -7,7 +7,10 @@ import { useI18n } from '../../i18n';
 import { adminApi, type RuleTrace } from '../admin-api';
 import { useStudio } from './studio-context';
 
-function Trace({ node }: { node: JsonObject }) {
+/** A comparison's subject as people read it: a field of the form by its label, any other fact as written. */
+type Subject = (fact: string, path: string) => string;
+
+function Trace({ node, subject }: { node: JsonObject; subject: Subject }) {
   const { t } = useI18n();
   for (const join of ['all', 'any'] as const) {
     if (Array.isArray(node[join]))
@@ -17,7 +20,7 @@ function Trace({ node }: { node: JsonObject }) {
           <ul>
             {(node[join] as Json[]).map((c, i) => (
               <li key={i}>
-                <Trace node={c as JsonObject} />
+                <Trace node={c as JsonObject} subject={subject} />
               </li>
             ))}
           </ul>
@@ -28,13 +31,13 @@ function Trace({ node }: { node: JsonObject }) {
     return (
       <div className="adm-trace__group">
         <span className="adm-muted adm-small">{t('admin.rules.whenNot')}</span>
-        <Trace node={node.not as JsonObject} />
+        <Trace node={node.not as JsonObject} subject={subject} />
       </div>
     );
   const found = node.factResult === undefined ? t('admin.rules.empty') : JSON.stringify(node.factResult);
   return (
     <span className={node.result === true ? 'adm-trace--yes' : 'adm-trace--no'} data-testid="trace-row">
-      {node.result === true ? '✓' : '✗'} <code>{`${String(node.fact)} ${String(node.path ?? '')}`}</code> {t(`admin.rules.op.${String(node.operator)}`)} <code>{JSON.stringify(node.value)}</code>
+      {node.result === true ? '✓' : '✗'} <code>{subject(String(node.fact), String(node.path ?? ''))}</code> {t(`admin.rules.op.${String(node.operator)}`)} <code>{JSON.stringify(node.value)}</code>
       <span className="adm-muted"> · {t('admin.rules.actual', { value: found })}</span>
     </span>
   );
@@ -42,7 +45,11 @@ function Trace({ node }: { node: JsonObject }) {
 
 export function RuleTrial({ rule }: { rule: string }) {
   const { draft } = useStudio();
-  const { t } = useI18n();
+  const { t, label } = useI18n();
+  const subject: Subject = (fact, path) => {
+    const field = fact === 'data' && path.startsWith('$.') ? draft.form.labels?.[`/${path.slice(2).replace(/\./g, '/')}`] : undefined;
+    return field ? label(field) : `${fact} ${path}`;
+  };
   const [records, setRecords] = useState<{ id: string; number: string }[] | null>(null);
   const [record, setRecord] = useState('');
   const [trace, setTrace] = useState<RuleTrace | null>(null);
@@ -82,7 +89,7 @@ export function RuleTrial({ rule }: { rule: string }) {
       {trace && (
         <div className="adm-trace" data-testid="rule-trace">
           <strong className={trace.holds ? 'adm-trace--yes' : 'adm-trace--no'}>{trace.holds ? t('admin.rules.holds') : t('admin.rules.fails')}</strong>
-          <Trace node={trace.conditions} />
+          <Trace node={trace.conditions} subject={subject} />
         </div>
       )}
     </div>
