@@ -172,6 +172,8 @@ export interface Template {
   description?: Labels;
   /** Prefix of record numbers, e.g. "SO" → SO-000123. */
   numberPrefix: string;
+  /** How the template is marked in lists: a short icon (an emoji or a character or two) and a colour (#rrggbb). */
+  appearance?: { icon?: string; color?: string };
   form: {
     schema: JsonObject;
     uischema: JsonObject;

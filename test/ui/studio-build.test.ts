@@ -68,6 +68,8 @@ describe('building a template from a blank page', () => {
     await start.locator('input[name="name.zh-CN"]').fill('退货单');
     await start.locator('input[name="name.en"]').fill('Goods return');
     await start.locator('input[name=numberPrefix]').fill('TH');
+    await start.locator('input[name=icon]').fill('↩');
+    await start.locator('label.adm-swatch[title="#d97706"]').click();
     await start.locator('button[type=submit]').click();
     await admin.waitForURL(/\/admin\/templates\/goods-return\/studio$/);
 
@@ -191,6 +193,7 @@ describe('building a template from a blank page', () => {
     await admin.locator('[data-testid=studio-status] .adm-note--ok').waitFor();
     const saved = (await h.call(adminToken, 'GET', '/templates/goods-return')).body;
     expect(saved.version).toBe(2);
+    expect(saved.appearance).toEqual({ icon: '↩', color: '#d97706' });
     expect(Object.keys(saved.states).sort()).toEqual(['approved', 'cancelled', 'closed', 'draft', 'submitted']);
     expect(saved.form.schema.properties['明细'].items.required).toEqual(['商品', '数量']);
     expect(saved.form.uischema.elements.find((e: { scope: string }) => e.scope === '#/properties/原因说明').rule).toEqual({
@@ -206,6 +209,8 @@ describe('building a template from a blank page', () => {
     }
     const { page: clerk } = await h.signIn('rt-clerk');
     clerk.setDefaultTimeout(10_000);
+    await clerk.goto(`${h.url}/orders?template=goods-return`);
+    expect(await clerk.locator('[data-testid=template-mark]').textContent()).toBe('↩');
     await clerk.goto(`${h.url}/orders/new?template=goods-return`);
     const form = clerk.locator('[data-testid=record-form]');
     await form.waitFor();

@@ -21,6 +21,7 @@ export interface TemplateInfo {
   id: string;
   version: number;
   name: Template['name'];
+  appearance?: Template['appearance'];
 }
 
 export function listTemplates(): Promise<TemplateInfo[]> {

@@ -7,6 +7,7 @@ import { ApiError } from '../../api';
 import { useI18n } from '../../i18n';
 import { adminApi, type TemplateListItem } from '../admin-api';
 import { LabelsInput } from '../components/labels-input';
+import { AppearanceInput } from '../components/appearance-input';
 import { FindingsList } from '../components/findings-list';
 import { findings } from '../issues';
 import { blankTemplate, copyTemplate, startProblems, type StartProblem, type TemplateStart } from './new-template';
@@ -77,6 +78,10 @@ export function NewTemplateForm({ installed }: { installed: TemplateListItem[] }
       {field('id', t('admin.newTemplate.id'), <input type="text" name="id" value={start.id} placeholder="purchase-return" onChange={(e) => setStart({ ...start, id: e.target.value.trim() })} />)}
       {field('name', t('admin.newTemplate.name'), <LabelsInput name="name" value={start.name} onChange={(name: Labels) => setStart({ ...start, name })} />)}
       {field('numberPrefix', t('admin.newTemplate.prefix'), <input type="text" name="numberPrefix" value={start.numberPrefix} placeholder="RT" onChange={(e) => setStart({ ...start, numberPrefix: e.target.value.trim() })} />)}
+      <div className="adm-field">
+        <span className="adm-field__label">{t('admin.appearance.label')}</span>
+        <AppearanceInput name={start.name['zh-CN']} value={start.appearance} onChange={(appearance) => setStart({ ...start, appearance })} />
+      </div>
       <p className="adm-muted">{from === BLANK ? t('admin.newTemplate.blankHint') : t('admin.newTemplate.copyHint')}</p>
       <button type="submit" className="adm-btn adm-btn--primary" disabled={busy}>
         {t('admin.newTemplate.create')}

@@ -6,6 +6,18 @@ export interface TemplateStart {
   id: string;
   name: Labels;
   numberPrefix: string;
+  /** How it is marked in lists; left out when empty. */
+  appearance?: Template['appearance'];
+}
+
+/** The colours offered for a template's mark. */
+export const MARK_COLORS = ['#2f6bd8', '#0f9d76', '#d97706', '#dc2626', '#7c3aed', '#0891b2', '#64748b'];
+
+function appearanceOf(start: TemplateStart): Pick<Template, 'appearance'> {
+  const icon = start.appearance?.icon?.trim();
+  const color = start.appearance?.color;
+  const a = { ...(icon ? { icon } : {}), ...(color ? { color } : {}) };
+  return Object.keys(a).length ? { appearance: a } : {};
 }
 
 // The same patterns the server's template schema holds them to.
@@ -43,6 +55,7 @@ export function blankTemplate(start: TemplateStart): Template {
     version: 1,
     name: { 'zh-CN': start.name['zh-CN'].trim(), en: start.name.en.trim() },
     numberPrefix: start.numberPrefix.trim(),
+    ...appearanceOf(start),
     form: {
       schema: { type: 'object', required: ['title'], properties: { title: { type: 'string', title: '标题 / Title', minLength: 1, maxLength: 200 } } },
       uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/title' }] },
@@ -64,5 +77,6 @@ export function blankTemplate(start: TemplateStart): Template {
 /** A copy of an installed template as version 1 of a new one: everything but its id, name and number prefix. */
 export function copyTemplate(source: Template, start: TemplateStart): Template {
   const copy = structuredClone(source);
-  return { ...copy, id: start.id, version: 1, name: { 'zh-CN': start.name['zh-CN'].trim(), en: start.name.en.trim() }, numberPrefix: start.numberPrefix.trim() };
+  const { appearance: _theirs, ...rest } = copy;
+  return { ...rest, id: start.id, version: 1, name: { 'zh-CN': start.name['zh-CN'].trim(), en: start.name.en.trim() }, numberPrefix: start.numberPrefix.trim(), ...appearanceOf(start) };
 }

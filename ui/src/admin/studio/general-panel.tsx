@@ -1,8 +1,9 @@
-// The template as a whole: name, description, record number prefix, who may create records.
+// The template as a whole: name, mark, description, record number prefix, who may create records.
 import { useI18n } from '../../i18n';
 import { pointer } from '../pointer';
 import { LabelsInput } from '../components/labels-input';
 import { CheckChips } from '../components/check-chips';
+import { AppearanceInput } from '../components/appearance-input';
 import { InlineFindings } from '../components/inline-findings';
 import { useStudio } from './studio-context';
 
@@ -22,6 +23,19 @@ export function GeneralPanel() {
         </label>
       </div>
       <div className="adm-field">
+        <span className="adm-field__label">{t('admin.appearance.label')}</span>
+        <AppearanceInput
+          name={draft.name['zh-CN']}
+          value={draft.appearance}
+          onChange={(a) => update((d) => {
+            const icon = a.icon?.trim();
+            const next = { ...(icon ? { icon } : {}), ...(a.color ? { color: a.color } : {}) };
+            if (Object.keys(next).length) d.appearance = next;
+            else delete d.appearance;
+          })}
+        />
+      </div>
+      <div className="adm-field">
         <span className="adm-field__label">{t('admin.studio.description')}</span>
         <LabelsInput
           multiline
@@ -36,7 +50,7 @@ export function GeneralPanel() {
         <span className="adm-field__label">{t('admin.studio.createRoles')}</span>
         <CheckChips name="create-roles" options={roleOptions} value={draft.create?.roles ?? []} onChange={(roles) => update((d) => (d.create = { ...(d.create ?? {}), roles }))} />
       </div>
-      <InlineFindings at={[pointer('name'), pointer('description'), pointer('numberPrefix'), pointer('create')]} />
+      <InlineFindings at={[pointer('name'), pointer('description'), pointer('numberPrefix'), pointer('appearance'), pointer('create')]} />
     </div>
   );
 }

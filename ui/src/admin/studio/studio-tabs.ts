@@ -15,6 +15,7 @@ const BY_TOKEN: Record<string, Tab> = {
   name: 'general',
   description: 'general',
   numberPrefix: 'general',
+  appearance: 'general',
   create: 'general',
 };
 

@@ -18,6 +18,7 @@ import { toSearch, useRecordQuery } from '../../records/record-query';
 import { RecordsTable } from '../../records/records-table';
 import { useRecordTemplates } from '../../records/use-record-templates';
 import { useTemplateChoice } from '../../records/use-template-choice';
+import { TemplateMark } from '../../components/template-mark';
 
 const BULK_ACTIONS = ['cancel', 'archive', 'reassign'];
 
@@ -35,6 +36,7 @@ export function OrdersPage() {
   useEffect(() => setSelected(new Set()), [toSearch(query)]);
 
   const items = list.data?.items ?? [];
+  const shown = choices.find((c) => c.id === (query.template ?? templateId));
   const selectedRecords = useMemo(() => items.filter((r) => selected.has(r.id)), [items, selected]);
   const bulkActions = BULK_ACTIONS.filter((a) => template.data?.actions?.[a]);
   const canCreate = !!template.data && !!user && template.data.create.roles.some((r) => user.roles.includes(r));
@@ -46,6 +48,7 @@ export function OrdersPage() {
         subtitle={template.data ? label(template.data.name) : undefined}
         actions={
           <>
+            {shown && <TemplateMark appearance={shown.appearance} name={label(shown.name)} />}
             {choices.length > 1 && (
               <select className="input" aria-label={t('orders.template')} value={query.template ?? templateId ?? ''} onChange={(e) => { setTemplateId(e.target.value); update({ template: e.target.value, status: undefined }); }}>
                 {choices.map((c) => (
