@@ -447,3 +447,17 @@ describe('nested condition groups', () => {
     expect(fromFormRule(rule)).toEqual({ effect: 'HIDE', condition: plain });
   });
 });
+
+describe('derived values in rules', () => {
+  it('a row on a derived value is a condition on the derived fact, and reads back', () => {
+    const t = blankTemplate({ id: 'purchase-return', name: { 'zh-CN': '退货单', en: 'Purchase return' }, numberPrefix: 'RT' });
+    addField(t, { key: '明细', type: 'lines', label: { 'zh-CN': '明细', en: 'Lines' }, required: false });
+    addField(t, { key: '数量', type: 'integer', label: { 'zh-CN': '数量', en: 'Qty' }, required: true }, '/明细');
+    t.derived = { totalQty: { op: 'sum', items: '/明细', fields: ['数量'] } };
+    const c: Condition = { join: 'all', rows: [{ field: 'derived.totalQty', operator: 'greaterThan', value: '10' }] };
+    const rule = toRule(t, c);
+    expect(rule).toEqual({ conditions: { all: [{ fact: 'derived', path: '$.totalQty', operator: 'greaterThan', value: 10 }] } });
+    expect(fromRule(rule)).toEqual(c);
+    expect(validateTemplate({ ...t, rules: { many: rule } }, builtinCheckOptionsForTests).errors).toEqual([]);
+  });
+});

@@ -168,6 +168,11 @@ describe('building a template from a blank page', () => {
     await rule.locator('select[name=rule-operator]').selectOption('lessThanInclusive');
     await rule.locator('input[name=rule-value]').fill('10000');
     await rule.locator('button[type=submit]').click();
+    // A derived value: the returned quantity, summed over the lines.
+    const derived = admin.locator('[data-testid=derived]');
+    await derived.locator('input[name=new-derived-key]').fill('totalQty');
+    await derived.locator('button[type=submit]').click();
+    await derived.locator('[data-testid=derived-totalQty] select[name=derived-op]').selectOption('sum');
     await tab('actions');
     const approve = admin.locator('[data-testid=action-to_approved]');
     await approve.getByRole('button', { name: /添加前置条件/ }).click();
@@ -202,6 +207,7 @@ describe('building a template from a blank page', () => {
     });
     expect(saved.actions.to_approved).toMatchObject({ from: ['submitted'], to: 'approved', allow: [{ role: 'finance', scope: 'all' }] });
     expect(saved.states.submitted.edit).toEqual({ finance: ['/金额'] });
+    expect(saved.derived).toEqual({ totalQty: { op: 'sum', items: '/明细', fields: ['数量'] } });
 
     // Other people use it.
     for (const [username, name, roles] of [['rt-clerk', '孙丽', ['clerk']], ['rt-finance', '钱明', ['finance']]] as const) {

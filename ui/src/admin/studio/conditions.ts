@@ -7,7 +7,7 @@ export const OPERATORS = ['equal', 'notEqual', 'greaterThan', 'greaterThanInclus
 export type Operator = (typeof OPERATORS)[number];
 
 export interface ConditionRow {
-  /** A top-level field of the form. */
+  /** A top-level field of the form, or a derived value as `derived.<name>` (a number the template computes). */
   field: string;
   operator: Operator;
   /** As typed; read as a number, yes/no or a list by the field's type and the operator. */
@@ -20,6 +20,9 @@ export interface Condition {
   not?: boolean;
   rows: (ConditionRow | Condition)[];
 }
+
+/** How a row names a derived value rather than a field. */
+export const DERIVED = 'derived.';
 
 export const isGroup = (r: ConditionRow | Condition): r is Condition => 'rows' in r;
 
@@ -39,10 +42,13 @@ export function valueOf(type: string, operator: Operator, text: string): Json {
 /** The rule the runtime evaluates: conditions over the record's data, groups nested as json-rules-engine nests them. */
 export function toRule(t: Template, c: Condition): JsonObject {
   const types = new Map(listFields(t.form.schema).filter((f) => f.depth === 0).map((f) => [f.key, f.type]));
+  const leaf = (r: ConditionRow): JsonObject => {
+    const derived = r.field.startsWith(DERIVED) ? r.field.slice(DERIVED.length) : undefined;
+    if (derived !== undefined) return { fact: 'derived', path: `$.${derived}`, operator: r.operator, value: valueOf('number', r.operator, r.value) };
+    return { fact: 'data', path: `$.${r.field}`, operator: r.operator, value: valueOf(types.get(r.field) ?? 'string', r.operator, r.value) };
+  };
   const node = (g: Condition): JsonObject => {
-    const parts = g.rows.map((r) =>
-      isGroup(r) ? node(r) : { fact: 'data', path: `$.${r.field}`, operator: r.operator, value: valueOf(types.get(r.field) ?? 'string', r.operator, r.value) },
-    );
+    const parts = g.rows.map((r) => (isGroup(r) ? node(r) : leaf(r)));
     const joined = { [g.join]: parts };
     return g.not ? { not: joined } : joined;
   };
@@ -67,9 +73,9 @@ function groupOf(node: Json | undefined): Condition | undefined {
       continue;
     }
     const path = typeof c?.path === 'string' ? c.path : '';
-    if (c?.fact !== 'data' || !/^\$\.[^.[\]]+$/.test(path) || !OPERATORS.includes(c.operator as Operator)) return undefined;
+    if ((c?.fact !== 'data' && c?.fact !== 'derived') || !/^\$\.[^.[\]]+$/.test(path) || !OPERATORS.includes(c.operator as Operator)) return undefined;
     const value = Array.isArray(c.value) ? c.value.join(', ') : String(c.value);
-    rows.push({ field: path.slice(2), operator: c.operator as Operator, value });
+    rows.push({ field: (c.fact === 'derived' ? DERIVED : '') + path.slice(2), operator: c.operator as Operator, value });
   }
   return { join, rows };
 }

@@ -5,7 +5,8 @@ import { useI18n } from '../../i18n';
 import { FindingsList } from '../components/findings-list';
 import { under } from '../issues';
 import { pointer } from '../pointer';
-import { fromRule, toRule, type Condition } from './conditions';
+import { DERIVED, fromRule, toRule, type Condition } from './conditions';
+import { DerivedEditor } from './derived-editor';
 import { ConditionEditor } from './condition-editor';
 import { RuleTrial } from './rule-trial';
 import { KEY_PATTERN } from './draft-ops';
@@ -16,9 +17,13 @@ import { useStudio } from './studio-context';
 export function RulesPanel() {
   const { draft, update, findings } = useStudio();
   const { t, label } = useI18n();
-  const fields = listFields(draft.form.schema)
-    .filter((f) => f.depth === 0)
-    .map((f) => ({ key: f.key, label: label(draft.form.labels?.[f.pointer]) || f.key }));
+  const fields = [
+    ...listFields(draft.form.schema)
+      .filter((f) => f.depth === 0)
+      .map((f) => ({ key: f.key, label: label(draft.form.labels?.[f.pointer]) || f.key })),
+    // the derived values, for conditions on what the lines add up to
+    ...Object.keys(draft.derived ?? {}).map((k) => ({ key: `${DERIVED}${k}`, label: `${t('admin.derived.short')} ${k}` })),
+  ];
   const [name, setName] = useState('');
   const [condition, setCondition] = useState<Condition>({ join: 'all', rows: [] });
   const taken = Object.keys(draft.rules ?? {});
@@ -26,6 +31,7 @@ export function RulesPanel() {
 
   return (
     <div className="adm-stack">
+      <DerivedEditor />
       {Object.entries(draft.rules ?? {}).map(([rule, def]) => {
         const built = fromRule(def);
         return (
