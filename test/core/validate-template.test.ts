@@ -388,6 +388,24 @@ describe('warnings point at what can never happen', () => {
     expect(result.warnings).toContainEqual(expect.objectContaining({ path: '/states/on_hold', message: expect.stringMatching(/cannot be reached/) }));
   });
 
+  it('a required field with no control on the form is a warning: nobody could fill it in', () => {
+    const bundle = fresh();
+    bundle.form.uischema.elements = bundle.form.uischema.elements.filter((e: { elements?: unknown[] }) => !JSON.stringify(e).includes('#/properties/orderDate'));
+    const result = validateTemplate(bundle, options);
+    expect(result.ok).toBe(true);
+    const at = `/form/schema/required/${bundle.form.schema.required.indexOf('orderDate')}`;
+    expect(result.warnings).toContainEqual({ path: at, message: expect.stringContaining("'orderDate' is required but has no control") });
+    expect(validateTemplate(fresh(), options).warnings.filter((w) => w.path.startsWith('/form'))).toEqual([]);
+  });
+
+  it('a scope may be written with or without "#", as JSON Forms reads both', () => {
+    const bundle = fresh();
+    bundle.form.uischema.elements.push({ type: 'Control', scope: '/properties/remark' });
+    expect(validateTemplate(bundle, options).errors).toEqual([]);
+    bundle.form.uischema.elements.push({ type: 'Control', scope: '/properties/nope' });
+    expect(paths(validateTemplate(bundle, options).errors)).toContain(`/form/uischema/elements/${bundle.form.uischema.elements.length - 1}/scope`);
+  });
+
   it('an action nobody may run is a warning', () => {
     const bundle = fresh();
     bundle.actions.ship.allow = [];

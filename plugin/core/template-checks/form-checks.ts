@@ -49,7 +49,9 @@ function checkUiSchema(node: Json, schema: JsonObject, at: string, fail: Fail, b
   let target: JsonObject | undefined;
   if (typeof node.scope === 'string') {
     const scope = node.scope;
-    target = scope === '#' ? here : scope.startsWith('#/') ? deref(schema, schemaAt(schema, scope.slice(1), here)) : undefined;
+    // JSON Forms reads "#/properties/x" and "/properties/x" alike
+    const path = scope.startsWith('#/') ? scope.slice(1) : scope.startsWith('/') ? scope : undefined;
+    target = scope === '#' ? here : path !== undefined ? deref(schema, schemaAt(schema, path, here)) : undefined;
     if (!target) fail(`${at}/scope`, `scope '${scope}' does not resolve in form.schema (write it as #/properties/<field>)`);
   }
   for (const [key, child] of Object.entries(node)) {

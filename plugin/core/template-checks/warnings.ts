@@ -8,7 +8,31 @@ import type { TemplateIssue } from './types.ts';
 const AUTOMATION_ROLE = 'system';
 
 export function templateWarnings(t: Template): TemplateIssue[] {
-  return [...reachabilityWarnings(t), ...automationGrantWarnings(t), ...deadEndWarnings(t)];
+  return [...reachabilityWarnings(t), ...automationGrantWarnings(t), ...deadEndWarnings(t), ...uncontrolledRequiredWarnings(t)];
+}
+
+/** Scopes of every control in a UI schema (detail layouts of lists included). */
+function controlScopes(node: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) node.forEach((n) => controlScopes(n, out));
+  else if (node && typeof node === 'object') {
+    const el = node as Record<string, unknown>;
+    if (typeof el.scope === 'string' && el.type === 'Control') out.add(el.scope.replace(/^#/, ''));
+    for (const [k, v] of Object.entries(el)) if (k !== 'rule') controlScopes(v, out);
+  }
+  return out;
+}
+
+/** A required field with no control on the form can never be filled in: every save would fail without a place to fix it. */
+function uncontrolledRequiredWarnings(t: Template): TemplateIssue[] {
+  const required = Array.isArray(t.form.schema.required) ? t.form.schema.required : [];
+  const scopes = controlScopes(t.form.uischema);
+  return required
+    // an object counts as placed when a control shows it or any field inside it
+    .filter((key): key is string => typeof key === 'string' && ![...scopes].some((s) => s === `/properties/${key}` || s.startsWith(`/properties/${key}/`)))
+    .map((key) => ({
+      path: toPointer(['form', 'schema', 'required', String(required.indexOf(key))]),
+      message: `'${key}' is required but has no control in form.uischema, so nobody can fill it in: add { "type": "Control", "scope": "#/properties/${key}" } or make it optional`,
+    }));
 }
 
 function reachabilityWarnings(t: Template): TemplateIssue[] {
