@@ -42,3 +42,7 @@ export { createRouter, type RouterOptions } from './adapters/http/create-router.
 export type { Runtime } from './runtime/runtime-api.ts';
 export type { HostRuntime } from './runtime/runtime.ts';
 export type { Clock, GuardEvaluator, Notifier, Store } from './runtime/ports.ts';
+// The stores a host chooses from: a data folder on this machine, or PostgreSQL (several processes).
+export { JournaledStore } from './adapters/store/journaled-store.ts';
+export { PostgresStore } from './adapters/store/postgres/postgres-store.ts';
+export type { EffectHandler } from './runtime/effects/effect-handler.ts';

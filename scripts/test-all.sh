@@ -17,6 +17,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 npm ci --no-audit --no-fund
-npm run build:ui
+npm run build
 npm run typecheck
 npx vitest run
