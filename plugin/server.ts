@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
+import { pino } from 'pino';
 import { PROJECT_ROOT } from './adapters/http/gallery.ts';
 import { fileNotifier } from './adapters/notify/file-notifier.ts';
 import { DEMO_USERS } from './demo/demo-users.ts';
@@ -27,6 +28,8 @@ export interface ServerOptions extends StoreChoice {
   demoPassword?: string;
   uiDir?: string;
   quiet?: boolean;
+  /** pino level of the request log ('info' by default, LOG_LEVEL); quiet means none. */
+  logLevel?: string;
 }
 
 export interface RunningServer {
@@ -41,7 +44,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   await store.init();
   const clock = createSettableClock();
   const notifier = fileNotifier(join(resolve(opts.dataDir), 'outbox.jsonl'));
-  const { router, runtime } = createPlugin({ store, clock, notifier });
+  // Structured lines (JSON) for operators; the welcome text below stays plain words for people.
+  const logger = pino({ level: opts.quiet ? 'silent' : (opts.logLevel ?? 'info'), base: { service: 'order-workflow' } });
+  const { router, runtime } = createPlugin({ store, clock, notifier, http: { logger } });
 
   // Templates go into any store that has none; demo people and orders only into one nobody has used yet.
   // Processes starting together on one database take turns, so that only the first installs and seeds.
@@ -85,7 +90,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   // Scheduled automations and outside deliveries that failed earlier are tried once a minute.
   const timer = setInterval(() => {
-    runtime.runScheduledAutomations().then(() => runtime.deliverOutbox()).catch((err) => console.error('scheduled work failed:', err));
+    runtime.runScheduledAutomations().then(() => runtime.deliverOutbox()).catch((err) => logger.error({ err }, 'scheduled work failed'));
   }, 60_000);
   timer.unref();
 
@@ -123,6 +128,7 @@ async function main(): Promise<void> {
     ...storeChoiceFromEnv(),
     port: Number(process.env.PORT ?? 3000),
     trustProxy: process.env.TRUST_PROXY || undefined,
+    logLevel: process.env.LOG_LEVEL || undefined,
     demo: process.env.DEMO !== '0',
     demoPassword,
   });

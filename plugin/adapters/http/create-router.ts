@@ -1,11 +1,13 @@
 // The plugin's HTTP face: every endpoint under /api, problem+json for every refusal.
 import express, { type Router } from 'express';
+import type { Logger } from 'pino';
 import type { Runtime } from '../../runtime/runtime-api.ts';
 import { authenticate } from './auth.ts';
 import { checkedJson } from './body.ts';
 import { createErrorHandler, notFoundHandler } from './error-handler.ts';
 import { fileGallery, type Gallery } from './gallery.ts';
 import { idempotency } from './idempotency.ts';
+import { requestLog } from './request-log.ts';
 import { signInLimits, type SignInLimits } from './sign-in-limits.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { approvalRoutes } from './routes/approvals.ts';
@@ -25,8 +27,10 @@ export interface RouterOptions {
   gallery?: Gallery;
   /** How many failed sign-ins are let through before 429 (per account and per address). */
   signIn?: SignInLimits;
-  /** Where internal errors are reported; defaults to console.error. */
+  /** Where internal errors are reported; defaults to the logger when there is one, else console.error. */
   logError?: (err: unknown, req: express.Request) => void;
+  /** A pino logger: one line per request with its id, actor and what it changed (none: no request log). */
+  logger?: Logger;
 }
 
 export function createRouter(runtime: Runtime, options: RouterOptions = {}): Router {
@@ -35,6 +39,7 @@ export function createRouter(runtime: Runtime, options: RouterOptions = {}): Rou
   const api = express.Router();
   outer.use('/api', api);
 
+  if (options.logger) api.use(requestLog(options.logger));
   api.use((_req, res, next) => {
     // Answers carry personal and business data: never cache them, never let a browser guess their type.
     res.set('Cache-Control', 'no-store');
@@ -61,6 +66,7 @@ export function createRouter(runtime: Runtime, options: RouterOptions = {}): Rou
   periodRoutes(api, runtime);
 
   api.use(notFoundHandler);
-  api.use(createErrorHandler({ bodyLimit, log: options.logError }));
+  const logError = options.logError ?? (options.logger ? (err: unknown, req: express.Request) => req.log.error({ err }, 'request failed') : undefined);
+  api.use(createErrorHandler({ bodyLimit, log: logError }));
   return outer;
 }

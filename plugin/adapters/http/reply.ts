@@ -11,5 +11,7 @@ export function orRefuse<T>(result: Result<T>): T {
 /** A record with its version as the ETag, so clients can echo it back in If-Match. */
 export function sendRecord(res: Response, record: RecordView, status = 200): void {
   res.set('ETag', `"${record.version}"`);
+  // for the request's log line: which record this answer is about
+  res.locals.record = { id: record.id, number: record.number, template: record.template, version: record.version };
   res.status(status).json(record);
 }
