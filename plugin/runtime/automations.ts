@@ -3,7 +3,6 @@
 import { buildFacts } from '../core/facts.ts';
 import { covers } from '../core/pointer.ts';
 import type { Actor, AutomationDef, FieldChange, Template, WorkRecord } from '../core/types.ts';
-import { execute } from './actions.ts';
 import { templateOf, type RuntimeEnv } from './context.ts';
 import { ledgerBalances } from './plan.ts';
 import type { AutomationTrigger } from './ports.ts';
@@ -80,7 +79,7 @@ export async function runAutomation(env: RuntimeEnv, template: Template, name: s
     if (!verdict[def.when]) return false;
   }
   const command = { kind: 'action' as const, action: def.run.action, version: record.version, ...(def.run.reason ? { reason: def.run.reason } : {}), ...(def.run.comment ? { comment: def.run.comment } : {}), ...(def.run.params ? { params: def.run.params } : {}) };
-  const result = await execute(env, actor, record.id, command, { automation: name, depth });
+  const result = await env.perform(actor, record.id, command, { automation: name, depth });
   return result.ok;
 }
 

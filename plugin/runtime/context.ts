@@ -5,14 +5,14 @@ import { buildFacts, rulesOf } from '../core/facts.ts';
 import { editableFields } from '../core/permissions.ts';
 import { redactData, redactSummary } from '../core/redact.ts';
 import { refusals } from '../core/refusals.ts';
-import type { Actor, AvailableAction, Refusal, Template, WorkRecord } from '../core/types.ts';
+import type { ActionCommand, Actor, AvailableAction, Refusal, Template, WorkRecord } from '../core/types.ts';
 import type { EffectRegistry } from './effects/registry.ts';
 import { createMutex } from './mutex.ts';
-import { departmentLabel } from './people.ts';
+import { departmentLabel } from './departments.ts';
 import { ledgerBalances, planAction, type PlanEnv } from './plan.ts';
 import { readsOnce } from './plan-reads.ts';
 import type { Clock, GuardEvaluator, Notifier, RecordTrail, RecordWithTrail, Store, User } from './ports.ts';
-import type { RecordView } from './runtime-api.ts';
+import type { ActionOutcome, RecordView, Result } from './runtime-api.ts';
 
 export interface RuntimeEnv {
   store: Store;
@@ -23,10 +23,23 @@ export interface RuntimeEnv {
   exclusive: <T>(fn: () => Promise<T>) => Promise<T>;
   newId(): string;
   now(): string;
+  /**
+   * Runs an action as people and automations do (actions.ts `execute`). Automations reach it through here,
+   * not by importing it, since running an action in turn fires automations.
+   */
+  perform(actor: Actor, id: string, command: ActionCommand, opts?: { automation?: string; depth?: number }): Promise<Result<ActionOutcome>>;
 }
 
-export function createEnv(parts: Omit<RuntimeEnv, 'exclusive' | 'newId' | 'now'>): RuntimeEnv {
-  return { ...parts, exclusive: createMutex(), newId: () => randomUUID(), now: () => parts.clock.now().toISOString() };
+export function createEnv(parts: Omit<RuntimeEnv, 'exclusive' | 'newId' | 'now' | 'perform'>, perform: (env: RuntimeEnv) => RuntimeEnv['perform']): RuntimeEnv {
+  const env: RuntimeEnv = {
+    ...parts,
+    exclusive: createMutex(),
+    newId: () => randomUUID(),
+    now: () => parts.clock.now().toISOString(),
+    perform: (...args) => performer(...args),
+  };
+  const performer = perform(env);
+  return env;
 }
 
 /** What planning needs; `users` when the caller already has the directory in hand; the record the plan is about. */

@@ -1,7 +1,7 @@
 // Sign-in, sessions and the people directory.
 import { createHash, randomBytes } from 'node:crypto';
 import { refuse } from '../core/refusals.ts';
-import type { Actor, Labels } from '../core/types.ts';
+import type { Actor } from '../core/types.ts';
 import { userAsActor, type RuntimeEnv } from './context.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { User } from './ports.ts';
@@ -123,19 +123,3 @@ export async function updateUser(
   });
 }
 
-const departmentNames: Record<string, Labels> = {
-  east: { 'zh-CN': '华东区', en: 'East' },
-  west: { 'zh-CN': '华西区', en: 'West' },
-  north: { 'zh-CN': '华北区', en: 'North' },
-  south: { 'zh-CN': '华南区', en: 'South' },
-};
-
-export function departmentLabel(id: string): Labels {
-  return Object.hasOwn(departmentNames, id) ? departmentNames[id] : { 'zh-CN': id, en: id };
-}
-
-/** Departments are the ones people belong to; well-known codes get names. */
-export async function departments(env: RuntimeEnv): Promise<{ id: string; label: Labels }[]> {
-  const ids = [...new Set((await env.store.listUsers()).map((u) => u.department).filter((d): d is string => !!d))].sort();
-  return ids.map((id) => ({ id, label: departmentLabel(id) }));
-}

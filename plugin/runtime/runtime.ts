@@ -1,12 +1,13 @@
 // The runtime: the ports put together behind the Runtime interface that hosts call.
-import { bulkAction, previewAction, runAction } from './actions.ts';
+import { bulkAction, execute, previewAction, runAction } from './actions.ts';
 import { decideApproval, listApprovals, transferApproval, withdrawApproval } from './approvals.ts';
 import { resumeTriggers, runScheduled } from './automations.ts';
 import { createEnv, type RuntimeEnv } from './context.ts';
 import { createEffectRegistry, type EffectRegistry } from './effects/registry.ts';
 import { deliverOutbox } from './outbox.ts';
 import { listPeriods, setPeriodClosed } from './periods.ts';
-import { authenticate, createUser, departments, listUsers, login, logout, updateUser } from './people.ts';
+import { authenticate, createUser, listUsers, login, logout, updateUser } from './people.ts';
+import { departments } from './departments.ts';
 import { systemClock, type Clock, type GuardEvaluator, type Notifier, type Store } from './ports.ts';
 import { copyRecord, createRecord, editRecord, getRecord, history, listRecords, recordLedger, recordStock } from './records.ts';
 import { endingReasonReport } from './reports.ts';
@@ -39,13 +40,16 @@ export interface HostRuntime extends Runtime {
 }
 
 export function createRuntime(options: RuntimeOptions): HostRuntime {
-  const env = createEnv({
-    store: options.store,
-    guards: options.guards,
-    effects: options.effects ?? createEffectRegistry(),
-    notifier: options.notifier ?? { deliver: async () => undefined },
-    clock: options.clock ?? systemClock,
-  });
+  const env = createEnv(
+    {
+      store: options.store,
+      guards: options.guards,
+      effects: options.effects ?? createEffectRegistry(),
+      notifier: options.notifier ?? { deliver: async () => undefined },
+      clock: options.clock ?? systemClock,
+    },
+    (e) => (actor, id, command, opts) => execute(e, actor, id, command, opts),
+  );
   const lastScheduled = new Map<string, number>();
   return {
     env,

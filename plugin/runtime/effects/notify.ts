@@ -1,7 +1,7 @@
 // Notifications: in-app inbox entries for people, outbox entries for outside contacts, all in the same commit.
 import { getAt } from '../../core/pointer.ts';
 import type { Labels } from '../../core/types.ts';
-import { departmentLabel } from '../people.ts';
+import { departmentLabel } from '../departments.ts';
 import type { Notification, User } from '../ports.ts';
 import type { EffectContext, EffectHandler, EffectPlan } from './effect-handler.ts';
 
