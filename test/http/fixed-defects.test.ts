@@ -1,6 +1,4 @@
-// Runtime defects found through the HTTP API, kept as executable reproductions.
-// Each is marked `fails`: the day the runtime is fixed the test starts passing, vitest reports it, and the
-// marker comes off so that it guards the fix from then on.
+// Defects once found through the HTTP API and since fixed, kept as reproductions that guard their fixes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from './support/api-client.ts';
 import { act, createOrder } from './support/orders.ts';
@@ -17,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-describe('known runtime defects', () => {
+describe('defects that stay fixed', () => {
   it('asking twice for the same approval does not open a second pending request', async () => {
     const order = await createOrder(sales1, { lines: [{ product: 'NB-16', warehouse: 'WH-BJ', quantity: 8, price: 7999 }] });
     await act(sales1, order.id, 'confirm');
