@@ -46,3 +46,5 @@ export type { Clock, GuardEvaluator, Notifier, Store } from './runtime/ports.ts'
 export { JournaledStore } from './adapters/store/journaled-store.ts';
 export { PostgresStore } from './adapters/store/postgres/postgres-store.ts';
 export type { EffectHandler } from './runtime/effects/effect-handler.ts';
+// What a host may catch: failures of setup or of the store, each with a code (refusals are results, not errors).
+export { PluginFailure, type FailureCode } from './core/errors.ts';

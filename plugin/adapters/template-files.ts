@@ -1,4 +1,5 @@
 // Template bundles on disk: a bundle file names its rules by path; importing needs them inlined.
+import { PluginFailure } from '../core/errors.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Labels } from '../core/types.ts';
@@ -37,7 +38,7 @@ export async function listPrebuiltBundles(rootDir: string): Promise<PrebuiltBund
     const file = resolve(dir, name);
     const bundle = await readJson(file, `template bundle ${file}`);
     if (!isPlainObject(bundle) || typeof bundle.id !== 'string' || typeof bundle.version !== 'number' || !isPlainObject(bundle.name)) {
-      throw new Error(`template bundle ${file} has no id, version and name at its top level`);
+      throw new PluginFailure('seed_failed', `template bundle ${file} has no id, version and name at its top level`);
     }
     out.push({
       file,
@@ -56,7 +57,7 @@ async function readRule(name: string, path: string, rootDir: string, bundlePath:
   // a bundle may only reach files under its own project, never elsewhere on the machine
   const inside = relative(root, file);
   if (isAbsolute(path) || inside.startsWith('..') || isAbsolute(inside)) {
-    throw new Error(`rule '${name}' in ${bundlePath} names ${path}, which is outside ${root}`);
+    throw new PluginFailure('seed_failed', `rule '${name}' in ${bundlePath} names ${path}, which is outside ${root}`);
   }
   return readJson(file, `rule '${name}' (${path}) in ${bundlePath}`);
 }
@@ -67,12 +68,12 @@ async function readJson(file: string, what: string): Promise<unknown> {
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(`cannot read ${what}: ${code === 'ENOENT' ? `no file ${file}` : (e as Error).message}`);
+    throw new PluginFailure('seed_failed', `cannot read ${what}: ${code === 'ENOENT' ? `no file ${file}` : (e as Error).message}`);
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new Error(`cannot parse ${what}: ${file} is not valid JSON (${(e as Error).message})`);
+    throw new PluginFailure('seed_failed', `cannot parse ${what}: ${file} is not valid JSON (${(e as Error).message})`);
   }
 }
 

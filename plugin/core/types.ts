@@ -325,7 +325,6 @@ export type RefusalCode =
   | 'validation_failed'
   | 'version_conflict'
   | 'read_only'
-  | 'approval_required'
   | 'stock_insufficient'
   | 'period_closed'
   | 'conflict'

@@ -1,5 +1,6 @@
 // Runs a demo plan through the runtime as people would: each step with the clock held at its moment,
 // refusals stop the seed (demo data that real use could not have left is a bug), approvals decided as a manager would.
+import { PluginFailure } from '../core/errors.ts';
 import type { Actor, JsonObject } from '../core/types.ts';
 import type { SettableClock } from '../host/settable-clock.ts';
 import type { ActionInput, Runtime } from '../runtime/runtime-api.ts';
@@ -41,10 +42,10 @@ async function approve(runtime: Runtime, people: DemoPeople, approvalId: string,
     const pending = await runtime.listApprovals(people[who].actor, { status: 'pending' });
     if (!pending.some((a) => a.id === approvalId)) continue;
     const decided = await runtime.decideApproval(people[who].actor, approvalId, 'approve', '同意');
-    if (!decided.ok) throw new Error(`demo approval ${approvalId} by ${who} refused (${decided.code}): ${decided.message.en}`);
+    if (!decided.ok) throw new PluginFailure('seed_failed', `demo approval ${approvalId} by ${who} refused (${decided.code}): ${decided.message.en}`);
     return;
   }
-  throw new Error(`demo approval ${approvalId}: nobody may decide it`);
+  throw new PluginFailure('seed_failed', `demo approval ${approvalId}: nobody may decide it`);
 }
 
 /**
@@ -59,24 +60,24 @@ export async function runSteps(runtime: Runtime, clock: SettableClock, people: D
     for (const step of steps) {
       clock.set(step.at);
       if (step.action === 'create') {
-        if (!step.template) throw new Error(`demo ${step.record}: create names no template`);
+        if (!step.template) throw new PluginFailure('seed_failed', `demo ${step.record}: create names no template`);
         const created = await runtime.createRecord(step.actor, step.template, dataOf(step));
-        if (!created.ok) throw new Error(`demo ${step.record}: create refused (${created.code}): ${created.message.en} ${JSON.stringify(created.errors ?? [])}`);
+        if (!created.ok) throw new PluginFailure('seed_failed', `demo ${step.record}: create refused (${created.code}): ${created.message.en} ${JSON.stringify(created.errors ?? [])}`);
         made.set(step.record, { id: created.value.id, number: created.value.number });
         continue;
       }
       const ref = made.get(step.record);
-      if (!ref) throw new Error(`demo ${step.record}: ${step.action} before the record was made`);
+      if (!ref) throw new PluginFailure('seed_failed', `demo ${step.record}: ${step.action} before the record was made`);
       if (step.action === 'edit') {
         // As the form does: open the record, save the changed fields with the version read.
         const opened = await runtime.getRecord(step.actor, ref.id);
-        if (!opened.ok) throw new Error(`demo ${step.record}: ${step.actor.name} cannot open it (${opened.code}): ${opened.message.en}`);
+        if (!opened.ok) throw new PluginFailure('seed_failed', `demo ${step.record}: ${step.actor.name} cannot open it (${opened.code}): ${opened.message.en}`);
         const saved = await runtime.editRecord(step.actor, ref.id, dataOf(step), opened.value.version);
-        if (!saved.ok) throw new Error(`demo ${step.record}: edit by ${step.actor.name} refused (${saved.code}): ${saved.message.en} ${JSON.stringify(saved.errors ?? [])}`);
+        if (!saved.ok) throw new PluginFailure('seed_failed', `demo ${step.record}: edit by ${step.actor.name} refused (${saved.code}): ${saved.message.en} ${JSON.stringify(saved.errors ?? [])}`);
         continue;
       }
       const done = await runtime.runAction(step.actor, ref.id, step.action, step.input ?? {});
-      if (!done.ok) throw new Error(`demo ${step.record}: ${step.action} by ${step.actor.name} refused (${done.code}): ${done.message.en}`);
+      if (!done.ok) throw new PluginFailure('seed_failed', `demo ${step.record}: ${step.action} by ${step.actor.name} refused (${done.code}): ${done.message.en}`);
       // Large orders' cancellations wait for a manager; in the demo most are approved a couple of hours later.
       if (done.value.kind === 'approval' && !step.leavePending) {
         await approve(runtime, people, done.value.approval.id, new Date(Math.min(step.at.getTime() + 2 * HOUR, latest)), clock);

@@ -1,4 +1,5 @@
 // The demo people of the contract (API.md), plus a second salesperson in the east and a manager in the west.
+import { PluginFailure } from '../core/errors.ts';
 import type { Actor } from '../core/types.ts';
 import type { PublicUser } from '../runtime/runtime-api.ts';
 import type { HostRuntime } from '../runtime/runtime.ts';
@@ -35,12 +36,12 @@ function asActor(u: PublicUser): Actor {
 export async function seedDemoUsers(runtime: HostRuntime, password: string): Promise<DemoPeople> {
   const [first, ...rest] = DEMO_USERS;
   const added = await runtime.addUser({ ...first, password });
-  if (!added.ok) throw new Error(`demo user ${first.username}: ${added.message.en}`);
+  if (!added.ok) throw new PluginFailure('seed_failed', `demo user ${first.username}: ${added.message.en}`);
   const people: DemoPeople = { [first.username]: { ...added.value, actor: asActor(added.value) } };
 
   for (const spec of rest) {
     const created = await runtime.createUser(people.admin.actor, { ...spec, password });
-    if (!created.ok) throw new Error(`demo user ${spec.username}: ${created.message.en} ${JSON.stringify(created.errors ?? [])}`);
+    if (!created.ok) throw new PluginFailure('seed_failed', `demo user ${spec.username}: ${created.message.en} ${JSON.stringify(created.errors ?? [])}`);
     people[spec.username] = { ...created.value, actor: asActor(created.value) };
   }
   return people;

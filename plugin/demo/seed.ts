@@ -1,6 +1,7 @@
 // Demo data for a fresh store: people, opening stock, and records of every prebuilt template in every state
 // (a few dozen sales orders, recycling orders, settlements).
 // Runs on the host side with the runtime's own entry points, so what it leaves is what real use would leave.
+import { PluginFailure } from '../core/errors.ts';
 import type { SettableClock } from '../host/settable-clock.ts';
 import type { Store } from '../runtime/ports.ts';
 import type { HostRuntime } from '../runtime/runtime.ts';
@@ -44,7 +45,7 @@ export async function seedDemo(runtime: HostRuntime, store: Store, options: Seed
   const spanDays = 150;
   const prng = createPrng(options.seed ?? 20240611);
   const template = await runtime.getTemplate(DEMO_TEMPLATE);
-  if (!template) throw new Error(`demo data needs the "${DEMO_TEMPLATE}" template installed first`);
+  if (!template) throw new PluginFailure('seed_failed', `demo data needs the "${DEMO_TEMPLATE}" template installed first`);
 
   const people = await seedDemoUsers(runtime, options.password ?? 'demo');
   await seedOpeningStock(store, template, new Date(now.getTime() - (spanDays + 5) * 86_400_000), prng);

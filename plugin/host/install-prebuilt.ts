@@ -1,4 +1,5 @@
 // Installs every prebuilt template (schemas/templates/*.json) into a store, as an administrator would.
+import { PluginFailure } from '../core/errors.ts';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadBundleFile } from '../adapters/template-files.ts';
@@ -14,7 +15,7 @@ export async function installPrebuiltTemplates(runtime: HostRuntime, rootDir: st
     // A shipped template that does not validate is our bug: stop rather than serve half a product.
     if (!result.ok) {
       const details = (result.errors ?? []).map((e) => `  ${e.path}: ${e.message}`).join('\n');
-      throw new Error(`prebuilt template ${file} is invalid: ${result.message.en}\n${details}`);
+      throw new PluginFailure('seed_failed', `prebuilt template ${file} is invalid: ${result.message.en}\n${details}`);
     }
     installed.push({ id: result.value.id, version: result.value.version });
   }

@@ -1,5 +1,6 @@
 // Which store a host opens: PostgreSQL when a database URL is given (several processes may share it), else the
 // embedded store in the data folder (one process, no server to run).
+import { PluginFailure } from '../core/errors.ts';
 import { resolve } from 'node:path';
 import { JournaledStore } from '../adapters/store/journaled-store.ts';
 import { PostgresStore } from '../adapters/store/postgres/postgres-store.ts';
@@ -31,7 +32,7 @@ function positive(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const text = env[name];
   if (text === undefined || text === '') return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number above 0 (got "${text}")`);
+  if (!Number.isInteger(n) || n < 1) throw new PluginFailure('setup_invalid', `${name} must be a whole number above 0 (got "${text}")`);
   return n;
 }
 

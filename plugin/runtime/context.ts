@@ -1,4 +1,5 @@
 // What every part of the runtime shares: the ports, the clock, one writer at a time, and the view of a record.
+import { PluginFailure } from '../core/errors.ts';
 import { randomUUID } from 'node:crypto';
 import { availableActions } from '../core/decide.ts';
 import { buildFacts, rulesOf } from '../core/facts.ts';
@@ -50,7 +51,7 @@ export async function planEnv(env: RuntimeEnv, users?: User[], about?: { id: str
 /** The template version a record was made with. */
 export async function templateOf(env: RuntimeEnv, record: WorkRecord): Promise<Template> {
   const t = await env.store.getTemplate(record.template, record.templateVersion);
-  if (!t) throw new Error(`template ${record.template} v${record.templateVersion} of record ${record.number} is missing`);
+  if (!t) throw new PluginFailure('data_inconsistent', `template ${record.template} v${record.templateVersion} of record ${record.number} is missing`);
   return t;
 }
 

@@ -1,5 +1,6 @@
 // Planning an action: decide each step (cascade first), plan its effects, and gather one change set.
 // The preview shows this plan; running the action commits this same plan.
+import { PluginFailure } from '../core/errors.ts';
 import { actionOf, cascadeSteps, decideAction } from '../core/decide.ts';
 import { round } from '../core/derived.ts';
 import { diffData } from '../core/diff.ts';
@@ -82,7 +83,7 @@ export async function planAction(env: PlanEnv, template: Template, original: Wor
     let next = decision.record;
     for (const call of decision.effects) {
       const handler = env.effects.get(call.type);
-      if (!handler) throw new Error(`effect type "${call.type}" is not registered; the template should not have been imported`);
+      if (!handler) throw new PluginFailure('setup_invalid', `effect type "${call.type}" is not registered; the template should not have been imported`);
       const ctx: EffectContext = {
         template, before: current, record: next, actor, command: stepCommand, now: env.now, store: env.store, pending: changes, users: env.users, newId: env.newId,
         planLinked: (t, r, c) => planAction(env, t, r, c, actor),

@@ -86,7 +86,9 @@ describe('extension points', () => {
     expect(done.ok && done.value.kind === 'done' && done.value.record).toMatchObject({ status: 'done', data: { title: 'OK second ✓ checked' } });
   });
 
-  it('an effect type registered twice is refused with its name', () => {
-    expect(() => plugin.effects.register({ type: 'host.stamp', params: {}, plan: async () => ({ preview: [] }) })).toThrow('effect type "host.stamp" is registered twice');
+  it('an effect type registered twice is refused with its name, as a setup failure', () => {
+    const again = () => plugin.effects.register({ type: 'host.stamp', params: {}, plan: async () => ({ preview: [] }) });
+    expect(again).toThrow('effect type "host.stamp" is registered twice');
+    expect(again).toThrow(expect.objectContaining({ name: 'PluginFailure', code: 'setup_invalid' }));
   });
 });

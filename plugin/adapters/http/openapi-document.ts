@@ -14,7 +14,7 @@ const query = (name: string, schema: Schema, description: string) => ({ name, in
 const P = {
   400: problem('Malformed JSON, wrong types, unknown or forbidden body fields (`bad_request`).'),
   401: problem('No or bad credentials (`unauthenticated`).'),
-  403: problem('The role or the record scope does not allow it (`forbidden`, `read_only`, `approval_required`).'),
+  403: problem('The role or the record scope does not allow it (`forbidden`, `read_only`).'),
   404: problem('No such record or template, or outside the caller\'s scope (`not_found`).'),
   409: problem('Stale version (`version_conflict`) or the state does not allow it (`invalid_transition`, `conflict`).'),
   413: problem('Body larger than the limit (`payload_too_large`).'),
@@ -43,7 +43,7 @@ const schemas: Record<string, Schema> = {
       detail: { type: 'string', description: 'What happened and what to do, in the language of Accept-Language (`en…` → English, otherwise Chinese).' },
       code: {
         type: 'string',
-        enum: ['bad_request', 'unauthenticated', 'forbidden', 'read_only', 'approval_required', 'not_found', 'invalid_transition', 'version_conflict', 'conflict', 'payload_too_large', 'guard_failed', 'reason_required', 'reason_unknown', 'validation_failed', 'template_invalid', 'stock_insufficient', 'period_closed', 'idempotency_key_reused', 'too_many_attempts', 'store_unavailable', 'internal'],
+        enum: ['bad_request', 'unauthenticated', 'forbidden', 'read_only', 'not_found', 'invalid_transition', 'version_conflict', 'conflict', 'payload_too_large', 'guard_failed', 'reason_required', 'reason_unknown', 'validation_failed', 'template_invalid', 'stock_insufficient', 'period_closed', 'idempotency_key_reused', 'too_many_attempts', 'store_unavailable', 'internal'],
       },
       errors: { type: 'array', items: ref('Issue') },
     },

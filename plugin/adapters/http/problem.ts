@@ -22,7 +22,6 @@ const PROBLEMS: Record<ProblemCode, ProblemKind> = {
   unauthenticated: { status: 401, title: { 'zh-CN': '未登录或登录已失效', en: 'Not signed in' } },
   forbidden: { status: 403, title: { 'zh-CN': '无权操作', en: 'Forbidden' } },
   read_only: { status: 403, title: { 'zh-CN': '只读', en: 'Read-only' } },
-  approval_required: { status: 403, title: { 'zh-CN': '需要审批', en: 'Approval required' } },
   not_found: { status: 404, title: { 'zh-CN': '未找到', en: 'Not found' } },
   invalid_transition: { status: 409, title: { 'zh-CN': '当前状态不允许此操作', en: 'Not allowed in this state' } },
   version_conflict: { status: 409, title: { 'zh-CN': '数据已被他人修改', en: 'Changed by someone else' } },

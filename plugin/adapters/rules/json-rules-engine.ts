@@ -1,4 +1,5 @@
 // Guards on json-rules-engine: rules are template data, facts are plain objects.
+import { PluginFailure } from '../../core/errors.ts';
 import { Engine, type OperatorEvaluator } from 'json-rules-engine';
 import { PLAIN_PATH, pathSegments } from '../../core/template-checks/rule-checks.ts';
 import type { JsonObject } from '../../core/types.ts';
@@ -21,7 +22,7 @@ const segmentsOf = new Map<string, string[]>();
 function resolvePlainPath(value: unknown, path: string): unknown {
   let segments = segmentsOf.get(path);
   if (!segments) {
-    if (!PLAIN_PATH.test(path)) throw new Error(`rule path "${path}" is not a plain property path; the template should not have been imported`);
+    if (!PLAIN_PATH.test(path)) throw new PluginFailure('setup_invalid', `rule path "${path}" is not a plain property path; the template should not have been imported`);
     segmentsOf.set(path, (segments = pathSegments(path)));
   }
   let at = value;
@@ -51,7 +52,7 @@ export function createRulesEvaluator(): RulesEvaluator {
     for (const [name, fn] of custom) engine.addOperator(name, fn);
     for (const name of wanted) {
       const rule = rules[name] as JsonObject | undefined;
-      if (!rule) throw new Error(`rule "${name}" is not in the template; the template should not have been imported`);
+      if (!rule) throw new PluginFailure('setup_invalid', `rule "${name}" is not in the template; the template should not have been imported`);
       engine.addRule({ name, conditions: rule.conditions as never, event: { type: name } });
     }
     return engine;

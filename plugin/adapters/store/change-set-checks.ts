@@ -1,4 +1,5 @@
 // A change set is checked whole before any of it is applied: record versions, item shapes, ids that must be new.
+import { PluginFailure } from '../../core/errors.ts';
 import { CounterConflict, VersionConflict, type ChangeSet } from '../../runtime/ports.ts';
 import { StoreDataError, checkCounters, checkItem, clone, type ItemKind, type Problems } from './store-data.ts';
 
@@ -51,7 +52,7 @@ export function checkChangeSet(input: ChangeSet, stored: Stored): ChangeSet {
 
   // The ledger is append-only: an id already written (or written twice here) is refused outright.
   const [reused] = repeats(changes.ledger, stored.hasLedgerEntry);
-  if (reused) throw new Error(`ledger entry ${reused.id} already exists; ledger entries are never overwritten`);
+  if (reused) throw new PluginFailure('data_inconsistent', `ledger entry ${reused.id} already exists; ledger entries are never overwritten`);
   return changes;
 }
 

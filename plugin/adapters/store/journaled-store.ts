@@ -2,6 +2,7 @@
 // anyone sees it, and lowdb's store.json as a snapshot that a background compaction rewrites.
 // A commit costs what it changes (one appended line and one fsync shared by every commit waiting),
 // not what the store holds.
+import { PluginFailure } from '../../core/errors.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StoreUnavailable, writerScope, type Clock, type SnapshotInfo, type StoreHealth } from '../../runtime/ports.ts';
@@ -139,7 +140,7 @@ export class JournaledStore extends StateBackedStore {
 
   /** Applies the change now (throwing, with nothing touched, when it is refused); settles once it is on the disk. */
   protected write(change: StoreOp): Promise<void> {
-    if (this.readOnly) throw new Error(`${this.dataDir} was opened read-only; this change needs the process that writes it`);
+    if (this.readOnly) throw new PluginFailure('store_unavailable', `${this.dataDir} was opened read-only; this change needs the process that writes it`);
     if (this.broken) throw new StoreUnavailable(this.broken);
     if (this.recovering) throw new StoreUnavailable('a write failed a moment ago and the store is being read back from the disk; try again');
     applyOp(this.state, change);
@@ -212,7 +213,7 @@ export class JournaledStore extends StateBackedStore {
   private async reloadAfterFailedWrite(lastDurable: number, error: unknown): Promise<void> {
     try {
       const loaded = await loadDataDir(this.dataDir);
-      if (loaded.seq !== lastDurable) throw new Error(`the files hold ${loaded.seq} changes, ${lastDurable} were acknowledged`);
+      if (loaded.seq !== lastDurable) throw new PluginFailure('store_damaged', `the files hold ${loaded.seq} changes, ${lastDurable} were acknowledged`);
       this.state = loaded.state;
       this.seq = loaded.seq;
     } catch (reloadError) {

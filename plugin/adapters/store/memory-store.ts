@@ -1,4 +1,5 @@
 // A Store held in memory only: for tests, demos and as the reference the other stores are compared against.
+import { PluginFailure } from '../../core/errors.ts';
 import type { Clock, SnapshotInfo } from '../../runtime/ports.ts';
 import { applyOp, type StoreOp } from './store-ops.ts';
 import { StoreState, type StoreData } from './store-state.ts';
@@ -56,7 +57,7 @@ export class MemoryStore extends StateBackedStore {
 
   protected async restoreWholeSnapshot(id: string): Promise<void> {
     const snap = this.snapshots.get(id);
-    if (!snap) throw new Error(`no snapshot "${id}"`);
+    if (!snap) throw new PluginFailure('snapshot_missing', `no snapshot "${id}"`);
     await this.replaceWith(snap.data, `snapshot ${id} is damaged`);
   }
 }

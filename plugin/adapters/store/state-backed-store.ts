@@ -1,4 +1,5 @@
 // The part of a Store that reads and changes a StoreState; subclasses decide where the state lives and how it is saved.
+import { PluginFailure } from '../../core/errors.ts';
 import { randomBytes } from 'node:crypto';
 import type { AuditEntry, Json, Template, WorkRecord } from '../../core/types.ts';
 import type {
@@ -47,7 +48,7 @@ export abstract class StateBackedStore implements Store {
   }
 
   protected get state(): StoreState {
-    if (!this.#state) throw new Error(`${this.constructor.name} is not open: call init() first (or it was closed)`);
+    if (!this.#state) throw new PluginFailure('store_unavailable', `${this.constructor.name} is not open: call init() first (or it was closed)`);
     return this.#state;
   }
 

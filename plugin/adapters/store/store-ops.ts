@@ -1,6 +1,7 @@
 // Every change a store can make, as data: the same value is applied to memory and, by the journaled
 // store, written to its journal and applied again on the next start. Applying never reads a clock or
 // a random source, so replaying the journal rebuilds exactly the state that was acknowledged.
+import { PluginFailure } from '../../core/errors.ts';
 import type { Template } from '../../core/types.ts';
 import type { ChangeSet, Session, User } from '../../runtime/ports.ts';
 import type { StoreState } from './store-state.ts';
@@ -41,6 +42,6 @@ export function applyOp(state: StoreState, change: StoreOp): void {
     case 'setPeriodClosed':
       return state.setPeriodClosed(change.period, change.closed);
     default:
-      throw new Error(`unknown store change "${(change as { op: string }).op}"`);
+      throw new PluginFailure('data_inconsistent', `unknown store change "${(change as { op: string }).op}"`);
   }
 }

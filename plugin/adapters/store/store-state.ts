@@ -1,4 +1,5 @@
 // The store's data with in-memory indexes over it, and every read and change the stores share.
+import { PluginFailure } from '../../core/errors.ts';
 import type { AuditEntry, Template, WorkRecord } from '../../core/types.ts';
 import type {
   Approval,
@@ -186,7 +187,7 @@ export class StoreState {
     const u = clone(user);
     refuseMalformed('users', u, 'user', 'cannot store user');
     const owner = this.userIdByUsername.get(u.username);
-    if (owner !== undefined && owner !== u.id) throw new Error(`username "${u.username}" already belongs to user ${owner}`);
+    if (owner !== undefined && owner !== u.id) throw new PluginFailure('data_inconsistent', `username "${u.username}" already belongs to user ${owner}`);
     const old = putAt(this.data.users, this.usersById, u.id, u);
     this.frozenUsers = undefined;
     if (old) this.userIdByUsername.delete(old.username);
@@ -443,7 +444,7 @@ export class StoreState {
   /** The change set that restores a backup; throws when its records moved on since. */
   restoreBackupChanges(id: string, now: string): ChangeSet {
     const backup = this.data.backups.find((b) => b.id === id);
-    if (!backup) throw new Error(`no backup "${id}"`);
+    if (!backup) throw new PluginFailure('snapshot_missing', `no backup "${id}"`);
     return restoreChanges(backup, now, this.lookup);
   }
 

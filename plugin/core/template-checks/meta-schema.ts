@@ -1,4 +1,5 @@
 // The bundle's shape (the template meta-schema, ajv strict) and the effect params schemas, compiled once per options.
+import { PluginFailure } from '../errors.ts';
 import Ajv, { type ValidateFunction } from 'ajv';
 import metaSchema from '../../../schemas/template.schema.json' with { type: 'json' };
 import type { Json } from '../types.ts';
@@ -48,7 +49,7 @@ function buildChecker(options: TemplateCheckOptions): Checker {
     try {
       effects.set(type, { validate: ajv.compile(schema), refs: sectionRefs(schema, []) });
     } catch (e) {
-      throw new Error(`effect type '${type}': its params schema does not compile: ${(e as Error).message}`);
+      throw new PluginFailure('setup_invalid', `effect type '${type}': its params schema does not compile: ${(e as Error).message}`);
     }
   }
   return { validateBundle, effects };

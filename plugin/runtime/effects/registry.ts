@@ -1,4 +1,5 @@
 // Effect types by name. Hosts add their own with register(); templates name them.
+import { PluginFailure } from '../../core/errors.ts';
 import type { JsonObject } from '../../core/types.ts';
 import type { EffectHandler } from './effect-handler.ts';
 import { stockReserve, stockRestore, stockShip } from './stock.ts';
@@ -18,7 +19,7 @@ export function createEffectRegistry(handlers: EffectHandler[] = builtinEffects)
   const byType = new Map<string, EffectHandler>();
   const registry: EffectRegistry = {
     register(handler) {
-      if (byType.has(handler.type)) throw new Error(`effect type "${handler.type}" is registered twice`);
+      if (byType.has(handler.type)) throw new PluginFailure('setup_invalid', `effect type "${handler.type}" is registered twice`);
       byType.set(handler.type, handler);
     },
     get: (type) => byType.get(type),

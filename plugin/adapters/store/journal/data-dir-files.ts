@@ -1,5 +1,6 @@
 // The files of a data folder and how a state is rebuilt from them: the lowdb snapshot (store.json, which
 // says up to which journal entry it holds), sealed journal files waiting for compaction, and the live journal.
+import { PluginFailure } from '../../../core/errors.ts';
 import { open, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -47,7 +48,7 @@ async function readSnapshot(dataDir: string): Promise<{ state: StoreState; seq: 
   try {
     await db.read();
   } catch (error) {
-    if (error instanceof SyntaxError) throw new Error(`${file} is not valid JSON: ${error.message}`);
+    if (error instanceof SyntaxError) throw new PluginFailure('store_damaged', `${file} is not valid JSON: ${error.message}`);
     throw error;
   }
   if (db.data === null) return { state: StoreState.empty(), seq: 0, existed: false };
@@ -59,11 +60,11 @@ async function readSnapshot(dataDir: string): Promise<{ state: StoreState; seq: 
 function replay(state: StoreState, seq: number, entries: JournalEntry[], where: string): number {
   for (const entry of entries) {
     if (entry.seq <= seq) continue;
-    if (entry.seq !== seq + 1) throw new Error(`${where}: entry ${entry.seq} follows ${seq}; journal entries are missing. Restore DATA_DIR from a backup.`);
+    if (entry.seq !== seq + 1) throw new PluginFailure('store_damaged', `${where}: entry ${entry.seq} follows ${seq}; journal entries are missing. Restore DATA_DIR from a backup.`);
     try {
       applyOp(state, entry as unknown as StoreOp);
     } catch (error) {
-      throw new Error(`${where}: entry ${entry.seq} does not apply to the data before it (${(error as Error).message}); store.json and the journal do not belong together. Restore DATA_DIR from a backup.`);
+      throw new PluginFailure('store_damaged', `${where}: entry ${entry.seq} does not apply to the data before it (${(error as Error).message}); store.json and the journal do not belong together. Restore DATA_DIR from a backup.`);
     }
     seq = entry.seq;
   }
@@ -88,7 +89,7 @@ export async function loadSnapshotAndSealed(dataDir: string, sealed: string[]): 
   for (const name of sealed) {
     const file = join(dataDir, name);
     const read = await readJournal(file, { mustExist: true });
-    if (read.damagedTail) throw new Error(`${read.damagedTail}; a sealed journal must be whole. Restore DATA_DIR from a backup.`);
+    if (read.damagedTail) throw new PluginFailure('store_damaged', `${read.damagedTail}; a sealed journal must be whole. Restore DATA_DIR from a backup.`);
     seq = replay(state, seq, read.entries, file);
     existed = true;
   }

@@ -1,5 +1,6 @@
 // One writer per data folder: a second server (or a writing CLI command) beside a running one would each
 // keep its own copy in memory and overwrite the other's writes, so it is refused, naming who holds the folder.
+import { PluginFailure } from '../../../core/errors.ts';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -77,5 +78,5 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
       await unlink(file).catch(() => undefined);
     }
   }
-  throw new Error(`could not take ${file}: it keeps being recreated; is another process starting on ${dataDir}?`);
+  throw new PluginFailure('store_unavailable', `could not take ${file}: it keeps being recreated; is another process starting on ${dataDir}?`);
 }

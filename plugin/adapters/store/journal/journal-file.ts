@@ -1,5 +1,6 @@
 // The journal: one line per change, "<crc32 hex> <json>\n", appended and made durable before anyone is told.
 // A checksum on every line tells a torn or damaged tail (a crash mid-write) from a whole entry.
+import { PluginFailure } from '../../../core/errors.ts';
 import { constants } from 'node:fs';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
@@ -103,7 +104,7 @@ export class JournalWriter {
     try {
       const bytes = Buffer.from(text, 'utf8');
       const { bytesWritten } = await this.handle.write(bytes);
-      if (bytesWritten !== bytes.length) throw new Error(`journal write cut short (${bytesWritten} of ${bytes.length} bytes)`);
+      if (bytesWritten !== bytes.length) throw new PluginFailure('store_damaged', `journal write cut short (${bytesWritten} of ${bytes.length} bytes)`);
       this.size += bytes.length;
     } catch (error) {
       // Best effort: an entry whose writer was told "failed" must not come back on the next start.

@@ -2,6 +2,7 @@
 // (lowdb's JSONFile, jq or JSON.parse read it as ever), laid out with each list item and each audit list on a line of its own: 100,000 orders are then
 // read without building one 200 MB string (two bytes a character once it holds Chinese) and parsing it at once,
 // which took seconds and a gigabyte, and written without hitting the longest string V8 can make.
+import { PluginFailure } from '../../../core/errors.ts';
 import { createReadStream } from 'node:fs';
 import { open, readFile, rename } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
@@ -144,7 +145,7 @@ export class LineJsonFile<T> implements Adapter<T> {
     }
     // `null`, `0` or `""` in the file is damage, not an empty folder to seed afresh.
     if (typeof value !== 'object' || value === null || Array.isArray(value))
-      throw new Error(`${this.file} does not hold a store (it holds ${JSON.stringify(value).slice(0, 40)}); restore DATA_DIR from a backup`);
+      throw new PluginFailure('store_damaged', `${this.file} does not hold a store (it holds ${JSON.stringify(value).slice(0, 40)}); restore DATA_DIR from a backup`);
     return value as T;
   }
 

@@ -1,5 +1,6 @@
 // Whole-store snapshots as files in snapshots/ (taken before `cli restore` replaces the store): one JSON file
 // each, written beside its name and renamed into place so that a crash never leaves half a snapshot.
+import { PluginFailure } from '../../../core/errors.ts';
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SnapshotInfo } from '../../../runtime/ports.ts';
@@ -58,18 +59,18 @@ export class SnapshotFiles {
   /** The data a snapshot holds, unchecked (the store checks it as it would an import). */
   async read(id: string): Promise<unknown> {
     // The id becomes a file name: only the shape this store hands out is accepted.
-    if (!SNAPSHOT_ID.test(id)) throw new Error(`no snapshot "${id}"`);
+    if (!SNAPSHOT_ID.test(id)) throw new PluginFailure('snapshot_missing', `no snapshot "${id}"`);
     let text: string;
     try {
       text = await readFile(join(this.dir, `${id}.json`), 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`no snapshot "${id}"`);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new PluginFailure('snapshot_missing', `no snapshot "${id}"`);
       throw error;
     }
     try {
       return (JSON.parse(text) as Partial<SnapshotFile>).data;
     } catch {
-      throw new Error(`snapshot ${id} is damaged: not JSON`);
+      throw new PluginFailure('store_damaged', `snapshot ${id} is damaged: not JSON`);
     }
   }
 }

@@ -3,6 +3,7 @@
 // the end refuses the whole statement when any of them did not hold (a conflicting commit from any process
 // waits for the rows, then finds them moved on). What it adds goes in with it. A change set kept under a backup,
 // or carrying answers, runs in a transaction with those beside it.
+import { PluginFailure } from '../../../core/errors.ts';
 import type { ClientBase } from 'pg';
 import type { WorkRecord } from '../../../core/types.ts';
 import { CounterConflict, VersionConflict, type Approval, type ChangeSet, type Document } from '../../../runtime/ports.ts';
@@ -60,9 +61,9 @@ async function run(client: Query, { text, params }: { text: string; params: unkn
       const id = /\)=\((.*)\) already exists/.exec(detail ?? '')?.[1] ?? '?';
       // Another process created the same record first.
       if (constraint === 'records_pkey') throw new VersionConflict(id);
-      if (constraint === 'records_number_key') throw new Error(`record number ${id} was already issued; the number counter is behind the records`);
-      if (constraint === 'ledger_id_key') throw new Error(`ledger entry ${id} already exists; ledger entries are never overwritten`);
-      if (constraint === 'notifications_id_key') throw new Error(`notification id "${id}" is already stored`);
+      if (constraint === 'records_number_key') throw new PluginFailure('data_inconsistent', `record number ${id} was already issued; the number counter is behind the records`);
+      if (constraint === 'ledger_id_key') throw new PluginFailure('data_inconsistent', `ledger entry ${id} already exists; ledger entries are never overwritten`);
+      if (constraint === 'notifications_id_key') throw new PluginFailure('data_inconsistent', `notification id "${id}" is already stored`);
     }
     throw e;
   }

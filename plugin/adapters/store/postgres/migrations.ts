@@ -1,5 +1,6 @@
 // The PostgreSQL store's schema, as numbered steps applied once each, in order, on start. A step is never
 // edited once released: a change is a new step. Several processes starting at once take turns (advisory lock).
+import { PluginFailure } from '../../../core/errors.ts';
 import type { PoolClient } from 'pg';
 
 /**
@@ -200,7 +201,7 @@ export async function migrate(client: PoolClient, schema: string): Promise<void>
     const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
     const current = rows[0].v ?? 0;
     if (current > STEPS.length)
-      throw new Error(`the database schema is at version ${current}, newer than this release knows (${STEPS.length}): run the newer release`);
+      throw new PluginFailure('store_unavailable', `the database schema is at version ${current}, newer than this release knows (${STEPS.length}): run the newer release`);
     for (let v = current + 1; v <= STEPS.length; v++) {
       await client.query(STEPS[v - 1]);
       await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v]);

@@ -1,6 +1,7 @@
 // The Store on PostgreSQL: one database that several server processes share. Every commit is one statement that
 // applies only where the records it replaces are still at the versions expected (commit.ts), so conflicting
 // commands from any process end with one winner; numbers, sign-ins and the outbox live in the database.
+import { PluginFailure } from '../../../core/errors.ts';
 import pg from 'pg';
 import type { AuditEntry, Json, Template, WorkRecord } from '../../../core/types.ts';
 import {
@@ -70,9 +71,9 @@ export class PostgresStore implements Store {
 
   constructor(private readonly options: PostgresStoreOptions) {
     this.schema = options.schema ?? 'public';
-    if (!SCHEMA_NAME.test(this.schema)) throw new Error(`schema "${this.schema}" must be lower-case letters, digits and _ (at most 63)`);
+    if (!SCHEMA_NAME.test(this.schema)) throw new PluginFailure('setup_invalid', `schema "${this.schema}" must be lower-case letters, digits and _ (at most 63)`);
     // A list asks for its page and its count on two connections at once, and first-start setup holds one.
-    if (options.poolSize !== undefined && options.poolSize < 2) throw new Error(`pool size must be at least 2 (got ${options.poolSize})`);
+    if (options.poolSize !== undefined && options.poolSize < 2) throw new PluginFailure('setup_invalid', `pool size must be at least 2 (got ${options.poolSize})`);
     this.clock = options.clock ?? systemClock;
     this.cache = new SharedCache(this.schema);
   }
@@ -100,7 +101,7 @@ export class PostgresStore implements Store {
       await this.cache.open(this.config);
     } catch (e) {
       await pool.end().catch(() => undefined);
-      throw new Error(`cannot open the PostgreSQL store: ${(e as Error).message}`);
+      throw new PluginFailure('store_unavailable', `cannot open the PostgreSQL store: ${(e as Error).message}`);
     }
     this.pool = pool;
   }
@@ -132,7 +133,7 @@ export class PostgresStore implements Store {
   }
 
   private get open(): pg.Pool {
-    if (!this.pool) throw new Error('PostgresStore is not open: call init() first (or it was closed)');
+    if (!this.pool) throw new PluginFailure('store_unavailable', 'PostgresStore is not open: call init() first (or it was closed)');
     return this.pool;
   }
 
@@ -240,12 +241,12 @@ export class PostgresStore implements Store {
     refuseMalformed('users', u, 'user', 'cannot store user');
     return this.changeShared('users', async (client) => {
       const { rows } = await client.query<{ id: string }>('SELECT id FROM users WHERE username = $1 AND id <> $2', [u.username, u.id]);
-      if (rows.length) throw new Error(`username "${u.username}" already belongs to user ${rows[0].id}`);
+      if (rows.length) throw new PluginFailure('data_inconsistent', `username "${u.username}" already belongs to user ${rows[0].id}`);
       try {
         await insertRows(client, 'users', [u], 'ON CONFLICT (id) DO UPDATE SET username = excluded.username, doc = excluded.doc');
       } catch (e) {
         // Taken by another process between the look and the write.
-        if ((e as { code?: string }).code === '23505') throw new Error(`username "${u.username}" already belongs to another user`);
+        if ((e as { code?: string }).code === '23505') throw new PluginFailure('data_inconsistent', `username "${u.username}" already belongs to another user`);
         throw e;
       }
     });
@@ -461,7 +462,7 @@ export class PostgresStore implements Store {
     const [backup] = await this.docs<ScopedBackup>('SELECT doc FROM backups WHERE id = $1', [id]);
     if (backup) return this.commit(await this.restoreBackupChanges(backup));
     const { rows } = await this.query<{ doc: Json }>('SELECT doc FROM snapshots WHERE id = $1', [id]);
-    if (!rows.length) throw new Error(`no snapshot "${id}"`);
+    if (!rows.length) throw new PluginFailure('snapshot_missing', `no snapshot "${id}"`);
     await this.importAll(rows[0].doc);
   }
 
