@@ -12,6 +12,8 @@ export interface PluginOptions {
   store: Store;
   notifier?: Notifier;
   clock?: Clock;
+  /** The business's time zone (IANA name, e.g. Asia/Shanghai): accounting periods are its months. Default UTC. */
+  timeZone?: string;
   /**
    * Root of the prebuilt templates the gallery offers: `<prebuiltDir>/schemas/templates/*.json`, with the
    * rule files they name relative to it. Defaults to the templates shipped with this package.
@@ -33,7 +35,7 @@ export interface Plugin {
 export function createPlugin(options: PluginOptions): Plugin {
   const effects = createEffectRegistry();
   const rules = createRulesEvaluator();
-  const runtime = createRuntime({ store: options.store, guards: rules, notifier: options.notifier, clock: options.clock, effects });
+  const runtime = createRuntime({ store: options.store, guards: rules, notifier: options.notifier, clock: options.clock, effects, timeZone: options.timeZone });
   const router = createRouter(runtime, { ...options.http, gallery: fileGallery(options.prebuiltDir ?? PROJECT_ROOT) });
   return { router, runtime, effects, rules };
 }

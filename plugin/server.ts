@@ -30,6 +30,8 @@ export interface ServerOptions extends StoreChoice {
   quiet?: boolean;
   /** pino level of the request log ('info' by default, LOG_LEVEL); quiet means none. */
   logLevel?: string;
+  /** The business's time zone (BUSINESS_TIME_ZONE); accounting periods are its months. */
+  timeZone?: string;
 }
 
 export interface RunningServer {
@@ -46,7 +48,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const notifier = fileNotifier(join(resolve(opts.dataDir), 'outbox.jsonl'));
   // Structured lines (JSON) for operators; the welcome text below stays plain words for people.
   const logger = pino({ level: opts.quiet ? 'silent' : (opts.logLevel ?? 'info'), base: { service: 'order-workflow' } });
-  const { router, runtime } = createPlugin({ store, clock, notifier, http: { logger } });
+  const { router, runtime } = createPlugin({ store, clock, notifier, timeZone: opts.timeZone, http: { logger } });
 
   // Templates go into any store that has none; demo people and orders only into one nobody has used yet.
   // Processes starting together on one database take turns, so that only the first installs and seeds.
@@ -129,6 +131,7 @@ async function main(): Promise<void> {
     port: Number(process.env.PORT ?? 3000),
     trustProxy: process.env.TRUST_PROXY || undefined,
     logLevel: process.env.LOG_LEVEL || undefined,
+    timeZone: process.env.BUSINESS_TIME_ZONE || 'Asia/Shanghai',
     demo: process.env.DEMO !== '0',
     demoPassword,
   });

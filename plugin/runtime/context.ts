@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { availableActions } from '../core/decide.ts';
 import { buildFacts, rulesOf } from '../core/facts.ts';
 import { editableFields } from '../core/permissions.ts';
+import { periodOf } from '../core/periods.ts';
 import { redactData, redactSummary } from '../core/redact.ts';
 import { refusals } from '../core/refusals.ts';
 import type { ActionCommand, Actor, AvailableAction, Refusal, Template, WorkRecord } from '../core/types.ts';
@@ -21,6 +22,8 @@ export interface RuntimeEnv {
   effects: EffectRegistry;
   notifier: Notifier;
   clock: Clock;
+  /** The business's time zone (IANA name): accounting periods are its months. */
+  timeZone: string;
   exclusive: <T>(fn: () => Promise<T>) => Promise<T>;
   newId(): string;
   now(): string;
@@ -45,7 +48,8 @@ export function createEnv(parts: Omit<RuntimeEnv, 'exclusive' | 'newId' | 'now' 
 
 /** What planning needs; `users` when the caller already has the directory in hand; the record the plan is about. */
 export async function planEnv(env: RuntimeEnv, users?: User[], about?: { id: string; trail?: RecordTrail }): Promise<PlanEnv> {
-  return { store: readsOnce(env.store, about), guards: env.guards, effects: env.effects, users: users ?? (await env.store.listUsers()), now: env.now(), newId: env.newId };
+  const now = env.now();
+  return { store: readsOnce(env.store, about), guards: env.guards, effects: env.effects, users: users ?? (await env.store.listUsers()), now, period: periodOf(now, env.timeZone), newId: env.newId };
 }
 
 /** The template version a record was made with. */

@@ -1,4 +1,5 @@
 // Accounting periods: once closed, nothing is posted into them; reversals go into the open period instead.
+import { periodOf } from '../core/periods.ts';
 import { refuse } from '../core/refusals.ts';
 import type { Actor } from '../core/types.ts';
 import type { RuntimeEnv } from './context.ts';
@@ -8,7 +9,7 @@ const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const mayClose = (a: Actor) => a.roles.includes('finance_manager') || a.roles.includes('admin');
 
 export async function listPeriods(env: RuntimeEnv): Promise<{ current: string; closed: string[] }> {
-  return { current: env.now().slice(0, 7), closed: (await env.store.closedPeriods()).sort() };
+  return { current: periodOf(env.now(), env.timeZone), closed: (await env.store.closedPeriods()).sort() };
 }
 
 export async function setPeriodClosed(env: RuntimeEnv, actor: Actor, period: string, closed: boolean): Promise<Result<{ period: string; closed: boolean }>> {

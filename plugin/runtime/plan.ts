@@ -19,6 +19,8 @@ export interface PlanEnv {
   effects: EffectRegistry;
   users: User[];
   now: string;
+  /** The accounting period `now` falls in, in the business's time zone. */
+  period: string;
   newId(): string;
 }
 
@@ -85,7 +87,7 @@ export async function planAction(env: PlanEnv, template: Template, original: Wor
       const handler = env.effects.get(call.type);
       if (!handler) throw new PluginFailure('setup_invalid', `effect type "${call.type}" is not registered; the template should not have been imported`);
       const ctx: EffectContext = {
-        template, before: current, record: next, actor, command: stepCommand, now: env.now, store: env.store, pending: changes, users: env.users, newId: env.newId,
+        template, before: current, record: next, actor, command: stepCommand, now: env.now, period: env.period, store: env.store, pending: changes, users: env.users, newId: env.newId,
         planLinked: (t, r, c) => planAction(env, t, r, c, actor),
       };
       const effect = await handler.plan(call.params, ctx);

@@ -1,4 +1,5 @@
 // Why records were ended: entries of actions that need a reason and lead to a terminal state, grouped.
+import { periodOf } from '../core/periods.ts';
 import { round } from '../core/derived.ts';
 import { canSee } from '../core/permissions.ts';
 import { getAt } from '../core/pointer.ts';
@@ -53,7 +54,7 @@ export async function endingReasonReport(env: RuntimeEnv, actor: Actor, query: {
       if (query.groupBy === 'reason') {
         const list = template.actions[entry.action].input!.reason!.list;
         add(entry.reason, amount, template.reasons[list]?.find((r) => r.code === entry.reason)?.label);
-      } else if (query.groupBy === 'month') add(entry.at.slice(0, 7), amount);
+      } else if (query.groupBy === 'month') add(periodOf(entry.at, env.timeZone), amount);
       else if (query.groupBy === 'customer') add(record.summary.customer ?? '-', amount);
       else {
         const map = template.summary.lines;

@@ -1,4 +1,5 @@
 // The runtime: the ports put together behind the Runtime interface that hosts call.
+import { checkTimeZone } from '../core/periods.ts';
 import { bulkAction, execute, previewAction, runAction } from './actions.ts';
 import { decideApproval, listApprovals, transferApproval, withdrawApproval } from './approvals.ts';
 import { resumeTriggers, runScheduled } from './automations.ts';
@@ -23,6 +24,8 @@ export interface RuntimeOptions {
   notifier?: Notifier;
   clock?: Clock;
   effects?: EffectRegistry;
+  /** The business's time zone (IANA name); accounting periods are its months. Default UTC. */
+  timeZone?: string;
 }
 
 /** What hosts get beyond the Runtime interface: setup calls that no HTTP caller may make. */
@@ -40,6 +43,7 @@ export interface HostRuntime extends Runtime {
 }
 
 export function createRuntime(options: RuntimeOptions): HostRuntime {
+  checkTimeZone(options.timeZone ?? 'UTC');
   const env = createEnv(
     {
       store: options.store,
@@ -47,6 +51,7 @@ export function createRuntime(options: RuntimeOptions): HostRuntime {
       effects: options.effects ?? createEffectRegistry(),
       notifier: options.notifier ?? { deliver: async () => undefined },
       clock: options.clock ?? systemClock,
+      timeZone: options.timeZone ?? 'UTC',
     },
     (e) => (actor, id, command, opts) => execute(e, actor, id, command, opts),
   );

@@ -13,6 +13,8 @@ export interface EffectContext {
   actor: Actor;
   command: ActionCommand;
   now: string;
+  /** The accounting period `now` falls in (the business's time zone). */
+  period: string;
   store: Store;
   /** What earlier effects and steps of the same plan will commit: read it to see their changes. */
   pending: Required<Pick<ChangeSet, 'stock' | 'ledger' | 'notifications' | 'documents'>>;

@@ -41,7 +41,7 @@ async function resolveAmount(value: Json | undefined, ctx: EffectContext): Promi
 
 /** The open period entries go into now; a closed one refuses every posting. */
 async function openPeriod(ctx: EffectContext): Promise<{ period: string } | { refusal: EffectPlan['refusal'] }> {
-  const period = ctx.now.slice(0, 7);
+  const period = ctx.period;
   if ((await ctx.store.closedPeriods()).includes(period))
     return { refusal: refuse('period_closed', `会计期间 ${period} 已结账，不能记账；请财务经理先打开该期间。`, `Accounting period ${period} is closed; nothing can be posted. Ask the finance manager to reopen it.`) };
   return { period };
