@@ -24,7 +24,7 @@ export function checkTimeZone(timeZone: string): void {
 
 /** The period ("YYYY-MM") an instant belongs to in the business's time zone. */
 export function periodOf(instant: string, timeZone: string): string {
-  const parts = formatFor(timeZone).formatToParts(new Date(instant));
+  const parts = formatFor(timeZone).formatToParts(Date.parse(instant));
   const year = parts.find((p) => p.type === 'year')?.value;
   const month = parts.find((p) => p.type === 'month')?.value;
   return `${year}-${month}`;

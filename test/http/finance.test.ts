@@ -36,6 +36,26 @@ describe('money after shipping', () => {
     expect(after.balances).toMatchObject({ receivable: 1000, receipt: 1000, writeoff: 1000 });
   });
 
+  it('ten receipts at once on a 1,000 order: once it is paid, the rest are refused, and the order is written off once', async () => {
+    const order = await shippedOrder();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => finance.post(`/api/records/${order.id}/actions/record_receipt`, { params: { amount: 300 } })));
+    const accepted = answers.filter((a) => a.status === 200);
+    expect(accepted).toHaveLength(4);
+    for (const a of answers.filter((x) => x.status !== 200)) expect(['guard_failed', 'invalid_transition']).toContain(a.body.code);
+    const after = (await finance.get(`/api/records/${order.id}/ledger`)).body;
+    expect(after.balances).toMatchObject({ receivable: 1000, receipt: 1200, writeoff: 1000 });
+    expect((await finance.get(`/api/records/${order.id}`)).body.status).toBe('written_off');
+  });
+
+  it('a receipt of less than a cent is refused at its field, and nothing changes', async () => {
+    const order = await shippedOrder();
+    const before = await footprint(finance, order.id);
+    const tiny = await finance.post(`/api/records/${order.id}/actions/record_receipt`, { params: { amount: 1e-9 } });
+    expectProblem(tiny, 422, 'validation_failed');
+    expect(tiny.body.errors.map((e: { path: string }) => e.path)).toEqual(['/params/amount']);
+    expect(await footprint(finance, order.id)).toEqual(before);
+  });
+
   it('a partial receipt leaves the order shipped', async () => {
     const order = await shippedOrder();
     const paid = await act(finance, order.id, 'record_receipt', { params: { amount: 400 } });
