@@ -9,7 +9,14 @@ export const linkedRun: EffectHandler = {
   type: 'linked.run',
   params: {
     type: 'object', required: ['items', 'action'], additionalProperties: false,
-    properties: { items: { type: 'string' }, field: { type: 'string' }, action: { type: 'string' } },
+    properties: {
+      items: { type: 'string' },
+      field: { type: 'string' },
+      action: { type: 'string' },
+      // leave a listed record as it is when it has already moved out of the action's from-states (e.g. an order
+      // a settlement covered that was unlocked on its own since): the document is not held hostage by it
+      skipMoved: { type: 'boolean' },
+    },
   },
   async plan(params, ctx): Promise<EffectPlan> {
     const list = getAt(ctx.record.data, String(params.items));
@@ -26,6 +33,12 @@ export const linkedRun: EffectHandler = {
       if (!found)
         return { preview: out.preview, refusal: refuse('validation_failed', `找不到单据列出的记录 ${number}。`, `The record ${number} the document lists does not exist.`, [{ path: String(params.items), message: `unknown record ${number}` }]) };
       const template = await ctx.store.getTemplate(found.template, found.templateVersion);
+      const from = template?.actions[String(params.action)]?.from ?? [];
+      if (params.skipMoved === true && !from.includes(found.status)) {
+        const state = template?.states[found.status]?.label ?? { 'zh-CN': found.status, en: found.status };
+        out.preview.push({ kind: 'step', record: number, text: { 'zh-CN': `${number}：已是“${state['zh-CN']}”，保持不变`, en: `${number}: already ${state.en}, left as it is` } });
+        continue;
+      }
       const plan = await ctx.planLinked(template!, found, { kind: 'action', action: String(params.action), asStep: true, ...(ctx.command.reason ? { reason: ctx.command.reason } : {}), ...(ctx.command.comment ? { comment: ctx.command.comment } : {}) });
       if (plan.refusal)
         return { preview: out.preview, refusal: refuseWith(plan.refusal.code, { 'zh-CN': `${number}：${plan.refusal.message['zh-CN']}`, en: `${number}: ${plan.refusal.message.en}` }, plan.refusal.errors) };

@@ -294,6 +294,21 @@ describe('cancelling a settlement', () => {
     expect(await Promise.all([created.body, ready, notInvoiced].map((r) => footprint(finance, r.id)))).toEqual(before);
   });
 
+  it('a settlement one of whose orders was unlocked on its own can still be cancelled: that order is left as it is, and the preview says so', async () => {
+    const [a, b] = [await invoicedAndWrittenOff('杭州西湖电子有限公司'), await invoicedAndWrittenOff('南京紫金机械有限公司')];
+    const created = await finance.post('/api/records', { template: 'settlement', data: { settlementDate: a.createdAt.slice(0, 10), orders: [{ number: a.number }, { number: b.number }] } });
+    expect(created.status).toBe(201);
+    await act(finance, created.body.id, 'post');
+    await act(finmanager, b.id, 'unsettle', { comment: '客户退货，单独解锁' });
+    const preview = (await admin.get(`/api/records/${created.body.id}/actions/cancel_settlement/preview?reason=wrong_orders`)).body;
+    expect(preview.allowed).toBe(true);
+    expect(preview.effects.map((e: any) => e.text['zh-CN'])).toContain(`${b.number}：已是“已发货”，保持不变`);
+    const done = await act(admin, created.body.id, 'cancel_settlement', { reason: 'wrong_orders' });
+    expect(done.status).toBe('cancelled');
+    expect((await admin.get(`/api/records/${a.id}`)).body).toMatchObject({ status: 'written_off', data: { recheck: true } });
+    expect((await admin.get(`/api/records/${b.id}`)).body.status).toBe('shipped');
+  });
+
   it('the administrator finds the settlement document in the list, by number and by date', async () => {
     const day = settlement.createdAt.slice(0, 10);
     const onTheDay = await admin.get(`/api/records?template=settlement&status=posted&from=${day}&to=${day}`);
