@@ -2,13 +2,15 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { re2RegExp } from './safe-regexp.ts';
 import type { Json, JsonObject } from './types.ts';
 import { undeclaredFields } from './undeclared-fields.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 // multipleOfPrecision: money fields are multiples of 0.01, which binary fractions never divide exactly.
-const ajv = new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 9 });
+// Patterns run on RE2 (./safe-regexp.ts): a caller's value cannot make a template's pattern backtrack.
+const ajv = new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 9, code: { regExp: re2RegExp } });
 addFormats(ajv);
 // What a browser's time and date-time inputs give ("13:37:00", "2026-12-05T13:37") is valid: the zone is optional,
 // as in the form renderer's validator (ui/src/forms/record-form.tsx), so both sides agree on every value.
