@@ -2,6 +2,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { DEFAULT_RECORD_LIMITS, limitErrors, type RecordLimits } from './record-limits.ts';
 import { re2RegExp } from './safe-regexp.ts';
 import type { Json, JsonObject } from './types.ts';
 import { undeclaredFields } from './undeclared-fields.ts';
@@ -27,16 +28,19 @@ export interface DataError {
   message: string;
 }
 
-export function validateAgainst(schema: JsonObject, value: unknown): DataError[] {
+/** What is wrong with `value` under `schema`: fields it does not declare, sizes past `limits`, then the schema's own word. */
+export function validateAgainst(schema: JsonObject, value: unknown, limits: RecordLimits = DEFAULT_RECORD_LIMITS): DataError[] {
   let validate = cache.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);
     cache.set(schema, validate);
   }
   const undeclared = undeclaredFields(schema, value as Json).map((path) => ({ path, message: 'is not a field of this form' }));
-  if (validate(value)) return undeclared;
+  const tooLarge = limitErrors(schema, value as Json, limits);
+  if (validate(value)) return [...undeclared, ...tooLarge];
   return [
     ...undeclared,
+    ...tooLarge,
     ...(validate.errors ?? []).map((e) => {
       const missing = e.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : '';
       const extra = e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : '';

@@ -5,6 +5,7 @@ import { round } from '../core/derived.ts';
 import { diffData } from '../core/diff.ts';
 import { buildFacts, rulesOf } from '../core/facts.ts';
 import { validateAgainst } from '../core/data-validation.ts';
+import { limitsOf } from '../core/record-limits.ts';
 import { refusals, refuseWith } from '../core/refusals.ts';
 import type { ActionCommand, Actor, ApprovalDef, AuditEntry, Refusal, Template, WorkRecord } from '../core/types.ts';
 import type { EffectContext } from './effects/effect-handler.ts';
@@ -99,7 +100,7 @@ export async function planAction(env: PlanEnv, template: Template, original: Wor
 
     // Effects that set fields obey the form like people do.
     if (next.data !== decision.record.data) {
-      const errors = validateAgainst(template.form.schema, next.data);
+      const errors = validateAgainst(template.form.schema, next.data, limitsOf(template));
       if (errors.length) {
         plan.refusal = refusals.invalidData(errors);
         return plan;

@@ -465,3 +465,17 @@ describe('regular expressions in a template run on a linear-time engine', () => 
     expect(validateTemplate(bundle, options).errors).toEqual([]);
   });
 });
+
+describe('a template sets its own record size limits', () => {
+  it('any of maxStringLength, maxItems and maxRecordBytes, as whole numbers', () => {
+    const bundle = fresh();
+    bundle.limits = { maxStringLength: 600_000, maxItems: 5_000, maxRecordBytes: 1_048_576 };
+    expect(validateTemplate(bundle, options).errors).toEqual([]);
+  });
+
+  it('a limit of zero, a fraction, a limit past its ceiling or an unknown one is refused at its pointer', () => {
+    const bundle = fresh();
+    bundle.limits = { maxStringLength: 0, maxItems: 1.5, maxRecordBytes: 2 ** 40, maxKeys: 10 };
+    expect(paths(validateTemplate(bundle, options).errors).sort()).toEqual(['/limits/maxItems', '/limits/maxKeys', '/limits/maxRecordBytes', '/limits/maxStringLength']);
+  });
+});
