@@ -3,7 +3,7 @@
 // checks it); everything else, including what open schemas (additionalProperties, oneOf…) let in, gets the
 // template's `limits`, or the defaults here. The walk follows the data, so nothing in it escapes.
 import { toPointer } from './pointer.ts';
-import { childrenOf, combinedSchemas, deref } from './template-checks/schema-pointers.ts';
+import { combinedSchemas, deref, resolveData } from './template-checks/schema-pointers.ts';
 import type { Json, JsonObject, RecordLimitsDef, Template } from './types.ts';
 
 export type RecordLimits = Required<RecordLimitsDef>;
@@ -32,7 +32,7 @@ const isObject = (v: Json | undefined): v is JsonObject => !!v && typeof v === '
 /** Where `value` (data or action params, checked against `schema`) is larger than the limits allow, by pointer. */
 export function limitErrors(schema: JsonObject, value: Json | undefined, limits: RecordLimits): LimitError[] {
   const errors: LimitError[] = [];
-  walk(schema, [schema], value, '', limits, errors);
+  walk(schema, value, [], limits, errors);
   const bytes = jsonBytes(value);
   if (bytes > limits.maxRecordBytes) {
     const [largest, largestBytes] = largestField(value);
@@ -47,12 +47,16 @@ export function limitErrors(schema: JsonObject, value: Json | undefined, limits:
   return errors.slice(0, MAX_REPORTED);
 }
 
-function walk(root: JsonObject, schemas: JsonObject[], value: Json | undefined, at: string, limits: RecordLimits, errors: LimitError[]): void {
+// The walk looks up a node's schemas, and spells its pointer, only where the data passes a default: most
+// records never pay for either. `path` holds the keys down to `value`.
+function walk(root: JsonObject, value: Json | undefined, path: string[], limits: RecordLimits, errors: LimitError[]): void {
   if (errors.length >= MAX_REPORTED) return;
   if (typeof value === 'string') {
     // length counts UTF-16 units, never fewer than characters: only a long one needs counting
-    if (value.length <= limits.maxStringLength || ownLimit(root, schemas, 'maxLength') !== undefined) return;
-    const characters = [...value].length;
+    if (value.length <= limits.maxStringLength) return;
+    const at = toPointer(path);
+    if (ownLimit(root, resolveData(root, at), 'maxLength') !== undefined) return;
+    const characters = codePoints(value);
     if (characters > limits.maxStringLength) {
       errors.push({
         path: at,
@@ -60,17 +64,44 @@ function walk(root: JsonObject, schemas: JsonObject[], value: Json | undefined, 
       });
     }
   } else if (Array.isArray(value)) {
-    if (value.length > limits.maxItems && ownLimit(root, schemas, 'maxItems') === undefined) {
-      errors.push({
-        path: at,
-        message: `has ${value.length} items, more than the ${limits.maxItems} a list without its own maxItems may hold: split it over several records, or have an admin give the list a maxItems or raise "limits.maxItems" in the template`,
-      });
-      return; // its items are past the limit anyway; walking thousands of them tells nothing more
+    if (value.length > limits.maxItems) {
+      const at = toPointer(path);
+      if (ownLimit(root, resolveData(root, at), 'maxItems') === undefined) {
+        errors.push({
+          path: at,
+          message: `has ${value.length} items, more than the ${limits.maxItems} a list without its own maxItems may hold: split it over several records, or have an admin give the list a maxItems or raise "limits.maxItems" in the template`,
+        });
+        return; // its items are past the limit anyway; walking thousands of them tells nothing more
+      }
     }
-    value.forEach((item, i) => walk(root, childrenOf(root, schemas, String(i)), item, `${at}/${i}`, limits, errors));
+    for (let i = 0; i < value.length; i++) {
+      path.push(String(i));
+      walk(root, value[i], path, limits, errors);
+      path.pop();
+    }
   } else if (isObject(value)) {
-    for (const [key, item] of Object.entries(value)) walk(root, childrenOf(root, schemas, key), item, at + toPointer([key]), limits, errors);
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      path.push(key);
+      walk(root, value[key], path, limits, errors);
+      path.pop();
+    }
   }
+}
+
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
 }
 
 /** The largest value of `keyword` the schemas (and their allOf/anyOf/oneOf/then/else) give, if any gives one. */

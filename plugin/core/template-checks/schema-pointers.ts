@@ -15,15 +15,10 @@ export function combinedSchemas(schema: JsonObject): Json[] {
 export function resolveData(root: JsonObject, pointer: string): JsonObject[] {
   let nodes: JsonObject[] = [root];
   for (const seg of splitPointer(pointer)) {
-    nodes = childrenOf(root, nodes, seg);
+    nodes = nodes.flatMap((n) => childSchemas(root, n, seg, 0));
     if (nodes.length === 0) return [];
   }
   return nodes;
-}
-
-/** The schemas the child `seg` of a value matching any of `schemas` lands on (one step of resolveData). */
-export function childrenOf(root: JsonObject, schemas: JsonObject[], seg: string): JsonObject[] {
-  return schemas.flatMap((n) => childSchemas(root, n, seg, 0));
 }
 
 function childSchemas(root: JsonObject, schema: Json, seg: string, depth: number): JsonObject[] {
