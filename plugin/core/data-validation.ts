@@ -14,7 +14,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 9, code: { regExp: re2RegExp } });
 addFormats(ajv);
 // What a browser's time and date-time inputs give ("13:37:00", "2026-12-05T13:37") is valid: the zone is optional,
-// as in the form renderer's validator (ui/src/forms/record-form.tsx), so both sides agree on every value.
+// as in the browser forms' validator (ui/src/forms/form-ajv.ts), so both sides agree on every value.
 ajv.addFormat('time', fullFormats['iso-time']);
 ajv.addFormat('date-time', fullFormats['iso-date-time']);
 // People and departments are checked by the runtime against the directory, not by the schema.

@@ -3,11 +3,10 @@
 import { useMemo } from 'react';
 import { JsonForms } from '@jsonforms/react';
 import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
-import { createAjv, type JsonSchema, type UISchemaElement } from '@jsonforms/core';
+import type { JsonSchema, UISchemaElement } from '@jsonforms/core';
 import type { ErrorObject } from 'ajv';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { re2RegExp } from '../../../plugin/core/safe-regexp';
 import { useI18n } from '../i18n';
+import { formAjv } from './form-ajv';
 import type { JsonObject, Template } from '../model';
 import { LinesTableRenderer, linesTableTester } from './lines-table';
 import { hiddenFields, localizeSchema, prepareUischema, writeProtected } from './prepare-form';
@@ -22,12 +21,6 @@ const renderers = [
   { tester: departmentControlTester, renderer: DepartmentControlRenderer },
 ];
 const readonlyRenderers = [...renderers, { tester: readonlyControlTester, renderer: ReadonlyControlRenderer }];
-// As the server validates: money is a multiple of 0.01, which binary fractions never divide exactly, and
-// patterns run on RE2, so a template's pattern cannot freeze the page while someone types.
-const ajv = createAjv({ multipleOfPrecision: 9, code: { regExp: re2RegExp } });
-// Times and date-times without a zone are valid, as on the server (plugin/core/data-validation.ts).
-ajv.addFormat('time', fullFormats['iso-time']);
-ajv.addFormat('date-time', fullFormats['iso-date-time']);
 
 export interface RecordFormProps {
   template: Template;
@@ -86,7 +79,7 @@ export function RecordForm({ template, data, roles, editable, readonly, showErro
         data={data}
         renderers={readonly ? readonlyRenderers : renderers}
         cells={vanillaCells}
-        ajv={ajv}
+        ajv={formAjv}
         config={config}
         readonly={readonly}
         i18n={i18n}
