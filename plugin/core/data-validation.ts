@@ -3,7 +3,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { DEFAULT_RECORD_LIMITS, limitErrors, type RecordLimits } from './record-limits.ts';
-import { re2RegExp } from './safe-regexp.ts';
+import { re2RegExp, regexProblem } from './safe-regexp.ts';
+import { schemaRegexes } from './template-checks/schema-regexes.ts';
 import type { Json, JsonObject } from './types.ts';
 import { undeclaredFields } from './undeclared-fields.ts';
 
@@ -21,7 +22,7 @@ ajv.addFormat('date-time', fullFormats['iso-date-time']);
 ajv.addFormat('user', true);
 ajv.addFormat('department', true);
 
-const cache = new WeakMap<object, ValidateFunction>();
+const cache = new WeakMap<object, ValidateFunction | DataError[]>();
 
 export interface DataError {
   path: string;
@@ -32,9 +33,10 @@ export interface DataError {
 export function validateAgainst(schema: JsonObject, value: unknown, limits: RecordLimits = DEFAULT_RECORD_LIMITS): DataError[] {
   let validate = cache.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = unrunnablePatterns(schema) ?? ajv.compile(schema);
     cache.set(schema, validate);
   }
+  if (Array.isArray(validate)) return validate;
   const undeclared = undeclaredFields(schema, value as Json).map((path) => ({ path, message: 'is not a field of this form' }));
   const tooLarge = limitErrors(schema, value as Json, limits);
   if (validate(value)) return [...undeclared, ...tooLarge];
@@ -47,4 +49,16 @@ export function validateAgainst(schema: JsonObject, value: unknown, limits: Reco
       return { path: e.instancePath + missing + extra, message: e.message ?? 'is invalid' };
     }),
   ];
+}
+
+/**
+ * Import refuses patterns RE2 cannot run, but a template installed before that rule may still hold one: its
+ * records are refused with words for the admin instead of failing on a compile error (or backtracking).
+ */
+function unrunnablePatterns(schema: JsonObject): DataError[] | undefined {
+  const errors = schemaRegexes(schema).flatMap(({ at, source }) => {
+    const problem = regexProblem(source);
+    return problem ? [{ path: '', message: `the template's pattern at ${at} ${problem}: an admin must import a new version of the template without it` }] : [];
+  });
+  return errors.length ? errors : undefined;
 }

@@ -52,3 +52,12 @@ describe('patterns it refuses, saying why and what to do', () => {
     expect(safeRegExp('^[(?=!]+$')!.test('(?=')).toBe(true);
   });
 });
+
+describe('a template installed before its patterns had to run on RE2', () => {
+  it('has its records refused with words for the admin, not a crash', () => {
+    const schema = { type: 'object', properties: { password: { type: 'string', pattern: '^(?=.*\\d).{8,}$' } } };
+    expect(validateAgainst(schema, { password: 'abcdefg1' })).toEqual([
+      { path: '', message: expect.stringMatching(/pattern at \/properties\/password\/pattern uses a lookahead.*an admin must import a new version of the template without it/) },
+    ]);
+  });
+});
