@@ -2,40 +2,48 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import type { Json, JsonObject } from './types.ts';
+import { DEFAULT_RECORD_LIMITS, limitErrors, limitsOf, type RecordLimits } from './record-limits.ts';
+import { re2RegExp, regexProblem } from './safe-regexp.ts';
+import { schemaRegexes } from './template-checks/schema-regexes.ts';
+import type { Json, JsonObject, Template } from './types.ts';
 import { undeclaredFields } from './undeclared-fields.ts';
 import { hiddenControls } from './form-rules.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 // multipleOfPrecision: money fields are multiples of 0.01, which binary fractions never divide exactly.
-const ajv = new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 9 });
+// Patterns run on RE2 (./safe-regexp.ts): a caller's value cannot make a template's pattern backtrack.
+const ajv = new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 9, code: { regExp: re2RegExp } });
 addFormats(ajv);
 // What a browser's time and date-time inputs give ("13:37:00", "2026-12-05T13:37") is valid: the zone is optional,
-// as in the form renderer's validator (ui/src/forms/record-form.tsx), so both sides agree on every value.
+// as in the browser forms' validator (ui/src/forms/form-ajv.ts), so both sides agree on every value.
 ajv.addFormat('time', fullFormats['iso-time']);
 ajv.addFormat('date-time', fullFormats['iso-date-time']);
 // People and departments are checked by the runtime against the directory, not by the schema.
 ajv.addFormat('user', true);
 ajv.addFormat('department', true);
 
-const cache = new WeakMap<object, ValidateFunction>();
+const cache = new WeakMap<object, ValidateFunction | DataError[]>();
 
 export interface DataError {
   path: string;
   message: string;
 }
 
-export function validateAgainst(schema: JsonObject, value: unknown): DataError[] {
+/** What is wrong with `value` under `schema`: fields it does not declare, sizes past `limits`, then the schema's own word. */
+export function validateAgainst(schema: JsonObject, value: unknown, limits: RecordLimits = DEFAULT_RECORD_LIMITS): DataError[] {
   let validate = cache.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = unrunnablePatterns(schema) ?? ajv.compile(schema);
     cache.set(schema, validate);
   }
+  if (Array.isArray(validate)) return validate;
   const undeclared = undeclaredFields(schema, value as Json).map((path) => ({ path, message: 'is not a field of this form' }));
-  if (validate(value)) return undeclared;
+  const tooLarge = limitErrors(schema, value as Json, limits);
+  if (validate(value)) return [...undeclared, ...tooLarge];
   return [
     ...undeclared,
+    ...tooLarge,
     ...(validate.errors ?? []).map((e) => {
       const missing = e.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : '';
       const extra = e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : '';
@@ -53,10 +61,23 @@ export function meets(schema: JsonObject, value: Json | undefined): boolean {
  * A record's data against its form: the schema, except that a field the form's rules hide for this data is not
  * required (the person filling the form never saw it).
  */
-export function validateRecordData(form: { schema: JsonObject; uischema: JsonObject }, data: JsonObject): DataError[] {
-  const errors = validateAgainst(form.schema, data);
+export function validateRecordData(template: Pick<Template, 'form' | 'limits'>, data: JsonObject): DataError[] {
+  const { form } = template;
+  const errors = validateAgainst(form.schema, data, limitsOf(template));
   if (!errors.length) return errors;
   const hidden = hiddenControls(form.uischema, data, meets);
   const isHidden = (path: string) => hidden.some((h) => path === h || path.startsWith(`${h}/`));
   return errors.filter((e) => !(e.message.startsWith('must have required property') && isHidden(e.path)));
+}
+
+/**
+ * Import refuses patterns RE2 cannot run, but a template installed before that rule may still hold one: its
+ * records are refused with words for the admin instead of failing on a compile error (or backtracking).
+ */
+function unrunnablePatterns(schema: JsonObject): DataError[] | undefined {
+  const errors = schemaRegexes(schema).flatMap(({ at, source }) => {
+    const problem = regexProblem(source);
+    return problem ? [{ path: '', message: `the template's pattern at ${at} ${problem}: an admin must import a new version of the template without it` }] : [];
+  });
+  return errors.length ? errors : undefined;
 }

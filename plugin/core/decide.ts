@@ -2,6 +2,7 @@
 import { diffData } from './diff.ts';
 import { summarize } from './derived.ts';
 import { validateAgainst, validateRecordData } from './data-validation.ts';
+import { limitsOf } from './record-limits.ts';
 import { canRead, canSee, editableFields, forbiddenChange, matchingGrant, unwritableOnCreate } from './permissions.ts';
 import { leaveOut } from './redact.ts';
 import { refusals, refuseWith } from './refusals.ts';
@@ -84,7 +85,7 @@ function checkInput(template: Template, command: ActionCommand): Refusal | undef
   }
   if (def.input?.comment?.required && !command.comment?.trim()) return refusals.commentRequired(def.label);
   if (def.input?.params) {
-    const errors = validateAgainst(def.input.params, command.params ?? {}).map((e) => ({ ...e, path: '/params' + e.path }));
+    const errors = validateAgainst(def.input.params, command.params ?? {}, limitsOf(template)).map((e) => ({ ...e, path: '/params' + e.path }));
     if (errors.length) return refusals.invalidParams(errors);
   }
   return undefined;
@@ -164,7 +165,7 @@ export interface NewRecordIds {
 
 export function decideCreate(template: Template, data: JsonObject, actor: Actor, ids: NewRecordIds, now: string): Outcome {
   if (!template.create.roles.some((r) => actor.roles.includes(r))) return refusals.cannotCreate(template.name);
-  const errors = validateRecordData(template.form, data);
+  const errors = validateRecordData(template, data);
   if (errors.length) return refusals.invalidData(errors);
   const filled = diffData({}, data).map((c) => c.path);
   const blocked = unwritableOnCreate(template, filled, actor);
@@ -215,7 +216,7 @@ export function decideEdit(template: Template, record: WorkRecord, patch: JsonOb
         })
       : refusals.fieldReadOnly(blocked.path, state.label);
   }
-  const errors = validateRecordData(template.form, data);
+  const errors = validateRecordData(template, data);
   if (errors.length) return refusals.invalidData(errors);
   const next: WorkRecord = { ...record, data, summary: summarize(template, data), version: record.version + 1, updatedAt: now };
   return {

@@ -195,6 +195,18 @@ export interface Template {
   /** Rules by name. In a bundle file on disk a value may be a path (e.g. "rules/sales-order/x.json") the file loader inlines. */
   rules: Record<string, RuleDef>;
   automations?: Record<string, AutomationDef>;
+  /** How large a record's data may grow; each one left out takes its default (see core/record-limits.ts). */
+  limits?: RecordLimitsDef;
+}
+
+/** Size limits on record data (and action params) that a template may set. */
+export interface RecordLimitsDef {
+  /** Characters in a string whose schema has no maxLength of its own. */
+  maxStringLength?: number;
+  /** Items in a list whose schema has no maxItems of its own. */
+  maxItems?: number;
+  /** Bytes of the whole data as JSON (UTF-8). */
+  maxRecordBytes?: number;
 }
 
 // ---------------------------------------------------------------- people

@@ -102,7 +102,7 @@ export async function planAction(env: PlanEnv, template: Template, original: Wor
 
     // Effects that set fields obey the form like people do.
     if (next.data !== decision.record.data) {
-      const errors = validateRecordData(template.form, next.data);
+      const errors = validateRecordData(template, next.data);
       if (errors.length) {
         plan.refusal = refusals.invalidData(errors);
         return plan;

@@ -451,3 +451,49 @@ describe('names that exist on every JavaScript object', () => {
     expect(paths(validateTemplate(bundle, options).errors).sort()).toEqual(['/actions/cancel/from/0', '/actions/confirm/guards/0/rule']);
   });
 });
+
+describe('regular expressions in a template run on a linear-time engine', () => {
+  it('a pattern that backtracks catastrophically elsewhere imports: here it cannot', () => {
+    const bundle = fresh();
+    bundle.form.schema.properties.code = { type: 'string', pattern: '^(a+)+$' };
+    expect(validateTemplate(bundle, options).errors).toEqual([]);
+  });
+
+  it('a lookahead or a backreference is refused at its pointer, in the form and in action params', () => {
+    const bundle = fresh();
+    bundle.form.schema.properties.password = { type: 'string', pattern: '^(?=.*\\d).{8,}$' };
+    bundle.form.schema.properties.tags = { type: 'object', patternProperties: { '^(x)\\1$': { type: 'string' } } };
+    bundle.form.schema.properties.customer.properties.code = { anyOf: [{ type: 'string', pattern: '(?<!-)\\d+' }] };
+    bundle.actions.record_receipt.input.params.properties.memo = { type: 'string', pattern: '^(?<q>a)\\k<q>$' };
+    const result = validateTemplate(bundle, options);
+    expect(result.ok).toBe(false);
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        { path: '/form/schema/properties/password/pattern', message: expect.stringMatching(/^pattern "\^\(\?=\.\*\\\\d\)\.\{8,\}\$" uses a lookahead .*rewrite the pattern without it/) },
+        { path: '/form/schema/properties/tags/patternProperties/^(x)\\1$', message: expect.stringMatching(/backreference/) },
+        { path: '/form/schema/properties/customer/properties/code/anyOf/0/pattern', message: expect.stringMatching(/lookbehind/) },
+        { path: '/actions/record_receipt/input/params/properties/memo/pattern', message: expect.stringMatching(/named backreference/) },
+      ]),
+    );
+  });
+
+  it('a "pattern" that is only a property name or an example is no pattern', () => {
+    const bundle = fresh();
+    bundle.form.schema.properties.pattern = { type: 'string', default: '(?=x)', examples: ['(?=y)'] };
+    expect(validateTemplate(bundle, options).errors).toEqual([]);
+  });
+});
+
+describe('a template sets its own record size limits', () => {
+  it('any of maxStringLength, maxItems and maxRecordBytes, as whole numbers', () => {
+    const bundle = fresh();
+    bundle.limits = { maxStringLength: 600_000, maxItems: 5_000, maxRecordBytes: 1_048_576 };
+    expect(validateTemplate(bundle, options).errors).toEqual([]);
+  });
+
+  it('a limit of zero, a fraction, a limit past its ceiling or an unknown one is refused at its pointer', () => {
+    const bundle = fresh();
+    bundle.limits = { maxStringLength: 0, maxItems: 1.5, maxRecordBytes: 2 ** 40, maxKeys: 10 };
+    expect(paths(validateTemplate(bundle, options).errors).sort()).toEqual(['/limits/maxItems', '/limits/maxKeys', '/limits/maxRecordBytes', '/limits/maxStringLength']);
+  });
+});

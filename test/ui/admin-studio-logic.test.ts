@@ -359,9 +359,9 @@ describe('designing the form: columns, sections, tabs, conditions and properties
     expect(fromFormRule(ruleOf(t, '说明'))).toEqual(rule);
     expect(validateTemplate(t, builtinCheckOptionsForTests).errors).toEqual([]);
     // hidden, the detail is not asked for; shown, it is
-    expect(validateRecordData(t.form, { title: 'x', 原因: 'damaged' })).toEqual([]);
-    expect(validateRecordData(t.form, { title: 'x', 原因: 'other' }).map((e) => e.path)).toEqual(['/说明']);
-    expect(validateRecordData(t.form, { title: 'x', 原因: 'damaged', 金额: 2000 }).map((e) => e.path)).toEqual(['/说明']);
+    expect(validateRecordData(t, { title: 'x', 原因: 'damaged' })).toEqual([]);
+    expect(validateRecordData(t, { title: 'x', 原因: 'other' }).map((e) => e.path)).toEqual(['/说明']);
+    expect(validateRecordData(t, { title: 'x', 原因: 'damaged', 金额: 2000 }).map((e) => e.path)).toEqual(['/说明']);
   });
 
   it('label, help text, bounds, default and options are set where JSON Schema keeps them', () => {

@@ -2,6 +2,7 @@
 import { PluginFailure } from '../errors.ts';
 import Ajv, { type ValidateFunction } from 'ajv';
 import metaSchema from '../../../schemas/template.schema.json' with { type: 'json' };
+import { re2RegExp } from '../safe-regexp.ts';
 import type { Json } from '../types.ts';
 import { addPlatformFormats } from './ajv.ts';
 import { isObject } from './json.ts';
@@ -41,7 +42,7 @@ export function checkerFor(options: TemplateCheckOptions): Checker {
 }
 
 function buildChecker(options: TemplateCheckOptions): Checker {
-  const ajv = addPlatformFormats(new Ajv({ allErrors: true, strict: true, verbose: true }));
+  const ajv = addPlatformFormats(new Ajv({ allErrors: true, strict: true, verbose: true, code: { regExp: re2RegExp } }));
   ajv.addKeyword({ keyword: 'x-ref', schemaType: 'string' });
   const validateBundle = ajv.compile(metaSchema as object);
   const effects = new Map<string, EffectChecker>();

@@ -1,4 +1,5 @@
 // Where pointers land in a JSON Schema: data pointers through properties and items, "$ref" and UI scopes into the document.
+import { safeRegExp } from '../safe-regexp.ts';
 import type { Json, JsonObject } from '../types.ts';
 import { isObject } from './json.ts';
 
@@ -94,12 +95,4 @@ function splitPointer(pointer: string): string[] {
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function safeRegExp(source: string): RegExp | undefined {
-  try {
-    return new RegExp(source, 'u');
-  } catch {
-    return undefined;
-  }
 }

@@ -1,9 +1,11 @@
 // JSON Schemas the admin writes (the form, action params): valid as schemas, and compiling under ajv's strict rules.
 import Ajv, { type ValidateFunction } from 'ajv';
 import { toPointer } from '../pointer.ts';
+import { re2RegExp } from '../safe-regexp.ts';
 import type { Json, JsonObject } from '../types.ts';
 import { addPlatformFormats, issuesFromAjv } from './ajv.ts';
 import { isObject } from './json.ts';
+import { reportUnsafeRegexes } from './schema-regexes.ts';
 import type { Fail } from './types.ts';
 
 /** Compiles one admin schema found at `at`; undefined, with each reason reported, when it does not compile. */
@@ -17,13 +19,22 @@ export function userSchemaCompiler(): CompileUserSchema {
   };
   // 'log' keeps compiling after the first strict-mode complaint, so every one gets reported
   const ajv = addPlatformFormats(
-    new Ajv({ allErrors: true, strict: 'log', allowUnionTypes: true, verbose: true, logger: { log: () => {}, warn: record, error: record } }),
+    new Ajv({
+      allErrors: true,
+      strict: 'log',
+      allowUnionTypes: true,
+      verbose: true,
+      logger: { log: () => {}, warn: record, error: record },
+      code: { regExp: re2RegExp },
+    }),
   );
   return (schema, at, fail) => {
     if (!ajv.validateSchema(schema)) {
       for (const issue of issuesFromAjv(ajv.errors, at)) fail(issue.path, `is not a valid JSON Schema: ${issue.message}`);
       return undefined;
     }
+    // before compiling: ajv would stop at the first pattern RE2 refuses, and without saying where it is
+    if (!reportUnsafeRegexes(schema, at, fail)) return undefined;
     notes.length = 0;
     let validate: ValidateFunction | undefined;
     try {

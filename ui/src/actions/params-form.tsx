@@ -7,6 +7,7 @@ import type { JsonSchema, UISchemaElement } from '@jsonforms/core';
 import type { ErrorObject } from 'ajv';
 import { useI18n } from '../i18n';
 import type { JsonObject } from '../model';
+import { formAjv } from '../forms/form-ajv';
 import { pickBilingual } from '../forms/prepare-form';
 import { translateAjvError } from '../forms/translate-error';
 
@@ -40,6 +41,7 @@ export function ParamsForm({ schema: given, onChange }: { schema: JsonObject; on
         data={initial}
         renderers={vanillaRenderers}
         cells={vanillaCells}
+        ajv={formAjv}
         i18n={i18n}
         validationMode="ValidateAndShow"
         onChange={({ data, errors }) => report.current((data ?? {}) as JsonObject, errors?.length ?? 0)}

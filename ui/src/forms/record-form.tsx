@@ -3,10 +3,10 @@
 import { useMemo } from 'react';
 import { JsonForms } from '@jsonforms/react';
 import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
-import { createAjv, type JsonSchema, type UISchemaElement } from '@jsonforms/core';
+import type { JsonSchema, UISchemaElement } from '@jsonforms/core';
 import type { ErrorObject } from 'ajv';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { useI18n } from '../i18n';
+import { formAjv } from './form-ajv';
 import type { JsonObject, Template } from '../model';
 import { LinesTableRenderer, linesTableTester } from './lines-table';
 import { ChoicesControlRenderer, choicesControlTester } from './choices-control';
@@ -26,11 +26,6 @@ const renderers = [
   { tester: tabsLayoutTester, renderer: TabsLayoutRenderer },
 ];
 const readonlyRenderers = [...renderers, { tester: readonlyControlTester, renderer: ReadonlyControlRenderer }];
-// As the server validates: money is a multiple of 0.01, which binary fractions never divide exactly.
-const ajv = createAjv({ multipleOfPrecision: 9 });
-// Times and date-times without a zone are valid, as on the server (plugin/core/data-validation.ts).
-ajv.addFormat('time', fullFormats['iso-time']);
-ajv.addFormat('date-time', fullFormats['iso-date-time']);
 
 export interface RecordFormProps {
   template: Template;
@@ -89,14 +84,14 @@ export function RecordForm({ template, data, roles, editable, readonly, showErro
         data={data}
         renderers={readonly ? readonlyRenderers : renderers}
         cells={vanillaCells}
-        ajv={ajv}
+        ajv={formAjv}
         config={config}
         readonly={readonly}
         i18n={i18n}
         validationMode={readonly ? 'NoValidation' : showErrors ? 'ValidateAndShow' : 'ValidateAndHide'}
         additionalErrors={serverErrors}
         onChange={({ data: next, errors }) =>
-          onChange?.(next as JsonObject, visibleErrors((errors ?? []) as ErrorObject[], hiddenControls(uischema, next, ajv)))
+          onChange?.(next as JsonObject, visibleErrors((errors ?? []) as ErrorObject[], hiddenControls(uischema, next, formAjv)))
         }
       />
     </div>
