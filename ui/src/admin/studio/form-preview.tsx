@@ -7,6 +7,7 @@ import { RecordForm } from '../../forms/record-form';
 import { stateAccess } from '../../forms/prepare-form';
 import { initialData } from '../../forms/initial-data';
 import { useStudio } from './studio-context';
+import { OptionSelect } from '../components/option-select';
 
 /** A draft the renderer cannot draw yet (a half-made rule, say) shows a line, not a blank studio. */
 class PreviewBoundary extends Component<{ message: string; children: ReactNode; draft: unknown }, { failed: boolean }> {
@@ -36,26 +37,8 @@ export function FormPreview() {
     <aside className="adm-card adm-stack adm-preview" data-testid="form-preview">
       <h3>{t('admin.preview.title')}</h3>
       <div className="adm-row">
-        <label className="adm-inline">
-          {t('admin.preview.asRole')}
-          <select name="preview-role" value={asRole} onChange={(e) => setRole(e.target.value)}>
-            {roleOptions.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="adm-inline">
-          {t('admin.preview.inState')}
-          <select name="preview-state" value={inState} onChange={(e) => setState(e.target.value)}>
-            {stateOptions.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OptionSelect name="preview-role" label={t('admin.preview.asRole')} value={asRole} options={roleOptions} onChange={setRole} />
+        <OptionSelect name="preview-state" label={t('admin.preview.inState')} value={inState} options={stateOptions} onChange={setState} />
       </div>
       <PreviewBoundary message={t('admin.preview.cannotDraw')} draft={draft}>
         <RecordForm template={draft} data={data} roles={[asRole]} editable={stateAccess(draft, inState, [asRole])} onChange={(next) => setData(next)} />

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { listFields } from './form-fields';
 import { maySee, mayWrite, setMaySee, setMayWrite, writeLocked } from './field-rights';
 import { useStudio } from './studio-context';
+import { OptionSelect } from '../components/option-select';
 
 export function RightsMatrix() {
   const { draft, update, roleOptions, stateOptions } = useStudio();
@@ -17,16 +18,7 @@ export function RightsMatrix() {
   return (
     <div className="adm-stack" data-testid="rights-matrix">
       <p className="adm-muted adm-small">{t('admin.rights.intro')}</p>
-      <label className="adm-inline">
-        {t('admin.rights.role')}
-        <select name="rights-role" value={role} onChange={(e) => setChosen(e.target.value)}>
-          {roleOptions.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OptionSelect name="rights-role" label={t('admin.rights.role')} value={role} options={roleOptions} onChange={setChosen} />
       <div className="adm-scroll-x">
         <table className="adm-table adm-table--compact adm-matrix">
           <thead>
