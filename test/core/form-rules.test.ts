@@ -32,3 +32,11 @@ describe('JSON Forms rules on the server', () => {
     expect(scopePointer('#/definitions/x')).toBeUndefined();
   });
 });
+
+describe('dates in JSON Forms conditions', () => {
+  it('formatMinimum / formatExclusiveMaximum compare dates as dates on the server', () => {
+    const ui = { type: 'VerticalLayout', elements: [control('late', { effect: 'SHOW', condition: when('due', { format: 'date', formatExclusiveMinimum: '2026-12-31' }, { failWhenUndefined: true }) })] };
+    expect(hiddenControls(ui as unknown as JsonObject, { due: '2027-01-02' }, meets)).toEqual([]);
+    expect(hiddenControls(ui as unknown as JsonObject, { due: '2026-12-05' }, meets)).toEqual(['/late']);
+  });
+});

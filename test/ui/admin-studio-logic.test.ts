@@ -461,3 +461,17 @@ describe('derived values in rules', () => {
     expect(validateTemplate({ ...t, rules: { many: rule } }, builtinCheckOptionsForTests).errors).toEqual([]);
   });
 });
+
+describe('date conditions', () => {
+  it('a date row is a date operator in a rule and a format bound in a show condition, and reads back', () => {
+    const t = blankTemplate({ id: 'purchase-return', name: { 'zh-CN': '退货单', en: 'Purchase return' }, numberPrefix: 'RT' });
+    addField(t, { key: 'due', type: 'date', label: { 'zh-CN': '到期', en: 'Due' }, required: false });
+    addField(t, { key: 'late', type: 'string', label: { 'zh-CN': '逾期说明', en: 'Why late' }, required: false });
+    const c: Condition = { join: 'all', rows: [{ field: 'due', operator: 'after', value: '2026-12-31' }] };
+    expect(toRule(t, c)).toEqual({ conditions: { all: [{ fact: 'data', path: '$.due', operator: 'after', value: '2026-12-31' }] } });
+    expect(validateTemplate({ ...t, rules: { overdue: toRule(t, c) } }, builtinCheckOptionsForTests).errors).toEqual([]);
+    const shown = toFormRule(t, { effect: 'SHOW', condition: c });
+    expect(shown.condition).toEqual({ scope: '#/properties/due', schema: { format: 'date', formatExclusiveMinimum: '2026-12-31' }, failWhenUndefined: true });
+    expect(fromFormRule(shown)).toEqual({ effect: 'SHOW', condition: c });
+  });
+});

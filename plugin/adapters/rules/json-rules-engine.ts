@@ -8,6 +8,25 @@ import type { GuardEvaluator } from '../../runtime/ports.ts';
 /** json-rules-engine's own operators; templates may name these and any added with addOperator. */
 export const defaultOperators = ['equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'];
 
+/** A date or date-time as a number to compare, or undefined (json-rules-engine's own comparisons take numbers only). */
+const instant = (v: unknown): number | undefined => {
+  const t = typeof v === 'string' ? Date.parse(v) : NaN;
+  return Number.isNaN(t) ? undefined : t;
+};
+const compareDates = (test: (a: number, b: number) => boolean) => (fact: unknown, value: unknown) => {
+  const a = instant(fact);
+  const b = instant(value);
+  return a !== undefined && b !== undefined && test(a, b);
+};
+
+/** Operators every template may use besides json-rules-engine's: dates compared as dates ("2026-12-05", ISO date-times). */
+export const dateOperators: Record<string, OperatorEvaluator<unknown, unknown>> = {
+  before: compareDates((a, b) => a < b),
+  onOrBefore: compareDates((a, b) => a <= b),
+  after: compareDates((a, b) => a > b),
+  onOrAfter: compareDates((a, b) => a >= b),
+};
+
 export interface RulesEvaluator extends GuardEvaluator {
   addOperator(name: string, fn: OperatorEvaluator<unknown, unknown>): void;
   operators(): string[];
@@ -41,7 +60,7 @@ function withoutPriorities<T>(node: T): T {
 }
 
 export function createRulesEvaluator(): RulesEvaluator {
-  const custom = new Map<string, OperatorEvaluator<unknown, unknown>>();
+  const custom = new Map<string, OperatorEvaluator<unknown, unknown>>(Object.entries(dateOperators));
   // Building an engine parses every rule again; a stored template's rules never change (the store hands out
   // one frozen copy), so engines are kept per rule set and names. A run keeps its engine to itself: an engine
   // shared by two runs at once would let the first to finish stop the other.

@@ -36,3 +36,21 @@ describe('the json-rules-engine guard evaluator', () => {
     await expect(createRulesEvaluator().evaluate(rules, ['missing'], {})).rejects.toThrow(/rule "missing" is not in the template/);
   });
 });
+
+describe('date operators', () => {
+  const on = (operator: string, value: string) => ({ r: { conditions: { all: [{ fact: 'data', path: '$.due', operator, value }] } } });
+  it('before, onOrBefore, after and onOrAfter compare dates and date-times as instants', async () => {
+    const e = createRulesEvaluator();
+    expect(await e.evaluate(on('before', '2026-12-31'), ['r'], { data: { due: '2026-12-05' } })).toEqual({ r: true });
+    expect(await e.evaluate(on('after', '2026-12-31'), ['r'], { data: { due: '2026-12-05' } })).toEqual({ r: false });
+    expect(await e.evaluate(on('onOrAfter', '2026-12-05'), ['r'], { data: { due: '2026-12-05' } })).toEqual({ r: true });
+    expect(await e.evaluate(on('onOrBefore', '2026-12-05T08:00:00+08:00'), ['r'], { data: { due: '2026-12-05T00:00:00Z' } })).toEqual({ r: true });
+    expect(e.operators()).toEqual(expect.arrayContaining(['before', 'onOrBefore', 'after', 'onOrAfter']));
+  });
+
+  it('an empty or unreadable date never meets a date condition', async () => {
+    const e = createRulesEvaluator();
+    expect(await e.evaluate(on('before', '2026-12-31'), ['r'], { data: {} })).toEqual({ r: false });
+    expect(await e.evaluate(on('after', '2020-01-01'), ['r'], { data: { due: 'soon' } })).toEqual({ r: false });
+  });
+});

@@ -3,7 +3,7 @@
 import type { Json, JsonObject, Template } from '../../../../plugin/core/types';
 import { listFields } from './form-fields';
 
-export const OPERATORS = ['equal', 'notEqual', 'greaterThan', 'greaterThanInclusive', 'lessThan', 'lessThanInclusive', 'in', 'notIn', 'contains'] as const;
+export const OPERATORS = ['equal', 'notEqual', 'greaterThan', 'greaterThanInclusive', 'lessThan', 'lessThanInclusive', 'in', 'notIn', 'contains', 'before', 'onOrBefore', 'after', 'onOrAfter'] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 export interface ConditionRow {

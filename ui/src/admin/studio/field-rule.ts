@@ -14,6 +14,8 @@ export interface FieldRule {
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const dateFormat = (type: string): string => (type === 'datetime' ? 'date-time' : type === 'time' ? 'time' : 'date');
+
 /** The JSON Schema a field's value must meet for a row to hold. */
 function schemaFor(type: string, operator: Operator, value: Json): JsonObject {
   switch (operator) {
@@ -36,6 +38,15 @@ function schemaFor(type: string, operator: Operator, value: Json): JsonObject {
     case 'contains':
       // a multiple choice holds the option; a text holds the words
       return type === 'choices' ? { contains: { const: value } } : { type: 'string', pattern: escapeRegex(String(value)) };
+    // dates compare as dates through ajv-formats' format keywords, on the browser's and the server's validator
+    case 'before':
+      return { format: dateFormat(type), formatExclusiveMaximum: value };
+    case 'onOrBefore':
+      return { format: dateFormat(type), formatMaximum: value };
+    case 'after':
+      return { format: dateFormat(type), formatExclusiveMinimum: value };
+    case 'onOrAfter':
+      return { format: dateFormat(type), formatMinimum: value };
   }
 }
 
@@ -52,6 +63,10 @@ function rowOf(schema: JsonObject): { operator: Operator; value: Json } | undefi
   if ('exclusiveMaximum' in schema) return { operator: 'lessThan', value: schema.exclusiveMaximum };
   if ('maximum' in schema) return { operator: 'lessThanInclusive', value: schema.maximum };
   if (contains && 'const' in contains) return { operator: 'contains', value: contains.const };
+  if ('formatExclusiveMaximum' in schema) return { operator: 'before', value: schema.formatExclusiveMaximum };
+  if ('formatMaximum' in schema) return { operator: 'onOrBefore', value: schema.formatMaximum };
+  if ('formatExclusiveMinimum' in schema) return { operator: 'after', value: schema.formatExclusiveMinimum };
+  if ('formatMinimum' in schema) return { operator: 'onOrAfter', value: schema.formatMinimum };
   if (typeof schema.pattern === 'string') return { operator: 'contains', value: schema.pattern.replace(/\\(.)/g, '$1') };
   return undefined;
 }
