@@ -194,6 +194,8 @@ export interface Template {
   notifications: Record<string, NotificationDef>;
   /** Rules by name. In a bundle file on disk a value may be a path (e.g. "rules/sales-order/x.json") the file loader inlines. */
   rules: Record<string, RuleDef>;
+  /** Shared conditions by name: a rule's condition may be { "condition": "<name>" } (json-rules-engine's setCondition). */
+  conditions?: Record<string, JsonObject>;
   automations?: Record<string, AutomationDef>;
   /** How large a record's data may grow; each one left out takes its default (see core/record-limits.ts). */
   limits?: RecordLimitsDef;

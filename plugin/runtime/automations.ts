@@ -75,7 +75,7 @@ export async function runAutomation(env: RuntimeEnv, template: Template, name: s
   if (!target?.from.includes(record.status)) return false;
   if (def.when) {
     const facts = buildFacts(template, record, actor, {}, await ledgerBalances(env.store, record.id));
-    const verdict = await env.guards.evaluate(template.rules, [def.when], facts);
+    const verdict = await env.guards.evaluate(template.rules, [def.when], facts, template.conditions);
     if (!verdict[def.when]) return false;
   }
   const command = { kind: 'action' as const, action: def.run.action, version: record.version, ...(def.run.reason ? { reason: def.run.reason } : {}), ...(def.run.comment ? { comment: def.run.comment } : {}), ...(def.run.params ? { params: def.run.params } : {}) };

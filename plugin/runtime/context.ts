@@ -114,7 +114,7 @@ export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRe
     approvals ? env.store.listApprovals({ status: 'pending', recordId: record.id }) : undefined,
   ]);
   const facts = buildFacts(template, record, actor, {}, balances);
-  const rules = await env.guards.evaluate(template.rules, names, facts);
+  const rules = await env.guards.evaluate(template.rules, names, facts, template.conditions);
   view.availableActions = await withoutDeadCascades(env, template, record, actor, availableActions(template, record, actor, rules), people, trail);
   if (pending)
     view.pendingApprovals = pending.map((a) => ({

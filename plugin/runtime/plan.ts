@@ -51,7 +51,7 @@ export async function planAction(env: PlanEnv, template: Template, original: Wor
   // Whether approval is needed is judged on the record as the requester saw it, not on what the steps leave.
   const approvalRules = steps.map((s) => actionOf(template, s)?.approval?.when).filter((r): r is string => !!r);
   const asSeen = approvalRules.length
-    ? await env.guards.evaluate(template.rules, approvalRules, buildFacts(template, original, actor, command, await ledgerBalances(env.store, original.id)))
+    ? await env.guards.evaluate(template.rules, approvalRules, buildFacts(template, original, actor, command, await ledgerBalances(env.store, original.id)), template.conditions)
     : {};
 
   for (const [i, name] of steps.entries()) {
@@ -61,7 +61,7 @@ export async function planAction(env: PlanEnv, template: Template, original: Wor
     if (!isMain && !(def?.input?.reason?.list && template.reasons[def.input.reason.list]?.some((r) => r.code === command.reason)))
       delete stepCommand.reason;
     const facts = buildFacts(template, current, actor, stepCommand, await ledgerBalances(env.store, current.id, changes.ledger));
-    const rules = { ...(await env.guards.evaluate(template.rules, rulesOf(template, name), facts)), ...asSeen };
+    const rules = { ...(await env.guards.evaluate(template.rules, rulesOf(template, name), facts, template.conditions)), ...asSeen };
     const decision = decideAction(template, current, stepCommand, { actor, now: env.now, rules });
     if (!decision.ok) {
       plan.refusal = isMain || !def ? decision : prefixed(def.label, decision);

@@ -312,9 +312,10 @@ export interface Store {
 
 /** Evaluates json-rules-engine rules against facts; async because engines are. */
 export interface GuardEvaluator {
-  evaluate(rules: Record<string, JsonObject>, names: string[], facts: JsonObject): Promise<Record<string, boolean>>;
+  /** `shared`: the template's named conditions, which rules refer to as { "condition": "<name>" }. */
+  evaluate(rules: Record<string, JsonObject>, names: string[], facts: JsonObject, shared?: Record<string, JsonObject>): Promise<Record<string, boolean>>;
   /** One rule against facts, with the reason: its conditions as written, each with the fact's value and its result. */
-  explain(rule: JsonObject, facts: JsonObject): Promise<RuleTrace>;
+  explain(rule: JsonObject, facts: JsonObject, shared?: Record<string, JsonObject>): Promise<RuleTrace>;
 }
 
 export interface RuleTrace {

@@ -22,5 +22,5 @@ export async function tryRule(env: RuntimeEnv, actor: Actor, input: RuleTrialInp
   if (record.template !== template.id)
     return refuse('validation_failed', `这条记录属于模板 ${record.template}，请选 ${template.id} 的记录。`, `That record is of template ${record.template}; choose a record of ${template.id}.`);
   const facts = buildFacts(template, record, actor, {}, await ledgerBalances(env.store, record.id));
-  return { ok: true, value: await env.guards.explain(rule, facts) };
+  return { ok: true, value: await env.guards.explain(rule, facts, template.conditions) };
 }

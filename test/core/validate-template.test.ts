@@ -497,3 +497,31 @@ describe('a template sets its own record size limits', () => {
     expect(paths(validateTemplate(bundle, options).errors).sort()).toEqual(['/limits/maxItems', '/limits/maxKeys', '/limits/maxRecordBytes', '/limits/maxStringLength']);
   });
 });
+
+describe("json-rules-engine 7's own syntax", () => {
+  const withRule = (conditions: object, extra: Partial<Bundle> = {}) => ({ ...fresh(), ...extra, rules: { ...fresh().rules, r: { conditions } } });
+
+  it('operator decorators (not:, everyFact:, swap: …) are accepted; an unknown decorator is refused at its pointer', () => {
+    const ok = withRule({ all: [{ fact: 'data', path: '$.remark', operator: 'not:equal', value: 'x' }, { fact: 'data', path: '$.lines', operator: 'someFact:equal', value: 1 }] });
+    expect(validateTemplate(ok, options).errors).toEqual([]);
+    const bad = withRule({ all: [{ fact: 'data', path: '$.remark', operator: 'maybe:equal', value: 'x' }] });
+    expect(validateTemplate(bad, options).errors).toContainEqual({ path: '/rules/r/conditions/all/0/operator', message: expect.stringContaining("unknown operator decorator 'maybe'") });
+  });
+
+  it('bracket paths and field keys in any language are plain paths', () => {
+    const b = fresh();
+    b.form.schema.properties['金 额'] = { type: 'number' };
+    const ok = { ...b, rules: { ...b.rules, r: { conditions: { all: [{ fact: 'data', path: "$['金 额']", operator: 'greaterThan', value: 1 }, { fact: 'data', path: '$.lines[0]["price"]', operator: 'greaterThan', value: 1 }] } } } };
+    expect(validateTemplate(ok, options).errors).toEqual([]);
+    const filter = withRule({ all: [{ fact: 'data', path: '$.lines[?(@.price > 1)]', operator: 'equal', value: 1 }] });
+    expect(paths(validateTemplate(filter, options).errors)).toContain('/rules/r/conditions/all/0/path');
+  });
+
+  it('shared conditions are referred to by name; a missing one or a loop is refused at its pointer', () => {
+    const shared = { paidUp: { all: [{ fact: 'ledger', path: '$.outstanding', operator: 'lessThanInclusive', value: 0 }] } };
+    expect(validateTemplate(withRule({ all: [{ condition: 'paidUp' }] }, { conditions: shared }), options).errors).toEqual([]);
+    expect(validateTemplate(withRule({ all: [{ condition: 'nope' }] }, { conditions: shared }), options).errors).toContainEqual({ path: '/rules/r/conditions/all/0/condition', message: expect.stringContaining("no shared condition 'nope'") });
+    const loop = { a: { all: [{ condition: 'b' }] }, b: { any: [{ condition: 'a' }] } };
+    expect(paths(validateTemplate(withRule({ all: [{ condition: 'a' }] }, { conditions: loop }), options).errors)).toEqual(expect.arrayContaining(['/conditions/a', '/conditions/b']));
+  });
+});

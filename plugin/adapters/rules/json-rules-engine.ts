@@ -66,9 +66,10 @@ export function createRulesEvaluator(): RulesEvaluator {
   // shared by two runs at once would let the first to finish stop the other.
   let idle = new WeakMap<object, Map<string, Engine[]>>();
 
-  function build(rules: Record<string, JsonObject>, wanted: string[]): Engine {
+  function build(rules: Record<string, JsonObject>, wanted: string[], shared: Record<string, JsonObject> = {}): Engine {
     const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePlainPath });
     for (const [name, fn] of custom) engine.addOperator(name, fn);
+    for (const [name, condition] of Object.entries(shared)) engine.setCondition(name, condition as never);
     for (const name of wanted) {
       const rule = rules[name] as JsonObject | undefined;
       if (!rule) throw new PluginFailure('setup_invalid', `rule "${name}" is not in the template; the template should not have been imported`);
@@ -83,19 +84,20 @@ export function createRulesEvaluator(): RulesEvaluator {
       idle = new WeakMap(); // engines built before lack the operator
     },
     operators: () => [...defaultOperators, ...custom.keys()],
-    async explain(rule, facts) {
-      const engine = build({ tried: rule }, ['tried']);
+    async explain(rule, facts, shared) {
+      const engine = build({ tried: rule }, ['tried'], shared);
       const { results, failureResults } = await engine.run(facts);
       const outcome = [...results, ...failureResults][0];
       return { holds: results.length > 0, conditions: withoutPriorities(outcome.toJSON(false) as { conditions: JsonObject }).conditions as JsonObject };
     },
-    async evaluate(rules, names, facts) {
+    async evaluate(rules, names, facts, shared) {
       const wanted = [...new Set(names)];
       if (!wanted.length) return {};
       const key = wanted.join('\n');
       const byNames = idle.get(rules) ?? new Map<string, Engine[]>();
       idle.set(rules, byNames);
-      const engine = byNames.get(key)?.pop() ?? build(rules, wanted);
+      // shared conditions belong to the same template as its rules, so the rules' object keys the pool for both
+      const engine = byNames.get(key)?.pop() ?? build(rules, wanted, shared);
       try {
         const { events } = await engine.run(facts);
         const passed = new Set(events.map((e) => e.type));

@@ -54,3 +54,23 @@ describe('date operators', () => {
     expect(await e.evaluate(on('after', '2020-01-01'), ['r'], { data: { due: 'soon' } })).toEqual({ r: false });
   });
 });
+
+describe("json-rules-engine 7's own syntax, evaluated", () => {
+  it('operator decorators work as the engine documents them', async () => {
+    const e = createRulesEvaluator();
+    const rules = {
+      every: { conditions: { all: [{ fact: 'data', path: '$.qty', operator: 'everyFact:greaterThan', value: 0 }] } },
+      none: { conditions: { all: [{ fact: 'data', path: '$.tag', operator: 'not:in', value: ['x', 'y'] }] } },
+    };
+    expect(await e.evaluate(rules, ['every', 'none'], { data: { qty: [1, 2, 3], tag: 'z' } })).toEqual({ every: true, none: true });
+    expect(await e.evaluate(rules, ['every', 'none'], { data: { qty: [1, 0], tag: 'x' } })).toEqual({ every: false, none: false });
+  });
+
+  it('bracket paths and shared conditions by name', async () => {
+    const e = createRulesEvaluator();
+    const shared = { big: { all: [{ fact: 'data', path: "$['金 额']", operator: 'greaterThan', value: 100 }] } };
+    const rules = { r: { conditions: { any: [{ condition: 'big' }] } } };
+    expect(await e.evaluate(rules, ['r'], { data: { '金 额': 500 } }, shared)).toEqual({ r: true });
+    expect(await e.evaluate(rules, ['r'], { data: { '金 额': 5 } }, shared)).toEqual({ r: false });
+  });
+});
