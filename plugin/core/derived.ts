@@ -26,7 +26,11 @@ export function summarize(template: Template, data: JsonObject): RecordSummary {
   if (typeof customer === 'string') summary.customer = customer;
   const contact = s.contact ? getAt(data, s.contact) : undefined;
   if (typeof contact === 'string') summary.contact = contact;
-  if (s.amount) summary.amount = deriveValues(template, data)[s.amount] ?? 0;
+  if (s.amount?.startsWith('/')) {
+    // a number field of the form's own ("/amount") rather than a derived total
+    const own = getAt(data, s.amount);
+    summary.amount = typeof own === 'number' ? round(own) : 0;
+  } else if (s.amount) summary.amount = deriveValues(template, data)[s.amount] ?? 0;
   return summary;
 }
 

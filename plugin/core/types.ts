@@ -121,7 +121,7 @@ export interface ReasonDef {
 export interface SummaryDef {
   customer?: string;
   contact?: string;
-  /** Name of a derived value (see `derived`) that is the record's amount. */
+  /** The record's amount: a derived value by name (see `derived`), or a number field of the form by its pointer ("/amount"). */
   amount?: string;
   lines?: {
     path: string;

@@ -72,3 +72,11 @@ describe('round', () => {
     expect(round(n)).toBe(expected);
   });
 });
+
+describe('the amount summary from a field of the form', () => {
+  it('reads the number at the pointer, to the cent; nothing there is 0', () => {
+    const t = { summary: { amount: '/agreed' }, derived: {} } as unknown as Template;
+    expect(summarize(t, { agreed: 1234.567 }).amount).toBe(1234.57);
+    expect(summarize(t, {}).amount).toBe(0);
+  });
+});

@@ -525,3 +525,14 @@ describe("json-rules-engine 7's own syntax", () => {
     expect(paths(validateTemplate(withRule({ all: [{ condition: 'a' }] }, { conditions: loop }), options).errors)).toEqual(expect.arrayContaining(['/conditions/a', '/conditions/b']));
   });
 });
+
+describe("a record's amount", () => {
+  it('may be a number field of the form by its pointer, summed as the record amount; a text field is refused', () => {
+    const b = fresh();
+    b.form.schema.properties.agreed = { type: 'number', title: 'Agreed' };
+    b.summary.amount = '/agreed';
+    expect(validateTemplate(b, options).errors).toEqual([]);
+    b.summary.amount = '/remark';
+    expect(validateTemplate(b, options).errors).toContainEqual({ path: '/summary/amount', message: "'/remark' is not a number field, so it cannot be the record's amount" });
+  });
+});

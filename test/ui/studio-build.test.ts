@@ -192,6 +192,9 @@ describe('building a template from a blank page', () => {
     // Clerks create returns.
     await tab('general');
     await admin.locator('input[name=create-roles][value=clerk]').check({ force: true });
+    // Lists show the supplier and the amount of each return.
+    await admin.locator('select[name=summary-customer]').selectOption('/供应商');
+    await admin.locator('select[name=summary-amount]').selectOption('/金额');
 
     // 7. Publish.
     await admin.locator('[data-testid=studio-save]').click();
@@ -199,6 +202,7 @@ describe('building a template from a blank page', () => {
     const saved = (await h.call(adminToken, 'GET', '/templates/goods-return')).body;
     expect(saved.version).toBe(2);
     expect(saved.appearance).toEqual({ icon: '↩', color: '#d97706' });
+    expect(saved.summary).toEqual({ customer: '/供应商', amount: '/金额' });
     expect(Object.keys(saved.states).sort()).toEqual(['approved', 'cancelled', 'closed', 'draft', 'submitted']);
     expect(saved.form.schema.properties['明细'].items.required).toEqual(['商品', '数量']);
     expect(saved.form.uischema.elements.find((e: { scope: string }) => e.scope === '#/properties/原因说明').rule).toEqual({
@@ -233,6 +237,7 @@ describe('building a template from a blank page', () => {
     await clerk.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
     const id = clerk.url().split('/').pop()!;
     const made = (await h.call(adminToken, 'GET', `/records/${id}`)).body;
+    expect(made.summary).toEqual({ customer: '华东电子', amount: 860.5 });
     expect(made).toMatchObject({ number: 'TH-000001', status: 'draft', data: { 供应商: '华东电子', 退货原因: 'damaged', 金额: 860.5, 明细: [{ 商品: '显示器 27 寸', 数量: 2 }] } });
     expect(made.data).not.toHaveProperty('原因说明');
 

@@ -19,7 +19,10 @@ export function checkSummary(ctx: CheckContext): void {
   const s = ctx.t.summary;
   if (s.customer !== undefined) ctx.field(s.customer, '/summary/customer');
   if (s.contact !== undefined) ctx.field(s.contact, '/summary/contact');
-  if (s.amount !== undefined) ctx.derived(s.amount, '/summary/amount');
+  if (s.amount?.startsWith('/')) {
+    const found = ctx.field(s.amount, '/summary/amount');
+    if (found.length > 0 && !found.some(isNumberSchema)) ctx.fail('/summary/amount', `'${s.amount}' is not a number field, so it cannot be the record's amount`);
+  } else if (s.amount !== undefined) ctx.derived(s.amount, '/summary/amount');
   if (s.lines && ctx.list(s.lines.path, '/summary/lines/path')) {
     for (const key of SUMMARY_LINE_FIELDS) {
       const name = s.lines[key];

@@ -1,5 +1,8 @@
 // The template as a whole: name, mark, description, record number prefix, who may create records.
+import type { Template } from '../../../../plugin/core/types';
 import { useI18n } from '../../i18n';
+import { OptionSelect } from '../components/option-select';
+import { listFields } from './form-fields';
 import { pointer } from '../pointer';
 import { LabelsInput } from '../components/labels-input';
 import { CheckChips } from '../components/check-chips';
@@ -7,9 +10,21 @@ import { AppearanceInput } from '../components/appearance-input';
 import { InlineFindings } from '../components/inline-findings';
 import { useStudio } from './studio-context';
 
+const NUMBERS = new Set(['number', 'integer', 'money']);
+
+/** What lists show for a record besides its number and state: its customer and its amount (or nothing). */
+function setSummary(d: Template, key: 'customer' | 'amount', value: string): void {
+  const summary = { ...(d.summary ?? {}) };
+  if (value) summary[key] = value;
+  else delete summary[key];
+  d.summary = summary;
+}
+
 export function GeneralPanel() {
   const { draft, update, roleOptions } = useStudio();
-  const { t } = useI18n();
+  const { t, label } = useI18n();
+  const fields = listFields(draft.form.schema).filter((f) => f.depth === 0);
+  const fieldName = (p: string) => label(draft.form.labels?.[p]) || p;
   return (
     <div className="adm-card adm-stack">
       <div className="adm-grid2">
@@ -46,11 +61,32 @@ export function GeneralPanel() {
           })}
         />
       </div>
+      <div className="adm-grid2">
+        <OptionSelect
+          name="summary-customer"
+          label={t('admin.summary.customer')}
+          value={draft.summary?.customer ?? ''}
+          none={t('admin.summary.none')}
+          options={fields.filter((f) => f.type === 'string').map((f) => ({ value: f.pointer, label: fieldName(f.pointer) }))}
+          onChange={(v) => update((d) => setSummary(d, 'customer', v))}
+        />
+        <OptionSelect
+          name="summary-amount"
+          label={t('admin.summary.amount')}
+          value={draft.summary?.amount ?? ''}
+          none={t('admin.summary.none')}
+          options={[
+            ...fields.filter((f) => NUMBERS.has(f.type)).map((f) => ({ value: f.pointer, label: fieldName(f.pointer) })),
+            ...Object.keys(draft.derived ?? {}).map((k) => ({ value: k, label: `${t('admin.derived.short')} ${k}` })),
+          ]}
+          onChange={(v) => update((d) => setSummary(d, 'amount', v))}
+        />
+      </div>
       <div className="adm-field">
         <span className="adm-field__label">{t('admin.studio.createRoles')}</span>
         <CheckChips name="create-roles" options={roleOptions} value={draft.create?.roles ?? []} onChange={(roles) => update((d) => (d.create = { ...(d.create ?? {}), roles }))} />
       </div>
-      <InlineFindings at={[pointer('name'), pointer('description'), pointer('numberPrefix'), pointer('appearance'), pointer('create')]} />
+      <InlineFindings at={[pointer('name'), pointer('description'), pointer('numberPrefix'), pointer('appearance'), pointer('summary'), pointer('create')]} />
     </div>
   );
 }

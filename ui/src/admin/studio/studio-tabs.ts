@@ -16,6 +16,7 @@ const BY_TOKEN: Record<string, Tab> = {
   description: 'general',
   numberPrefix: 'general',
   appearance: 'general',
+  summary: 'general',
   create: 'general',
 };
 
