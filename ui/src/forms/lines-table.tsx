@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import {
   createDefaultValue,
+  findUISchema,
   isObjectArrayControl,
   Paths,
   rankWith,
@@ -11,7 +12,7 @@ import {
   type JsonSchema,
   type RankedTester,
 } from '@jsonforms/core';
-import { DispatchCell, useJsonForms, withJsonFormsArrayControlProps } from '@jsonforms/react';
+import { DispatchCell, JsonFormsDispatch, useJsonForms, withJsonFormsArrayControlProps } from '@jsonforms/react';
 import type { ErrorObject } from 'ajv';
 import { useI18n } from '../i18n';
 import { formatMoney } from '../lib/format';
@@ -54,6 +55,8 @@ function LinesTable(props: ArrayControlProps) {
   const ownErrors = allErrors.filter((e) => e.instancePath === base).map((e) => translateAjvError(e, t));
 
   if (!visible) return null;
+  // `options.detail` asks for each item as a small form of its own rather than a row of cells
+  if ((props.uischema.options as { detail?: unknown } | undefined)?.detail) return <DetailList {...props} />;
 
   const amount = (row: Record<string, unknown>) => {
     if (!lineAmount) return undefined;
@@ -144,6 +147,46 @@ function LinesTable(props: ArrayControlProps) {
           )}
         </table>
       </div>
+    </div>
+  );
+}
+
+/** Each item drawn with the control's detail layout (JSON Forms' `options.detail`), one card per item. */
+function DetailList({ schema, rootSchema, path, data, label, enabled, required, addItem, removeItems, uischema, renderers, cells }: ArrayControlProps) {
+  const { t } = useI18n();
+  const ctx = useJsonForms();
+  const count = typeof data === 'number' ? data : Array.isArray(data) ? data.length : 0;
+  const detail = findUISchema(ctx.uischemas ?? [], schema, uischema.scope, path, 'VerticalLayout', uischema as never, rootSchema);
+  return (
+    <div className="lines-table detail-list control" data-testid="detail-list">
+      <div className="lines-header">
+        <label className="control-label">
+          {label}
+          {required && enabled && <span className="req">*</span>}
+        </label>
+        {enabled && (
+          <button type="button" className="btn btn-sm" onClick={addItem(path, createDefaultValue(schema, rootSchema))}>
+            + {t('form.addLine')}
+          </button>
+        )}
+      </div>
+      {count === 0 && <p className="muted">{t('form.noLines')}</p>}
+      {Array.from({ length: count }, (_, index) => {
+        const childPath = Paths.compose(path, String(index));
+        return (
+          <div key={childPath} className="detail-item">
+            <div className="detail-item__head">
+              <span className="muted">#{index + 1}</span>
+              {enabled && (
+                <button type="button" className="btn btn-sm btn-ghost btn-danger-text" onClick={() => removeItems?.(path, [index])()}>
+                  {t('form.removeLine')}
+                </button>
+              )}
+            </div>
+            <JsonFormsDispatch schema={schema} uischema={detail} path={childPath} enabled={enabled} renderers={renderers} cells={cells} />
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import type { JsonObject, Template } from '../model';
 import { LinesTableRenderer, linesTableTester } from './lines-table';
 import { ChoicesControlRenderer, choicesControlTester } from './choices-control';
 import { TabsLayoutRenderer, tabsLayoutTester } from './tabs-layout';
+import { ObjectControlRenderer, objectControlTester } from './object-control';
 import { hiddenControls, visibleErrors } from './hidden-controls';
 import { hiddenFields, localizeSchema, prepareUischema, writeProtected } from './prepare-form';
 import { translateAjvError } from './translate-error';
@@ -24,6 +25,7 @@ const renderers = [
   { tester: departmentControlTester, renderer: DepartmentControlRenderer },
   { tester: choicesControlTester, renderer: ChoicesControlRenderer },
   { tester: tabsLayoutTester, renderer: TabsLayoutRenderer },
+  { tester: objectControlTester, renderer: ObjectControlRenderer },
 ];
 const readonlyRenderers = [...renderers, { tester: readonlyControlTester, renderer: ReadonlyControlRenderer }];
 

@@ -3,19 +3,25 @@
 import { useState } from 'react';
 import { and, isVisible, rankWith, uiTypeIs, type Categorization, type Category, type LayoutProps, type RankedTester } from '@jsonforms/core';
 import { JsonFormsDispatch, useJsonForms, withJsonFormsLayoutProps } from '@jsonforms/react';
+import { useI18n } from '../i18n';
 
 function TabsLayout({ uischema, schema, path, visible, enabled, renderers, cells }: LayoutProps) {
   const ctx = useJsonForms();
+  const { t } = useI18n();
   const [active, setActive] = useState(0);
   if (!visible) return null;
   const ajv = ctx.core?.ajv;
   const categories = ((uischema as Categorization).elements as Category[]).filter((c) => !ajv || isVisible(c, ctx.core?.data, path, ajv, ctx.config));
   const current = categories[active] ?? categories[0];
+  const at = Math.max(0, categories.indexOf(current));
+  // JSON Forms' `options.variant: "stepper"`: numbered steps with back and next
+  const stepper = (uischema.options as { variant?: string } | undefined)?.variant === 'stepper';
   return (
-    <div className="form-tabs">
+    <div className={`form-tabs${stepper ? ' is-stepper' : ''}`}>
       <div className="form-tabs__list" role="tablist">
         {categories.map((c, i) => (
           <button key={i} type="button" role="tab" aria-selected={c === current} className={c === current ? 'is-active' : ''} onClick={() => setActive(i)}>
+            {stepper && <span className="form-tabs__step">{i + 1}</span>}
             {typeof c.label === 'string' ? c.label : ''}
           </button>
         ))}
@@ -25,6 +31,16 @@ function TabsLayout({ uischema, schema, path, visible, enabled, renderers, cells
           <JsonFormsDispatch key={`${active}-${i}`} uischema={child} schema={schema} path={path} enabled={enabled} renderers={renderers} cells={cells} />
         ))}
       </div>
+      {stepper && (
+        <div className="form-tabs__nav">
+          <button type="button" className="btn btn-sm" disabled={at === 0} onClick={() => setActive(at - 1)}>
+            ← {t('form.stepBack')}
+          </button>
+          <button type="button" className="btn btn-sm" disabled={at >= categories.length - 1} onClick={() => setActive(at + 1)}>
+            {t('form.stepNext')} →
+          </button>
+        </div>
+      )}
     </div>
   );
 }

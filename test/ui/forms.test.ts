@@ -1,0 +1,116 @@
+// The form renderer draws JSON Forms' documented vocabulary as JSON Forms means it: a stepper, a Control on a
+// whole object, an array with a detail layout, rules that hide layouts, times and date-times the server takes
+// back, and dropdown titles (not codes) on the record page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness';
+
+let h: Harness;
+let admin: Page;
+let token: string;
+
+const labels = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+const template = {
+  id: 'site-visit',
+  version: 1,
+  name: labels('上门服务单', 'Site visit'),
+  numberPrefix: 'SV',
+  form: {
+    schema: {
+      type: 'object',
+      required: ['kind'],
+      properties: {
+        kind: { type: 'string', title: '类型 / Kind', oneOf: [{ const: 'repair', title: '维修 / Repair' }, { const: 'install', title: '安装 / Install' }] },
+        at: { type: 'string', format: 'time', title: '上门时间 / Time' },
+        booked: { type: 'string', format: 'date-time', title: '预约于 / Booked at' },
+        address: { type: 'object', title: '地址 / Address', properties: { city: { type: 'string', title: '城市 / City' }, street: { type: 'string', title: '街道 / Street' } } },
+        parts: { type: 'array', title: '配件 / Parts', items: { type: 'object', properties: { part: { type: 'string', title: '配件 / Part' }, note: { type: 'string', title: '备注 / Note' } } } },
+        fault: { type: 'string', title: '故障 / Fault' },
+      },
+    },
+    uischema: {
+      type: 'Categorization',
+      options: { variant: 'stepper' },
+      elements: [
+        {
+          type: 'Category',
+          label: '基本 / Basics',
+          elements: [
+            { type: 'Control', scope: '#/properties/kind' },
+            { type: 'HorizontalLayout', rule: { effect: 'HIDE', condition: { scope: '#/properties/kind', schema: { const: 'install' } } }, elements: [{ type: 'Control', scope: '#/properties/fault' }] },
+            { type: 'Control', scope: '#/properties/at' },
+            { type: 'Control', scope: '#/properties/booked' },
+          ],
+        },
+        {
+          type: 'Category',
+          label: '现场 / On site',
+          elements: [
+            { type: 'Control', scope: '#/properties/address' },
+            { type: 'Control', scope: '#/properties/parts', options: { detail: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/part' }, { type: 'Control', scope: '#/properties/note' }] } } },
+          ],
+        },
+      ],
+    },
+  },
+  summary: {},
+  roles: { admin: { label: labels('管理员', 'Administrator'), view: 'all' } },
+  states: { draft: { label: labels('草稿', 'Draft'), initial: true, edit: { admin: '*' } }, done: { label: labels('完成', 'Done'), readOnly: true, terminal: true } },
+  actions: { finish: { label: labels('完成', 'Finish'), from: ['draft'], to: 'done', allow: [{ role: 'admin', scope: 'all' }] } },
+  create: { roles: ['admin'] },
+  reasons: {},
+  notifications: {},
+  rules: {},
+};
+
+beforeAll(async () => {
+  h = await startHarness();
+  token = await h.token('admin');
+  ({ page: admin } = await h.signIn('admin'));
+  admin.setDefaultTimeout(10_000);
+  const installed = await h.call(token, 'POST', '/templates', template);
+  expect(installed.status, JSON.stringify(installed.body)).toBe(201);
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the form renderer', () => {
+  it('draws a stepper, an object, a detail list and a hiding rule; what the browser picks, the server takes and shows again', async () => {
+    await admin.goto(`${h.url}/orders/new?template=site-visit`);
+    const form = admin.locator('[data-testid=record-form]');
+    await form.waitFor();
+    expect(await form.locator('[role=tab]').allTextContents()).toEqual(['1基本', '2现场']);
+    await form.locator('.control', { hasText: '类型' }).locator('select').selectOption('repair');
+    const fault = form.locator('.control', { hasText: '故障' });
+    await fault.waitFor({ state: 'visible' });
+    await fault.locator('input').fill('不制冷');
+    await form.locator('.control', { hasText: '类型' }).locator('select').selectOption('install');
+    await fault.waitFor({ state: 'hidden' });
+    await form.locator('.control', { hasText: '类型' }).locator('select').selectOption('repair');
+    await form.locator('input[type=time]').fill('13:37');
+    await form.locator('input[type=datetime-local]').fill('2026-12-06T09:30');
+
+    await form.getByRole('button', { name: /下一步/ }).click();
+    const address = form.locator('fieldset.object-control');
+    await address.locator('legend', { hasText: '地址' }).waitFor();
+    await address.locator('.control', { hasText: '城市' }).locator('input').fill('苏州');
+    const parts = form.locator('[data-testid=detail-list]');
+    await parts.getByRole('button', { name: /添加明细/ }).click();
+    await parts.locator('.detail-item .control', { hasText: '配件' }).locator('input').fill('压缩机');
+
+    await admin.locator('[data-testid=save-record]').click();
+    await admin.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    const id = admin.url().split('/').pop();
+    const saved = (await h.call(token, 'GET', `/records/${id}`)).body;
+    expect(saved.data).toMatchObject({ kind: 'repair', fault: '不制冷', at: '13:37:00', booked: '2026-12-06T09:30:00.000Z', address: { city: '苏州' }, parts: [{ part: '压缩机' }] });
+
+    // The record page shows the dropdown's title, and the time again.
+    const detail = admin.locator('[data-testid=record-form]');
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain('维修');
+    expect(await detail.textContent()).not.toContain('repair');
+  });
+});
