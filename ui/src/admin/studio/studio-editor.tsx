@@ -10,6 +10,7 @@ import { FindingsList } from '../components/findings-list';
 import { addTransition, nextVersion, transitionKey } from './draft-ops';
 import { StudioContext, type Studio } from './studio-context';
 import { useStudioDraft } from './use-studio-draft';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { StateDiagram } from './state-diagram';
 import { anchorOf, tabOf, tabRoots, TABS, type Tab } from './studio-tabs';
 import { StatesPanel } from './states-panel';
@@ -42,6 +43,8 @@ export function StudioEditor({ loaded, installedVersions, onSaved }: Props) {
   const { original, draft, update, dirty, reset, restoredAt } = useStudioDraft(loaded);
   const [found, setFound] = useState<Finding[]>([]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // leaving with unsaved changes asks first (the draft is also kept in the browser)
+  useLeaveGuard(dirty, t('admin.studio.leaveUnsaved'));
   const [tab, setTab] = useState<Tab>('states');
   // Drawing a transition on the diagram: pick the state it leaves, then the one it leads to.
   const [linking, setLinking] = useState<{ from?: string } | null>(null);

@@ -49,15 +49,5 @@ export function useStudioDraft(loaded: Template) {
     else localStorage.removeItem(keyOf(original.id));
   }, [draft, dirty, original]);
 
-  // Leaving the page with unsaved changes asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
   return { original, draft, update, dirty, reset, restoredAt: dirty ? restoredAt : undefined };
 }

@@ -17,6 +17,7 @@ import { serverErrorsToAjv } from '../../forms/translate-error';
 import { initialData } from '../../forms/initial-data';
 import { useAsync } from '../../lib/use-async';
 import { loadTemplate } from '../../lib/templates';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
 
 type Loaded = { template: Template; record?: RecordView };
 
@@ -36,13 +37,32 @@ export function OrderFormPage() {
     return { template: await loadTemplate(templateId) };
   }, [id, templateId]);
   const initialMsg = (location.state as { msg?: { tone: 'success'; text: string } } | null)?.msg;
+  // After a conflict: the person's own changes, laid again over the newest version once it is loaded.
+  const [carried, setCarried] = useState<JsonObject | undefined>();
 
   if (loaded.error) return <ErrorBanner error={loaded.error} onRetry={loaded.reload} />;
   if (!loaded.data || loaded.loading) return <Loading />;
-  return <OrderEditor key={`${loaded.data.record?.id ?? 'new'}:${loaded.data.record?.version ?? 0}`} {...loaded.data} initialMsg={initialMsg?.text} onReload={loaded.reload} />;
+  return (
+    <OrderEditor
+      key={`${loaded.data.record?.id ?? 'new'}:${loaded.data.record?.version ?? 0}`}
+      {...loaded.data}
+      carried={carried}
+      initialMsg={initialMsg?.text}
+      onReload={(mine) => {
+        setCarried(mine);
+        loaded.reload();
+      }}
+    />
+  );
 }
 
-function OrderEditor({ template, record, initialMsg, onReload }: Loaded & { initialMsg?: string; onReload: () => void }) {
+/** The top-level fields someone changed between what they opened and what they have now. */
+function changesOf(before: JsonObject, now: JsonObject): JsonObject {
+  const keys = new Set([...Object.keys(before), ...Object.keys(now)]);
+  return Object.fromEntries([...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(now[k])).map((k) => [k, now[k]]));
+}
+
+function OrderEditor({ template, record, carried, initialMsg, onReload }: Loaded & { carried?: JsonObject; initialMsg?: string; onReload: (mine?: JsonObject) => void }) {
   const { t, label } = useI18n();
   const { user } = useAuth();
   const navigate = useNavigate();
@@ -50,8 +70,12 @@ function OrderEditor({ template, record, initialMsg, onReload }: Loaded & { init
   // JSON Forms owns the data while editing: feeding every change back as a new `data` prop races with fast typing.
   // The prop is refreshed only together with the other props JSON Forms re-reads (validation mode, server errors),
   // because any of those changing makes it reload `data` too.
-  const [initial] = useState<JsonObject>(() => record?.data ?? initialData(template));
+  const [opened] = useState<JsonObject>(() => record?.data ?? initialData(template));
+  const [initial] = useState<JsonObject>(() => (carried ? { ...opened, ...carried } : opened));
   const data = useRef<JsonObject>(initial);
+  const [dirty, setDirty] = useState(initial !== opened);
+  const leaving = useRef(false);
+  useLeaveGuard(dirty, t('form.leaveUnsaved'), leaving);
   const [formData, setFormData] = useState<JsonObject>(initial);
   const [errors, setErrors] = useState<ErrorObject[]>([]);
   const [showErrors, setShowErrors] = useState(false);
@@ -72,6 +96,7 @@ function OrderEditor({ template, record, initialMsg, onReload }: Loaded & { init
     }
     setSaving(true);
     try {
+      leaving.current = true;
       const saved = record
         ? await api<RecordView>('PATCH', `/records/${encodeURIComponent(record.id)}`, { data: data.current }, { ifMatch: record.version })
         : await api<RecordView>('POST', '/records', { template: template.id, data: data.current });
@@ -79,6 +104,7 @@ function OrderEditor({ template, record, initialMsg, onReload }: Loaded & { init
         state: { msg: { tone: 'success', text: record ? t('form.saved', { number: saved.number }) : t('form.created', { number: saved.number }) } },
       });
     } catch (e) {
+      leaving.current = false;
       if (e instanceof ApiError && e.status === 409) {
         setFailure({ text: t('form.conflict'), conflict: true });
       } else {
@@ -121,6 +147,7 @@ function OrderEditor({ template, record, initialMsg, onReload }: Loaded & { init
           onChange={(d, errs) => {
             data.current = d;
             setErrors(errs);
+            setDirty(JSON.stringify(d) !== JSON.stringify(opened));
             // server errors belong to the data they were about; editing clears them
             if (serverErrors.length) {
               setFormData(d);
@@ -133,9 +160,14 @@ function OrderEditor({ template, record, initialMsg, onReload }: Loaded & { init
         <div className="alert alert-error" role="alert" data-testid="form-error">
           <span>{failure.text}</span>
           {failure.conflict && (
-            <button type="button" className="btn btn-sm" onClick={onReload}>
-              {t('form.reload')}
-            </button>
+            <>
+              <button type="button" className="btn btn-sm" data-testid="reload-keep" onClick={() => onReload(changesOf(opened, data.current))}>
+                {t('form.reloadKeep')}
+              </button>
+              <button type="button" className="btn btn-sm btn-ghost" onClick={() => onReload()}>
+                {t('form.reload')}
+              </button>
+            </>
           )}
           {serverErrors.length > 0 && (
             <ul className="error-list">
