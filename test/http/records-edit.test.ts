@@ -32,6 +32,15 @@ describe('creating an order', () => {
     expect(res.body.errors.map((e: any) => e.path)).toEqual(expect.arrayContaining(['/lines/0/product', '/lines/0/quantity']));
   });
 
+  it('a customer of only spaces and a quantity of 1.5 are refused at their fields, not saved as they are or rounded', async () => {
+    const res = await sales1.post('/api/records', {
+      template: 'sales-order',
+      data: orderData({ customer: { name: '   ', contact: '张三' }, lines: [{ product: 'NB-14', warehouse: 'WH-SH', quantity: 1.5, price: 5999 }] }),
+    });
+    expectProblem(res, 422, 'validation_failed');
+    expect(res.body.errors.map((e: any) => e.path)).toEqual(expect.arrayContaining(['/customer/name', '/lines/0/quantity']));
+  });
+
   it('a body without data, or with fields it does not know, is a 400 naming them', async () => {
     const missing = await sales1.post('/api/records', { template: 'sales-order' });
     expectProblem(missing, 400, 'bad_request');

@@ -113,4 +113,17 @@ describe('the form renderer', () => {
     expect(await detail.textContent()).toContain('维修');
     expect(await detail.textContent()).not.toContain('repair');
   });
+
+  it('a whole-number field keeps 1.5 as typed and says it must be a whole number', async () => {
+    await admin.goto(`${h.url}/orders/new?template=sales-order`);
+    const form = admin.locator('[data-testid=record-form]');
+    await form.waitFor();
+    const table = form.locator('[data-testid=lines-table]');
+    await table.getByRole('button', { name: /添加明细/ }).click();
+    const quantity = table.locator('tbody tr').first().locator('input[type=number]').first();
+    await quantity.fill('1.5');
+    await admin.locator('[data-testid=save-record]').click();
+    expect(await quantity.inputValue()).toBe('1.5');
+    await expect.poll(() => table.textContent()).toContain('必须是整数');
+  });
 });

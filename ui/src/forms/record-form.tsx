@@ -12,6 +12,7 @@ import { LinesTableRenderer, linesTableTester } from './lines-table';
 import { ChoicesControlRenderer, choicesControlTester } from './choices-control';
 import { TabsLayoutRenderer, tabsLayoutTester } from './tabs-layout';
 import { ObjectControlRenderer, objectControlTester } from './object-control';
+import { IntegerCellRenderer, integerCellTester } from './integer-cell';
 import { hiddenControls, visibleErrors } from './hidden-controls';
 import { hiddenFields, localizeSchema, prepareUischema, writeProtected } from './prepare-form';
 import { translateAjvError } from './translate-error';
@@ -27,6 +28,8 @@ const renderers = [
   { tester: tabsLayoutTester, renderer: TabsLayoutRenderer },
   { tester: objectControlTester, renderer: ObjectControlRenderer },
 ];
+// Cells are what controls and table columns draw their inputs with.
+const cells = [...vanillaCells, { tester: integerCellTester, cell: IntegerCellRenderer }];
 const readonlyRenderers = [...renderers, { tester: readonlyControlTester, renderer: ReadonlyControlRenderer }];
 
 export interface RecordFormProps {
@@ -85,7 +88,7 @@ export function RecordForm({ template, data, roles, editable, readonly, showErro
         uischema={uischema}
         data={data}
         renderers={readonly ? readonlyRenderers : renderers}
-        cells={vanillaCells}
+        cells={cells}
         ajv={formAjv}
         config={config}
         readonly={readonly}

@@ -6,7 +6,8 @@ type T = (key: string, vars?: Record<string, string | number>) => string;
 export function translateAjvError(error: ErrorObject, t: T): string {
   if (error.keyword === 'server') return error.message ?? '';
   const p = (error.params ?? {}) as Record<string, unknown>;
-  const key = `validation.${error.keyword}`;
+  // a wrong type says which: "must be a whole number" where 1.5 was typed for a quantity
+  const key = error.keyword === 'type' && p.type === 'integer' ? 'validation.integer' : `validation.${error.keyword}`;
   const vars: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(p)) {
     if (typeof v === 'string' || typeof v === 'number') vars[k] = v;
