@@ -83,6 +83,8 @@ describe('the form renderer', () => {
     const form = admin.locator('[data-testid=record-form]');
     await form.waitFor();
     expect(await form.locator('[role=tab]').allTextContents()).toEqual(['1基本', '2现场']);
+    // an empty dropdown offers "请选择", not the renderer's English "None"
+    expect(await form.locator('.control', { hasText: '类型' }).locator('option').first().textContent()).toBe('请选择');
     await form.locator('.control', { hasText: '类型' }).locator('select').selectOption('repair');
     const fault = form.locator('.control', { hasText: '故障' });
     await fault.waitFor({ state: 'visible' });

@@ -89,8 +89,9 @@ export function ActionDialog({
       testId="action-dialog"
       footer={
         <>
+          {/* "返回", never "取消" beside an action that may itself be 取消订单 */}
           <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
+            {t('action.back')}
           </button>
           <button type="button" className={`btn ${meta.danger ? 'btn-danger' : 'btn-primary'}`} onClick={confirm} disabled={busy || (!p && !needsPick) || !!refused} data-testid="action-confirm">
             {busy ? t('common.working') : meta.needsApproval || p?.needsApproval ? t('action.submitForApproval') : t('action.confirm', { action: actionName })}

@@ -59,7 +59,7 @@ export function BulkDialog({
         ) : (
           <>
             <button type="button" className="btn" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
+              {t('action.back')}
             </button>
             <button type="button" className={`btn ${meta.danger ? 'btn-danger' : 'btn-primary'}`} onClick={run} disabled={busy} data-testid="bulk-confirm">
               {busy ? t('common.working') : t('bulk.run', { action: label(meta.label), n: records.length })}

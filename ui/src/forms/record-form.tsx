@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { JsonForms } from '@jsonforms/react';
 import { vanillaCells, vanillaRenderers } from '@jsonforms/vanilla-renderers';
-import type { JsonSchema, UISchemaElement } from '@jsonforms/core';
+import type { JsonSchema, Translator, UISchemaElement } from '@jsonforms/core';
 import type { ErrorObject } from 'ajv';
 import { useI18n } from '../i18n';
 import { formAjv } from './form-ajv';
@@ -76,6 +76,8 @@ export function RecordForm({ template, data, roles, editable, readonly, showErro
   const i18n = useMemo(
     () => ({
       locale: lang,
+      // the renderer's own words: its empty dropdown choice says "请选择", not "None"
+      translate: ((key: string, fallback: string | undefined) => (key.endsWith('enum.none') ? t('form.chooseOne') : fallback)) as Translator,
       translateError: (error: ErrorObject) => translateAjvError(error, t),
     }),
     [lang, t],
