@@ -243,7 +243,7 @@ describe('orders in the browser', () => {
   test('a salesperson creates a large order in the form; cancelling it is submitted for approval, and the manager approves it from the inbox', async () => {
     const sales = await h.signIn('sales1');
     await nav(sales.page, '订单管理');
-    await sales.page.getByRole('link', { name: '+ 新建订单' }).click();
+    await sales.page.getByRole('link', { name: '+ 新建' }).click();
     const form = sales.page.locator('[data-testid=record-form]');
     await form.waitFor();
     // saving an empty form shows the validation errors beside the fields
