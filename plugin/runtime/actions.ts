@@ -8,7 +8,7 @@ import { loadForAction, planEnv, viewOf, type RuntimeEnv } from './context.ts';
 import { deliverSoon } from './outbox.ts';
 import { planAction, type Plan } from './plan.ts';
 import { VersionConflict, type Approval, type BackupTag, type ChangeSet, type Notification, type User } from './ports.ts';
-import { refuse, refusals } from '../core/refusals.ts';
+import { refuse, refusals, refuseWith } from '../core/refusals.ts';
 import type { ActionInput, ActionOutcome, BulkResult, Preview, Result } from './runtime-api.ts';
 
 function commandOf(action: string, input: ActionInput): ActionCommand {
@@ -29,7 +29,10 @@ export function approversOf(template: Template, action: string, record: WorkReco
   );
 }
 
-export async function previewAction(env: RuntimeEnv, actor: Actor, id: string, action: string, input: ActionInput): Promise<Result<Preview>> {
+const ALREADY_WAITING = { 'zh-CN': '该操作已提交审批，正在等待处理；可在审批中撤回后重新提交。', en: 'This action is already waiting for approval; withdraw that request first to ask again.' };
+
+/** `deciding`: the approval being decided, whose own waiting does not count against it. */
+export async function previewAction(env: RuntimeEnv, actor: Actor, id: string, action: string, input: ActionInput, deciding?: string): Promise<Result<Preview>> {
   const found = await loadForAction(env, id, actor, canSee);
   if (found.refusal) return found.refusal;
   const { template, record } = found;
@@ -51,6 +54,13 @@ export async function previewAction(env: RuntimeEnv, actor: Actor, id: string, a
     preview.code = plan.refusal.code;
     preview.message = plan.refusal.message;
     preview.reasons = [plan.refusal.message];
+  }
+  if (plan.needsApproval && !plan.refusal) {
+    // asked once already: running it again would only be refused, so the preview says so now
+    const waiting = await env.store.listApprovals({ status: 'pending', recordId: record.id });
+    if (waiting.some((a) => a.action === action && a.id !== deciding)) {
+      Object.assign(preview, { allowed: false, code: 'conflict', message: ALREADY_WAITING, reasons: [ALREADY_WAITING] });
+    }
   }
   if (plan.needsApproval) {
     const names = approversOf(template, action, record, penv.users, actor.id).map((u) => u.name);
@@ -88,7 +98,7 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
     if (plan.needsApproval) {
       const waiting = await env.store.listApprovals({ status: 'pending', recordId: record.id });
       if (waiting.some((a) => a.action === command.action))
-        return refuse('conflict', '该操作已提交审批，正在等待处理；可在审批中撤回后重新提交。', 'This action is already waiting for approval; withdraw that request first to ask again.');
+        return refuseWith('conflict', ALREADY_WAITING);
       const approval = await requestApproval(env, template, record, command, actor, penv.users);
       return { ok: true as const, value: { kind: 'approval' as const, approval } };
     }

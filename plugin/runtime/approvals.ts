@@ -1,11 +1,11 @@
 // Approvals: a pending request runs the action when approved (state and version checked again).
 import { refuse } from '../core/refusals.ts';
 import type { ActionCommand, Actor, Labels, WorkRecord } from '../core/types.ts';
-import { approversOf, execute } from './actions.ts';
+import { approversOf, execute, previewAction } from './actions.ts';
 import { systemActor } from './automations.ts';
 import { templateOf, userAsActor, viewOf, type RuntimeEnv } from './context.ts';
 import type { Approval } from './ports.ts';
-import type { ApprovalView, RecordView, Result } from './runtime-api.ts';
+import type { ApprovalView, Preview, RecordView, Result } from './runtime-api.ts';
 
 const notFound = () => refuse('not_found', '找不到该审批，或您无权处理。', 'No such approval, or it is not yours to handle.');
 const notPending = (a: Approval) =>
@@ -60,6 +60,16 @@ export async function listApprovals(env: RuntimeEnv, actor: Actor, filter: { sta
     });
   }
   return out.sort((x, y) => y.requestedAt.localeCompare(x.requestedAt));
+}
+
+/** What approving would do, as the requester's own preview shows it: the approver sees the impact before deciding. */
+export async function previewApproval(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<Preview>> {
+  const a = await env.store.getApproval(id);
+  if (!a || !((await mayDecide(env, actor, a)) || a.requestedBy === actor.id)) return notFound();
+  const requester = await requesterOf(env, a);
+  if (!requester) return notFound();
+  const c = a.command as unknown as ActionCommand;
+  return previewAction(env, requester.actor, a.recordId, a.action, { reason: c.reason, comment: c.comment, params: c.params }, a.id);
 }
 
 export async function decideApproval(env: RuntimeEnv, actor: Actor, id: string, decision: 'approve' | 'reject', comment?: string): Promise<Result<{ approval: Approval; record?: RecordView }>> {

@@ -115,7 +115,9 @@ export async function viewOf(env: RuntimeEnv, template: Template, record: WorkRe
   ]);
   const facts = buildFacts(template, record, actor, {}, balances);
   const rules = await env.guards.evaluate(template.rules, names, facts, template.conditions);
-  view.availableActions = await withoutDeadCascades(env, template, record, actor, availableActions(template, record, actor, rules), people, trail);
+  const offered = await withoutDeadCascades(env, template, record, actor, availableActions(template, record, actor, rules), people, trail);
+  // an action already waiting for approval is not offered again until that request is decided or withdrawn
+  view.availableActions = pending ? offered.filter((a) => !pending.some((p) => p.action === a.name)) : offered;
   if (pending)
     view.pendingApprovals = pending.map((a) => ({
       id: a.id,

@@ -181,6 +181,8 @@ export interface Runtime {
 
   // approvals
   listApprovals(actor: Actor, filter: { status?: Approval['status']; mine?: boolean }): Promise<ApprovalView[]>;
+  /** What approving would do (for the approver, and the requester), as the action's preview shows it. */
+  previewApproval(actor: Actor, id: string): Promise<Result<Preview>>;
   decideApproval(actor: Actor, id: string, decision: 'approve' | 'reject', comment?: string): Promise<Result<{ approval: Approval; record?: RecordView }>>;
   withdrawApproval(actor: Actor, id: string, comment?: string): Promise<Result<Approval>>;
   transferApproval(actor: Actor, id: string, to: string, comment?: string): Promise<Result<Approval>>;

@@ -1,7 +1,7 @@
 // The runtime: the ports put together behind the Runtime interface that hosts call.
 import { checkTimeZone } from '../core/periods.ts';
 import { bulkAction, execute, previewAction, runAction } from './actions.ts';
-import { decideApproval, listApprovals, transferApproval, withdrawApproval } from './approvals.ts';
+import { decideApproval, listApprovals, previewApproval, transferApproval, withdrawApproval } from './approvals.ts';
 import { resumeTriggers, runScheduled } from './automations.ts';
 import { createEnv, type RuntimeEnv } from './context.ts';
 import { createEffectRegistry, type EffectRegistry } from './effects/registry.ts';
@@ -97,6 +97,7 @@ export function createRuntime(options: RuntimeOptions): HostRuntime {
     bulkAction: (actor, ids, action, input) => bulkAction(env, actor, ids, action, input),
 
     listApprovals: (actor, filter) => listApprovals(env, actor, filter),
+    previewApproval: (actor, id) => previewApproval(env, actor, id),
     decideApproval: (actor, id, decision, comment) => decideApproval(env, actor, id, decision, comment),
     withdrawApproval: (actor, id, comment) => withdrawApproval(env, actor, id, comment),
     transferApproval: (actor, id, to, comment) => transferApproval(env, actor, id, to, comment),

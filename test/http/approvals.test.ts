@@ -51,6 +51,26 @@ describe('an action that needs approval', () => {
     expect(await stockOf(sales1, 'DOCK-01', 'WH-SH')).toEqual(stock);
   });
 
+  it('the approver sees what approving would do, as the requester previewed it; someone who may not decide gets 404', async () => {
+    const order = await confirmedOrder();
+    const approval = await requestCancel(order);
+    const impact = await manager.get(`/api/approvals/${approval.id}/preview`);
+    expect(impact.status).toBe(200);
+    expect(impact.body).toMatchObject({ allowed: true, needsApproval: true, from: 'confirmed', to: 'cancelled' });
+    expect(impact.body.effects.map((e: any) => e.kind)).toEqual(expect.arrayContaining(['approval', 'stock', 'state']));
+    expectProblem(await (await app.as('warehouse')).get(`/api/approvals/${approval.id}/preview`), 404, 'not_found');
+  });
+
+  it('while it waits, it is not offered again, and its preview says it is waiting', async () => {
+    const order = await confirmedOrder();
+    await requestCancel(order);
+    const open = await sales1.get(`/api/records/${order.id}`);
+    expect(open.body.availableActions.map((a: any) => a.name)).not.toContain('cancel');
+    expect(open.body.pendingApprovals).toEqual([expect.objectContaining({ action: 'cancel' })]);
+    const preview = await sales1.get(`/api/records/${order.id}/actions/cancel/preview?reason=customer_request`);
+    expect(preview.body).toMatchObject({ allowed: false, code: 'conflict', message: { en: expect.stringContaining('already waiting for approval') } });
+  });
+
   it('waits for the department\'s manager, not another department\'s, and the requester sees it as theirs', async () => {
     const order = await confirmedOrder();
     const approval = await requestCancel(order);

@@ -283,6 +283,10 @@ describe('orders in the browser', () => {
     await row.waitFor();
     await h.screenshot(page, 'approvals');
     await row.getByRole('button', { name: '通过' }).click();
+    // The approver sees what approving will do before deciding.
+    const impact = page.locator('[data-testid=approval-impact] [data-testid=effect-list]');
+    await impact.waitFor();
+    expect(await impact.textContent()).toMatch(/取消|已取消/);
     await page.locator('[data-testid=decision-dialog] textarea').fill('同意取消');
     await page.locator('[data-testid=decision-confirm]').click();
     await page.locator('[data-testid=approval-message]').waitFor();

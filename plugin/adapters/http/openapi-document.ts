@@ -454,6 +454,13 @@ const paths: Record<string, Record<string, unknown>> = {
       },
     ]),
   ),
+  '/api/approvals/{id}/preview': {
+    get: {
+      summary: 'What approving would do, as the requester\'s preview of the action shows it (approvers and the requester)',
+      parameters: [pathParam('id', 'Approval id.')],
+      responses: { 200: ok('The preview', ref('Preview')), 401: P[401], 404: P[404] },
+    },
+  },
   '/api/approvals/{id}/transfer': {
     post: {
       summary: 'Hand a request to another approver',

@@ -21,6 +21,10 @@ export function approvalRoutes(router: Router, runtime: Runtime): void {
     });
   }
 
+  router.get('/approvals/:id/preview', async (req, res) => {
+    res.json(orRefuse(await runtime.previewApproval(actorOf(res), req.params.id)));
+  });
+
   router.post('/approvals/:id/withdraw', async (req, res) => {
     const body = readBody<{ comment?: string }>(req, { comment: { type: 'string' } }, { optional: true });
     res.json(orRefuse(await runtime.withdrawApproval(actorOf(res), req.params.id, body.comment)));

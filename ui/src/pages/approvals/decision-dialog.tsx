@@ -7,8 +7,28 @@ import { ReassignPicker, type ReassignValue } from '../../actions/reassign-picke
 import { Dialog } from '../../components/dialog';
 import { errorText } from '../../components/error-banner';
 import type { ApprovalRow } from './use-approvals';
+import { EffectList } from '../../actions/effect-list';
+import { Loading } from '../../components/loading';
+import { useAsync } from '../../lib/use-async';
+import { words } from '../../lib/words';
+import type { Preview } from '../../model';
 
 export type Decision = 'approve' | 'reject' | 'transfer';
+
+/** What approving would do, before the approver decides: the requester's preview of the action. */
+function ApprovalImpact({ id }: { id: string }) {
+  const { t, lang } = useI18n();
+  const impact = useAsync(() => api<Preview>('GET', `/approvals/${encodeURIComponent(id)}/preview`), [id]);
+  if (impact.error) return <p className="alert alert-error">{errorText(impact.error, t)}</p>;
+  if (!impact.data) return <Loading />;
+  return (
+    <div className="approval-impact" data-testid="approval-impact">
+      <h4>{t('approvals.impact')}</h4>
+      {!impact.data.allowed && impact.data.message && <p className="alert alert-warning">{words(impact.data.message, lang)}</p>}
+      <EffectList effects={impact.data.effects.filter((e) => e.kind !== 'approval')} />
+    </div>
+  );
+}
 
 export function DecisionDialog({ row, kind, onClose, onDone }: { row: ApprovalRow; kind: Decision; onClose: () => void; onDone: (message: string) => void }) {
   const { t, label } = useI18n();
@@ -62,6 +82,7 @@ export function DecisionDialog({ row, kind, onClose, onDone }: { row: ApprovalRo
         </>
       }
     >
+      {kind === 'approve' && <ApprovalImpact id={a.id} />}
       {kind === 'transfer' && <ReassignPicker value={pick} onChange={setPick} wantDepartment={false} personLabel={t('approvals.transferTo')} excludeUser={user?.id} />}
       <label className="field">
         <span>
