@@ -23,6 +23,10 @@ describe('accounting periods in the browser', () => {
     expect(await row.locator('.badge').textContent()).toBe('开放');
 
     await row.getByRole('button', { name: '结账' }).click();
+    // asked once more, with what closing means
+    const dialog = page.locator('[data-testid=period-dialog]');
+    expect(await dialog.textContent()).toContain('不能再记任何账');
+    await dialog.locator('[data-testid=period-confirm]').click();
     await expect.poll(() => page.locator('[data-testid=periods-message]').textContent()).toContain(current);
     await expect.poll(() => row.locator('.badge').textContent()).toBe('已结账');
     await h.screenshot(page, 'periods');
@@ -36,6 +40,7 @@ describe('accounting periods in the browser', () => {
     expect((await h.call(finance, 'GET', `/records/${shipped.id}/ledger`)).body.entries.length).toBe(before);
 
     await row.getByRole('button', { name: '重新打开' }).click();
+    await page.locator('[data-testid=period-confirm]').click();
     await expect.poll(() => row.locator('.badge').textContent()).toBe('开放');
     const posted = await h.call(finance, 'POST', `/records/${shipped.id}/actions/record_receipt`, { params: { amount: 1 } });
     expect(posted.status).toBe(200);

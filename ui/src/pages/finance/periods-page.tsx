@@ -8,6 +8,7 @@ import { ErrorBanner, errorText } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { PageHeader } from '../../components/page-header';
+import { Dialog } from '../../components/dialog';
 import { formatDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 
@@ -40,6 +41,8 @@ export function PeriodsPage() {
   const periods = useAsync(() => api<Periods>('GET', '/periods'), []);
   const snapshots = useAsync(() => (isAdmin ? api<Snapshot[]>('GET', '/snapshots') : Promise.resolve([])), [isAdmin]);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  // closing or reopening a month is asked once more, with what it means
+  const [asking, setAsking] = useState<{ period: string; closed: boolean } | null>(null);
 
   async function toggle(period: string, closed: boolean) {
     try {
@@ -86,7 +89,7 @@ export function PeriodsPage() {
                     </td>
                     <td className="num">
                       {mayClose && (
-                        <button type="button" className="btn btn-secondary" onClick={() => toggle(p, !closed)}>
+                        <button type="button" className="btn btn-secondary" onClick={() => setAsking({ period: p, closed: !closed })}>
                           {t(closed ? 'periods.reopen' : 'periods.close')}
                         </button>
                       )}
@@ -98,6 +101,34 @@ export function PeriodsPage() {
           </table>
         )}
       </section>
+      {asking && (
+        <Dialog
+          title={t(asking.closed ? 'periods.confirmCloseTitle' : 'periods.confirmReopenTitle', { period: asking.period })}
+          onClose={() => setAsking(null)}
+          testId="period-dialog"
+          footer={
+            <>
+              <button type="button" className="btn" onClick={() => setAsking(null)}>
+                {t('action.back')}
+              </button>
+              <button
+                type="button"
+                className={`btn ${asking.closed ? 'btn-danger' : 'btn-primary'}`}
+                data-testid="period-confirm"
+                onClick={() => {
+                  const { period, closed } = asking;
+                  setAsking(null);
+                  void toggle(period, closed);
+                }}
+              >
+                {t(asking.closed ? 'periods.close' : 'periods.reopen')}
+              </button>
+            </>
+          }
+        >
+          <p>{t(asking.closed ? 'periods.confirmClose' : 'periods.confirmReopen', { period: asking.period })}</p>
+        </Dialog>
+      )}
       {isAdmin && (
         <section className="card card-pad">
           <h2 className="section-title">{t('periods.snapshots')}</h2>
