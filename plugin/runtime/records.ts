@@ -2,14 +2,14 @@
 import { decideCopy, decideCreate, decideEdit } from '../core/decide.ts';
 import { canSee, visibilityOf } from '../core/permissions.ts';
 import { unknownEntries } from '../core/directory-fields.ts';
-import { redactChanges } from '../core/redact.ts';
+import { redactChanges, redactData, redactSummary } from '../core/redact.ts';
 import { refuse, refusals } from '../core/refusals.ts';
 import type { Actor, AuditEntry, Decision, JsonObject, Template, WorkRecord } from '../core/types.ts';
 import { runTriggers, triggersFor } from './automations.ts';
 import { loadVisible, viewOf, type RuntimeEnv } from './context.ts';
 import { ledgerBalances } from './plan.ts';
 import { CounterConflict, VersionConflict, type AutomationTrigger, type LedgerEntry, type RecordQuery, type StockMovement } from './ports.ts';
-import { MAX_PAGE_SIZE, type RecordListQuery, type RecordView, type Result } from './runtime-api.ts';
+import { MAX_PAGE_SIZE, type ExportRow, type RecordListQuery, type RecordView, type Result } from './runtime-api.ts';
 
 const isObject = (v: unknown): v is JsonObject => !!v && typeof v === 'object' && !Array.isArray(v);
 const badData = () => refuse('validation_failed', '表单数据必须是一个对象。', 'The form data must be an object.', [{ path: '/data', message: 'must be object' }]);
@@ -79,8 +79,8 @@ export async function createRecord(env: RuntimeEnv, actor: Actor, templateId: st
   return { ok: true, value: await viewOf(env, template, (await env.store.getRecord(result.value.record.id))!, actor) };
 }
 
-export async function listRecords(env: RuntimeEnv, actor: Actor, query: RecordListQuery): Promise<{ items: RecordView[]; total: number }> {
-  const templates = await env.store.listTemplates();
+/** The store query a list asks for: the caller's visibility, the filters, hidden states left out unless asked. */
+function recordQuery(templates: Template[], actor: Actor, query: RecordListQuery): RecordQuery {
   const hidden = [...new Set(templates.flatMap((t) => Object.entries(t.states).filter(([, s]) => s.hidden).map(([n]) => n)))];
   const q: RecordQuery = {
     visibility: visibilityOf(templates, actor),
@@ -98,6 +98,12 @@ export async function listRecords(env: RuntimeEnv, actor: Actor, query: RecordLi
   const sortable = ['number', 'createdAt', 'updatedAt', 'status', 'amount', 'customer'] as const;
   const field = sortable.find((s) => s === query.sort);
   if (field) q.sort = { field, dir: query.dir === 'asc' ? 'asc' : 'desc' };
+  return q;
+}
+
+export async function listRecords(env: RuntimeEnv, actor: Actor, query: RecordListQuery): Promise<{ items: RecordView[]; total: number }> {
+  const templates = await env.store.listTemplates();
+  const q = recordQuery(templates, actor, query);
   const page = await env.store.findRecords(q);
   // Each item carries the actions the caller may run on it: their guards read each record's ledger and stock,
   // read for the whole page at once where the store can.
@@ -107,6 +113,35 @@ export async function listRecords(env: RuntimeEnv, actor: Actor, query: RecordLi
     page.items.map((r) => viewOf(env, byKey.get(`${r.template}@${r.templateVersion}`)!, r, actor, { users, approvals: false, trail: trails?.get(r.id) })),
   );
   return { items, total: page.total };
+}
+
+/** Rows past this are left out of one export (it says so), so that no single request holds the server for long. */
+export const EXPORT_LIMIT = 20_000;
+
+/**
+ * Every record a list with these filters would show, for a spreadsheet: as the caller may see them (fields they
+ * may not read left out), without the actions a page works out, page by page up to EXPORT_LIMIT.
+ */
+export async function recordsForExport(env: RuntimeEnv, actor: Actor, query: RecordListQuery): Promise<{ rows: ExportRow[]; total: number; truncated: boolean }> {
+  const templates = await env.store.listTemplates();
+  const byKey = new Map(templates.map((t) => [`${t.id}@${t.version}`, t]));
+  const users = await env.store.listUsers();
+  const rows: ExportRow[] = [];
+  let total = 0;
+  for (let page = 1; rows.length < EXPORT_LIMIT; page++) {
+    const found = await env.store.findRecords({ ...recordQuery(templates, actor, { ...query, page, pageSize: MAX_PAGE_SIZE }), page });
+    total = found.total;
+    for (const r of found.items.slice(0, EXPORT_LIMIT - rows.length)) {
+      const template = byKey.get(`${r.template}@${r.templateVersion}`)!;
+      rows.push({
+        template,
+        record: { ...r, data: redactData(template, r.data, actor), summary: redactSummary(template, r.summary, actor) },
+        handlerName: users.find((u) => u.id === r.handler)?.name ?? r.handler,
+      });
+    }
+    if (found.items.length < MAX_PAGE_SIZE) break;
+  }
+  return { rows, total, truncated: total > rows.length };
 }
 
 export async function getRecord(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<RecordView>> {

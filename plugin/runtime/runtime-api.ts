@@ -62,6 +62,13 @@ export interface RecordListQuery {
 /** The largest page a record list serves; the HTTP API refuses larger ones rather than serve fewer silently. */
 export const MAX_PAGE_SIZE = 500;
 
+/** One record for a spreadsheet: as the caller may see it, with its template and the handler's name. */
+export interface ExportRow {
+  template: Template;
+  record: WorkRecord;
+  handlerName: string;
+}
+
 export interface PublicUser {
   id: string;
   username: string;
@@ -167,6 +174,8 @@ export interface Runtime {
   // records
   createRecord(actor: Actor, template: string, data: unknown): Promise<Result<RecordView>>;
   listRecords(actor: Actor, query: RecordListQuery): Promise<{ items: RecordView[]; total: number }>;
+  /** Every record the list would show (up to a limit), for a spreadsheet. */
+  recordsForExport(actor: Actor, query: RecordListQuery): Promise<{ rows: ExportRow[]; total: number; truncated: boolean }>;
   getRecord(actor: Actor, id: string): Promise<Result<RecordView>>;
   editRecord(actor: Actor, id: string, data: unknown, version: number): Promise<Result<RecordView>>;
   copyRecord(actor: Actor, id: string): Promise<Result<RecordView>>;

@@ -310,3 +310,18 @@ describe('orders in the browser', () => {
     await h.screenshot(page, 'home');
   }, 60_000);
 });
+
+describe('the list as a spreadsheet', () => {
+  test('the export buttons download the filtered list as xlsx and as CSV', async () => {
+    const { page } = await h.signIn('sales1');
+    await page.goto(`${h.url}/orders?template=sales-order&status=draft`);
+    await page.locator('[data-testid=records-table]').waitFor();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-xlsx]').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^sales-order-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-csv]').click()]);
+    const text = (await import('node:fs')).readFileSync((await csv.path())!, 'utf8');
+    const drafts = (await h.call(await h.token('sales1'), 'GET', '/records?template=sales-order&status=draft')).body.total;
+    expect(text.replace(/^\uFEFF/, '').trim().split('\n')).toHaveLength(drafts + 1);
+    expect(text).toContain('草稿');
+  }, 60_000);
+});

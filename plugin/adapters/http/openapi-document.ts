@@ -350,6 +350,13 @@ const paths: Record<string, Record<string, unknown>> = {
       responses: { 201: ok('Installed', { type: 'object' }), 200: ok('Already installed', { type: 'object' }), 401: P[401], 403: P[403], 404: P[404], 422: P[422] },
     },
   },
+  '/api/records/export': {
+    get: {
+      summary: 'The records a list with these filters shows the caller, as a spreadsheet (xlsx or UTF-8 CSV with a byte-order mark), in the caller\'s language; fields they may not read left out; at most 20,000 rows (X-Export-Truncated says when more matched)',
+      parameters: [query('format', { type: 'string', enum: ['xlsx', 'csv'] }, 'Default xlsx.'), query('template', { type: 'string' }, 'The template whose fields become columns.'), query('q', { type: 'string' }, 'As in the list.'), query('status', { type: 'string' }, 'As in the list.')],
+      responses: { 200: { description: 'The file (Content-Disposition: attachment)' }, 400: P[400], 401: P[401] },
+    },
+  },
   '/api/records': {
     get: {
       summary: 'Records in the caller\'s scope',

@@ -58,6 +58,12 @@ export function OrdersPage() {
                 ))}
               </select>
             )}
+            {/* the list as it is filtered, as a spreadsheet (the session cookie signs the download) */}
+            {(['xlsx', 'csv'] as const).map((format) => (
+              <a key={format} className="btn" data-testid={`export-${format}`} href={`/api/records/export?${toSearch({ ...query, template: query.template ?? templateId }, { format })}`} download>
+                {t(`orders.export.${format}`)}
+              </a>
+            ))}
             {canCreate && (
               <Link className="btn btn-primary" to={`/orders/new?template=${encodeURIComponent(query.template ?? templateId ?? '')}`}>
                 + {t('orders.new')}
