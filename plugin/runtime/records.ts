@@ -4,7 +4,7 @@ import { canSee, visibilityOf } from '../core/permissions.ts';
 import { unknownEntries } from '../core/directory-fields.ts';
 import { redactChanges, redactData, redactSummary } from '../core/redact.ts';
 import { refuse, refusals } from '../core/refusals.ts';
-import type { Actor, AuditEntry, Decision, JsonObject, Template, WorkRecord } from '../core/types.ts';
+import type { Actor, AuditEntry, Decision, JsonObject, Refusal, Template, WorkRecord } from '../core/types.ts';
 import { runTriggers, triggersFor } from './automations.ts';
 import { loadVisible, viewOf, type RuntimeEnv } from './context.ts';
 import { ledgerBalances } from './plan.ts';
@@ -99,6 +99,50 @@ function recordQuery(templates: Template[], actor: Actor, query: RecordListQuery
   const field = sortable.find((s) => s === query.sort);
   if (field) q.sort = { field, dir: query.dir === 'asc' ? 'asc' : 'desc' };
   return q;
+}
+
+/** Rows past this are refused in one import: a bigger sheet is imported in parts. */
+export const IMPORT_LIMIT = 2_000;
+
+/**
+ * Many records at once (a spreadsheet import), all or none: every row is checked as a create would check it,
+ * and only when all pass are they committed together, numbered in order. A refusal names each row (its
+ * index in `rows`) and field.
+ */
+export async function createRecords(env: RuntimeEnv, actor: Actor, templateId: string, rows: JsonObject[]): Promise<Result<{ numbers: string[] }>> {
+  const template = await env.store.getTemplate(templateId);
+  if (!template) return refusals.notFound('模板', 'template');
+  if (rows.length === 0) return refuse('validation_failed', '表格里没有数据行。', 'The sheet has no rows of data.', [{ path: '/rows', message: 'empty' }]);
+  if (rows.length > IMPORT_LIMIT)
+    return refuse('validation_failed', `一次最多导入 ${IMPORT_LIMIT} 行，请分成几个表格。`, `At most ${IMPORT_LIMIT} rows are imported at once; split the sheet.`, [{ path: '/rows', message: `more than ${IMPORT_LIMIT} rows` }]);
+  const result = await withOwnNumber(env, async () => {
+    const first = (await env.store.counter(template.numberPrefix)) + 1;
+    const decisions: Decision[] = [];
+    const errors: { path: string; message: string }[] = [];
+    let refusedCode: Refusal['code'] | undefined;
+    for (const [i, data] of rows.entries()) {
+      const n = first + i;
+      const decision = decideCreate(template, data, actor, { id: env.newId(), number: `${template.numberPrefix}-${String(n).padStart(6, '0')}` }, env.now());
+      const refusal = decision.ok ? await strangersIn(env, template, decision.record.data) : decision;
+      if (refusal) {
+        refusedCode ??= refusal.code;
+        errors.push(...(refusal.errors?.length ? refusal.errors : [{ path: '', message: refusal.message.en }]).map((e) => ({ path: `/rows/${i}${e.path}`, message: e.message })));
+      } else if (decision.ok) decisions.push(decision);
+    }
+    if (errors.length) {
+      const bad = new Set(errors.map((e) => e.path.split('/')[2])).size;
+      return refusedCode === 'forbidden'
+        ? refuse('forbidden', '您不能新建这种单据，没有导入任何一行。', 'You may not create these records; no row was imported.', errors)
+        : refuse('validation_failed', `${bad} 行有问题，没有导入任何一行；请按行改正后再导入。`, `${bad} row(s) have problems and nothing was imported; fix each row and import again.`, errors);
+    }
+    const audit: AuditEntry[] = decisions.map((d) => ({ ...d.audit, id: env.newId(), recordId: d.record.id }));
+    const triggers = decisions.flatMap((d) => triggersFor(env, template, d.record.id, [{ event: 'record.created' }], 0));
+    await env.store.commit({ records: decisions.map((d) => ({ record: d.record })), audit, counters: { [template.numberPrefix]: first + rows.length - 1 }, triggers });
+    return { ok: true as const, value: { numbers: decisions.map((d) => d.record.number), triggers } };
+  });
+  if (!result.ok) return result;
+  await runTriggers(env, result.value.triggers);
+  return { ok: true, value: { numbers: result.value.numbers } };
 }
 
 export async function listRecords(env: RuntimeEnv, actor: Actor, query: RecordListQuery): Promise<{ items: RecordView[]; total: number }> {

@@ -173,6 +173,8 @@ export interface Runtime {
 
   // records
   createRecord(actor: Actor, template: string, data: unknown): Promise<Result<RecordView>>;
+  /** Many records at once, all or none (a spreadsheet import); a refusal names each row and field. */
+  createRecords(actor: Actor, template: string, rows: JsonObject[]): Promise<Result<{ numbers: string[] }>>;
   listRecords(actor: Actor, query: RecordListQuery): Promise<{ items: RecordView[]; total: number }>;
   /** Every record the list would show (up to a limit), for a spreadsheet. */
   recordsForExport(actor: Actor, query: RecordListQuery): Promise<{ rows: ExportRow[]; total: number; truncated: boolean }>;

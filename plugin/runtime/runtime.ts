@@ -10,7 +10,7 @@ import { listPeriods, setPeriodClosed } from './periods.ts';
 import { authenticate, createUser, listUsers, login, logout, updateUser } from './people.ts';
 import { departments } from './departments.ts';
 import { systemClock, type Clock, type GuardEvaluator, type Notifier, type Store } from './ports.ts';
-import { copyRecord, createRecord, editRecord, getRecord, history, listRecords, recordLedger, recordsForExport, recordStock } from './records.ts';
+import { copyRecord, createRecord, createRecords, editRecord, getRecord, history, listRecords, recordLedger, recordsForExport, recordStock } from './records.ts';
 import { endingReasonReport } from './reports.ts';
 import type { Runtime } from './runtime-api.ts';
 import { checkTemplate, importTemplate } from './templates.ts';
@@ -84,6 +84,7 @@ export function createRuntime(options: RuntimeOptions): HostRuntime {
     migrateRecords: (actor, id, limit) => migrateRecords(env, actor, id, limit),
 
     createRecord: (actor, template, data) => createRecord(env, actor, template, data),
+    createRecords: (actor, template, rows) => createRecords(env, actor, template, rows),
     listRecords: (actor, query) => listRecords(env, actor, query),
     recordsForExport: (actor, query) => recordsForExport(env, actor, query),
     getRecord: (actor, id) => getRecord(env, actor, id),

@@ -128,4 +128,29 @@ describe('the form renderer', () => {
     expect(await quantity.inputValue()).toBe('1.5');
     await expect.poll(() => table.textContent()).toContain('必须是整数');
   });
+
+  it('imports records from an Excel sheet: a bad row is shown by its row number and nothing is imported; fixed, all are', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const sheet = async (rows: unknown[][]) => {
+      const book = new ExcelJS.Workbook();
+      const s = book.addWorksheet('s');
+      for (const r of rows) s.addRow(r);
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+    const before = (await h.call(token, 'GET', '/records?template=site-visit')).body.total;
+    await admin.goto(`${h.url}/orders?template=site-visit`);
+    await admin.locator('[data-testid=import-open]').click();
+    const dialog = admin.locator('[data-testid=import-dialog]');
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'visits.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await sheet([['类型', '故障'], ['维修', '漏水'], ['拆除', '']]) });
+    await dialog.locator('[data-testid=import-send]').click();
+    const problem = dialog.locator('[data-testid=import-problem]');
+    await problem.waitFor();
+    expect(await problem.locator('tbody tr').first().textContent()).toMatch(/^3/);
+    expect((await h.call(token, 'GET', '/records?template=site-visit')).body.total).toBe(before);
+
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'visits.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await sheet([['类型', '故障'], ['维修', '漏水'], ['安装', '']]) });
+    await dialog.locator('[data-testid=import-send]').click();
+    await expect.poll(() => admin.locator('[data-testid=import-done]').textContent()).toBe('已导入 2 条记录。');
+    expect((await h.call(token, 'GET', '/records?template=site-visit')).body.total).toBe(before + 2);
+  });
 });

@@ -45,13 +45,15 @@ export async function api<T>(
   method: string,
   path: string,
   body?: unknown,
-  opts?: { ifMatch?: number },
+  opts?: { ifMatch?: number; file?: { body: Blob; type: string } },
 ): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': currentLanguage(),
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // a file goes as the body itself (a spreadsheet to import)
+  if (opts?.file) headers['Content-Type'] = opts.file.type;
   if (opts?.ifMatch !== undefined) headers['If-Match'] = String(opts.ifMatch);
 
   let res: Response;
@@ -59,7 +61,7 @@ export async function api<T>(
     res = await fetch(url(path), {
       method: method.toUpperCase(),
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: opts?.file ? opts.file.body : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
     });
   } catch (e) {

@@ -1,7 +1,7 @@
 // Records: list, open, create, edit (optimistic with If-Match), copy, and what hangs off one record.
-import type { Request, Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import { canRead } from '../../../core/permissions.ts';
-import type { JsonObject } from '../../../core/types.ts';
+import type { JsonObject, Template } from '../../../core/types.ts';
 import { MAX_PAGE_SIZE, type RecordListQuery, type Runtime } from '../../../runtime/runtime-api.ts';
 import { actorOf } from '../auth.ts';
 import { readBody } from '../body.ts';
@@ -9,6 +9,7 @@ import { HttpProblem } from '../problem.ts';
 import { orRefuse, sendRecord } from '../reply.ts';
 import { requestLanguage } from '../language.ts';
 import { asCsv, asXlsx, recordsWorkbook } from '../spreadsheet.ts';
+import { blankSheet, rowsFromSheet } from '../spreadsheet-import.ts';
 import { ifMatchVersion, queryDate, queryEnum, queryFlag, queryInt, queryList, queryString } from '../request-params.ts';
 
 const SORT_FIELDS = ['number', 'createdAt', 'updatedAt', 'status', 'amount', 'customer'] as const;
@@ -31,7 +32,48 @@ function listQuery(req: Request): RecordListQuery {
   };
 }
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// a sheet comes as the body itself, as browsers and curl send a file
+const sheetBody = express.raw({ type: [XLSX, 'application/octet-stream'], limit: '5mb' });
+
+async function templateNamed(req: Request, runtime: Runtime): Promise<Template> {
+  const id = queryString(req, 'template');
+  if (!id) throw new HttpProblem('bad_request', { 'zh-CN': '请用 ?template= 指明导入哪种单据。', en: 'Say which template with ?template=.' });
+  const template = await runtime.getTemplate(id);
+  if (!template) throw new HttpProblem('not_found', { 'zh-CN': `没有模板 ${id}。`, en: `No template ${id}.` });
+  return template;
+}
+
 export function recordRoutes(router: Router, runtime: Runtime): void {
+  router.get('/records/import-template', async (req, res) => {
+    const template = await templateNamed(req, runtime);
+    res.set('Content-Disposition', `attachment; filename="${template.id}-import.xlsx"`);
+    res.type(XLSX).send(await blankSheet(template, requestLanguage(req)));
+  });
+
+  router.post('/records/import', sheetBody, async (req, res) => {
+    const template = await templateNamed(req, runtime);
+    if (!Buffer.isBuffer(req.body) || req.body.length === 0)
+      throw new HttpProblem('bad_request', { 'zh-CN': `请把 .xlsx 文件作为请求体发送（Content-Type: ${XLSX}）。`, en: `Send the .xlsx file as the body (Content-Type: ${XLSX}).` });
+    const actor = actorOf(res);
+    const people = (await runtime.listUsers(actor)).map((u) => ({ id: u.id, username: u.username, name: u.name }));
+    const sheet = await rowsFromSheet(req.body, template, people).catch(() => {
+      throw new HttpProblem('bad_request', { 'zh-CN': '这个文件不是可以读取的 Excel（.xlsx）表格。', en: 'The file is not an Excel (.xlsx) workbook that can be read.' });
+    });
+    const result = await runtime.createRecords(actor, template.id, sheet.rows);
+    if (!result.ok) {
+      // each problem at its sheet row and column, as the person sees the sheet
+      const errors = (result.errors ?? []).map((e) => {
+        const [, , index, key, ...rest] = e.path.split('/');
+        const row = sheet.sheetRows[Number(index)] ?? Number(index) + 2;
+        const column = key ? (sheet.headers.get(key) ?? key) : '';
+        return { path: ['/rows', row, key, ...rest].filter((x) => x !== undefined && x !== '').join('/'), message: column ? `${column}: ${e.message}` : e.message };
+      });
+      orRefuse({ ...result, errors });
+    }
+    res.status(201).json({ created: result.ok ? result.value.numbers.length : 0, numbers: result.ok ? result.value.numbers : [], ignoredColumns: sheet.ignored });
+  });
+
   router.get('/records/export', async (req, res) => {
     const format = queryEnum(req, 'format', ['xlsx', 'csv'] as const) ?? 'xlsx';
     const query = listQuery(req);

@@ -6,6 +6,8 @@ import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import type { Page, RecordView } from '../../model';
 import { BulkDialog } from '../../actions/bulk-dialog';
+import { ImportDialog } from '../../records/import-dialog';
+import { Notice } from '../../components/notice';
 import { Empty } from '../../components/empty';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
@@ -32,6 +34,8 @@ export function OrdersPage() {
   const templates = useRecordTemplates(list.data?.items);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulk, setBulk] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<number | null>(null);
 
   useEffect(() => setSelected(new Set()), [toSearch(query)]);
 
@@ -65,6 +69,11 @@ export function OrdersPage() {
               </a>
             ))}
             {canCreate && (
+              <button type="button" className="btn" data-testid="import-open" onClick={() => setImporting(true)}>
+                {t('import.open')}
+              </button>
+            )}
+            {canCreate && (
               <Link className="btn btn-primary" to={`/orders/new?template=${encodeURIComponent(query.template ?? templateId ?? '')}`}>
                 + {t('orders.new')}
               </Link>
@@ -72,6 +81,11 @@ export function OrdersPage() {
           </>
         }
       />
+      {imported !== null && (
+        <Notice tone="success" onClose={() => setImported(null)}>
+          <span data-testid="import-done">{t('import.done', { n: imported })}</span>
+        </Notice>
+      )}
       <div className="card">
         <RecordFilters query={query} update={update} template={template.data} />
         {selected.size > 0 && (
@@ -116,6 +130,17 @@ export function OrdersPage() {
             setSelected(new Set());
           }}
           onFinished={list.reload}
+        />
+      )}
+      {importing && (
+        <ImportDialog
+          template={query.template ?? templateId}
+          onClose={() => setImporting(false)}
+          onDone={(n) => {
+            setImporting(false);
+            setImported(n);
+            list.reload();
+          }}
         />
       )}
     </div>
