@@ -68,17 +68,7 @@ function LinesTable(props: ArrayControlProps) {
 
   return (
     <div className="lines-table control" data-testid="lines-table">
-      <div className="lines-header">
-        <label className="control-label">
-          {label}
-          {required && enabled && <span className="req">*</span>}
-        </label>
-        {enabled && (
-          <button type="button" className="btn btn-sm" onClick={addItem(path, createDefaultValue(schema, rootSchema))}>
-            + {t('form.addLine')}
-          </button>
-        )}
-      </div>
+      <LinesHeader {...props} />
       {ownErrors.length > 0 && <div className="validation_error">{ownErrors.join('；')}</div>}
       <div className="table-wrap">
         <table className="table table-compact">
@@ -151,25 +141,34 @@ function LinesTable(props: ArrayControlProps) {
   );
 }
 
+/** The list's label and its add button, above a table or a detail list alike. */
+function LinesHeader({ label, required, enabled, addItem, path, schema, rootSchema }: ArrayControlProps) {
+  const { t } = useI18n();
+  return (
+    <div className="lines-header">
+      <label className="control-label">
+        {label}
+        {required && enabled && <span className="req">*</span>}
+      </label>
+      {enabled && (
+        <button type="button" className="btn btn-sm" onClick={addItem(path, createDefaultValue(schema, rootSchema))}>
+          + {t('form.addLine')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 /** Each item drawn with the control's detail layout (JSON Forms' `options.detail`), one card per item. */
-function DetailList({ schema, rootSchema, path, data, label, enabled, required, addItem, removeItems, uischema, renderers, cells }: ArrayControlProps) {
+function DetailList(props: ArrayControlProps) {
+  const { schema, rootSchema, path, data, enabled, removeItems, uischema, renderers, cells } = props;
   const { t } = useI18n();
   const ctx = useJsonForms();
   const count = typeof data === 'number' ? data : Array.isArray(data) ? data.length : 0;
   const detail = findUISchema(ctx.uischemas ?? [], schema, uischema.scope, path, 'VerticalLayout', uischema as never, rootSchema);
   return (
     <div className="lines-table detail-list control" data-testid="detail-list">
-      <div className="lines-header">
-        <label className="control-label">
-          {label}
-          {required && enabled && <span className="req">*</span>}
-        </label>
-        {enabled && (
-          <button type="button" className="btn btn-sm" onClick={addItem(path, createDefaultValue(schema, rootSchema))}>
-            + {t('form.addLine')}
-          </button>
-        )}
-      </div>
+      <LinesHeader {...props} />
       {count === 0 && <p className="muted">{t('form.noLines')}</p>}
       {Array.from({ length: count }, (_, index) => {
         const childPath = Paths.compose(path, String(index));
