@@ -225,6 +225,11 @@ describe('orders in the browser', () => {
     const dialog = page.locator('[data-testid=action-dialog]');
     const picker = dialog.locator('[data-testid=reassign-picker]');
     await picker.waitFor();
+    // only people who could handle an order are offered: the warehouse and finance are not
+    await picker.locator('input[type=radio]').first().waitFor();
+    const offeredPeople = await picker.textContent();
+    expect(offeredPeople).not.toContain('周杰');
+    expect(offeredPeople).not.toContain('赵敏');
     await picker.getByRole('searchbox').fill(target.name);
     await picker.locator(`input[type=radio][value="${target.id}"]`).check();
     await dialog.locator('textarea[name=comment]').fill('客户由王磊跟进');

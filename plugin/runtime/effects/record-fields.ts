@@ -19,9 +19,10 @@ export const recordAssign: EffectHandler = {
       const user = ctx.users.find((u) => u.id === handlerId || u.username === handlerId);
       if (!user || user.disabled)
         return { preview, refusal: refuse('validation_failed', `找不到可用的负责人“${handlerId}”，请从人员列表中选择。`, `No active person "${handlerId}"; pick someone from the people list.`, [{ path: '/params/handler', message: 'unknown person' }]) };
-      // A handler must be able to work on the record: someone with no role in the template could not even open it.
-      if (!user.roles.some((r) => r !== 'system' && ctx.template.roles[r]))
-        return { preview, refusal: refuse('validation_failed', `${user.name} 在“${ctx.template.name['zh-CN']}”中没有角色，不能负责这条记录；请选择其他人。`, `${user.name} has no role in "${ctx.template.name.en}" and cannot handle this record; choose someone else.`, [{ path: '/params/handler', message: 'no role in this template' }]) };
+      // A handler works the record from its start: someone whose roles may not start such records (the
+      // warehouse, finance on an order) cannot handle one, though they act on it in their own steps.
+      if (!user.roles.some((r) => ctx.template.create.roles.includes(r)))
+        return { preview, refusal: refuse('validation_failed', `${user.name} 的角色不能负责“${ctx.template.name['zh-CN']}”（负责人须能新建这种单据）；请选择其他人。`, `${user.name}'s roles cannot handle a ${ctx.template.name.en} (a handler must be able to create one); choose someone else.`, [{ path: '/params/handler', message: 'cannot handle this kind of record' }]) };
       if (!record.watchers.includes(record.handler)) record.watchers.push(record.handler);
       record.watchers = record.watchers.filter((w) => w !== user.id);
       record.handler = user.id;

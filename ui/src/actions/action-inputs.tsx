@@ -29,7 +29,7 @@ export function ActionInputs({ meta, value, onChange, currentHandler }: { meta: 
   return (
     <div className="action-inputs">
       {(meta.pickHandler || meta.pickDepartment) && (
-        <ReassignPicker value={value.pick} onChange={(pick) => onChange({ ...value, pick })} wantHandler={meta.pickHandler} wantDepartment={meta.pickDepartment} excludeUser={currentHandler} />
+        <ReassignPicker value={value.pick} onChange={(pick) => onChange({ ...value, pick })} wantHandler={meta.pickHandler} wantDepartment={meta.pickDepartment} excludeUser={currentHandler} roles={meta.handlerRoles} />
       )}
       {meta.otherParams && (
         <ParamsForm schema={meta.otherParams} onChange={(other, otherErrors) => onChange({ ...value, other, otherErrors })} />

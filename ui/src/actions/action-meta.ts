@@ -14,6 +14,8 @@ export interface ActionMeta {
   /** Params fields that pick a person or a department (a reassignment). */
   pickHandler: boolean;
   pickDepartment: boolean;
+  /** Who may be picked as a handler: people holding one of these roles (those who may start such records). */
+  handlerRoles?: string[];
   /** Params that must have at least one value. */
   paramsRequired: boolean;
   /** The other params (not a person or a department), as a JSON Schema for a small form; absent when none. */
@@ -49,6 +51,7 @@ export function actionMeta(name: string, template: Template | undefined, offered
     danger: offered?.danger ?? !!def?.danger,
     pickHandler: keys.some((k) => fmt(k) === 'user' || k === 'handler'),
     pickDepartment: keys.some((k) => fmt(k) === 'department' || k === 'department'),
+    handlerRoles: template?.create?.roles,
     paramsRequired: typeof params?.minProperties === 'number' && (params.minProperties as number) > 0,
     otherParams,
   };

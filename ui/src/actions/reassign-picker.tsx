@@ -18,6 +18,7 @@ export function ReassignPicker({
   wantDepartment = true,
   excludeUser,
   personLabel,
+  roles,
 }: {
   value: ReassignValue;
   onChange: (v: ReassignValue) => void;
@@ -26,6 +27,8 @@ export function ReassignPicker({
   excludeUser?: string;
   /** What the person list is called (default: the new handler). */
   personLabel?: string;
+  /** Only people holding one of these roles are offered (the server refuses the others). */
+  roles?: string[];
 }) {
   const { t, lang } = useI18n();
   const depts = useDepartments();
@@ -40,7 +43,7 @@ export function ReassignPicker({
     setLoading(true);
     const timer = window.setTimeout(() => {
       searchUsers(q.trim(), deptFilter || undefined)
-        .then((list) => live && setPeople(list.filter((u) => !u.disabled)))
+        .then((list) => live && setPeople(list.filter((u) => !u.disabled && (!roles || u.roles.some((r) => roles.includes(r))))))
         .catch(() => live && setPeople([]))
         .finally(() => live && setLoading(false));
     }, 200);
@@ -48,7 +51,7 @@ export function ReassignPicker({
       live = false;
       window.clearTimeout(timer);
     };
-  }, [q, deptFilter, wantHandler]);
+  }, [q, deptFilter, wantHandler, roles]);
 
   const deptLabel = (id?: string) => {
     const d = depts.data?.find((x) => x.id === id);
