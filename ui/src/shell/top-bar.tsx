@@ -3,12 +3,15 @@ import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './language-switch';
 
-export function TopBar() {
+export function TopBar({ onMenu, menuOpen }: { onMenu: () => void; menuOpen: boolean }) {
   const { t } = useI18n();
   const { user, logout } = useAuth();
   const navigate = useNavigate();
   return (
     <header className="topbar">
+      <button type="button" className="btn btn-ghost menu-button" aria-label={t('nav.menu')} aria-expanded={menuOpen} onClick={onMenu} data-testid="menu-button">
+        ☰
+      </button>
       <div className="topbar-spacer" />
       <LanguageSwitch />
       {user && (
