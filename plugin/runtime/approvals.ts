@@ -38,13 +38,15 @@ async function requesterOf(env: RuntimeEnv, a: Approval): Promise<{ actor: Actor
   return user ? { actor: userAsActor(user) } : undefined;
 }
 
-export async function listApprovals(env: RuntimeEnv, actor: Actor, filter: { status?: Approval['status']; mine?: boolean }): Promise<ApprovalView[]> {
+/** `mine`: the caller's own requests; `decided`: the ones the caller decided; otherwise what they may decide. */
+export async function listApprovals(env: RuntimeEnv, actor: Actor, filter: { status?: Approval['status']; mine?: boolean; decided?: boolean }): Promise<ApprovalView[]> {
   const all = await env.store.listApprovals(filter.status ? { status: filter.status } : {});
   const users = await env.store.listUsers();
   const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? id;
   const out: ApprovalView[] = [];
   for (const a of all) {
-    if (!(filter.mine ? a.requestedBy === actor.id : await mayDecide(env, actor, a))) continue;
+    const ours = filter.mine ? a.requestedBy === actor.id : filter.decided ? a.decidedBy === actor.id : await mayDecide(env, actor, a);
+    if (!ours) continue;
     const record = await env.store.getRecord(a.recordId);
     if (!record) continue;
     const template = await templateOf(env, record);

@@ -191,7 +191,7 @@ export interface Runtime {
   bulkAction(actor: Actor, ids: string[], action: string, input: ActionInput): Promise<BulkResult[]>;
 
   // approvals
-  listApprovals(actor: Actor, filter: { status?: Approval['status']; mine?: boolean }): Promise<ApprovalView[]>;
+  listApprovals(actor: Actor, filter: { status?: Approval['status']; mine?: boolean; decided?: boolean }): Promise<ApprovalView[]>;
   /** What approving would do (for the approver, and the requester), as the action's preview shows it. */
   previewApproval(actor: Actor, id: string): Promise<Result<Preview>>;
   decideApproval(actor: Actor, id: string, decision: 'approve' | 'reject', comment?: string): Promise<Result<{ approval: Approval; record?: RecordView }>>;

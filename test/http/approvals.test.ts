@@ -107,6 +107,17 @@ describe('an action that needs approval', () => {
     expect(inbox.some((n: any) => n.recordId === order.id && n.kind === 'approval.rejected')).toBe(true);
   });
 
+  it('an approver finds what they decided, approved and rejected, and only theirs', async () => {
+    const [a, b] = [await confirmedOrder(), await confirmedOrder()];
+    const [first, second] = [await requestCancel(a), await requestCancel(b)];
+    expect((await manager.post(`/api/approvals/${first.id}/approve`, {})).status).toBe(200);
+    expect((await manager.post(`/api/approvals/${second.id}/reject`, { comment: '不同意' })).status).toBe(200);
+    const decided = (await manager.get('/api/approvals?decided=1')).body;
+    expect(decided.map((x: any) => x.id)).toEqual(expect.arrayContaining([first.id, second.id]));
+    expect(decided.every((x: any) => x.decidedBy === app.people.manager.id)).toBe(true);
+    expect((await sales1.get('/api/approvals?decided=1')).body).toEqual([]);
+  });
+
   it('the requester may withdraw it; then nobody can approve it', async () => {
     const order = await confirmedOrder();
     const approval = await requestCancel(order);

@@ -296,6 +296,9 @@ describe('orders in the browser', () => {
     await page.locator('[data-testid=decision-confirm]').click();
     await page.locator('[data-testid=approval-message]').waitFor();
     await expect.poll(async () => (await h.call(await h.token('manager'), 'GET', `/records/${order.id}`)).body.status).toBe('cancelled');
+    // what the manager decided stays findable
+    await page.locator('[data-testid=tab-decided]').click();
+    await page.locator('[data-testid=approvals-table] tr', { hasText: order.number }).waitFor();
     // The history says who approved it.
     const manager = await me('manager');
     await page.goto(`${h.url}/orders/${order.id}`);

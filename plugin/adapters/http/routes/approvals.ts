@@ -10,7 +10,7 @@ const STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 
 export function approvalRoutes(router: Router, runtime: Runtime): void {
   router.get('/approvals', async (req, res) => {
-    const filter = { status: queryEnum(req, 'status', STATUSES), mine: queryFlag(req, 'mine') };
+    const filter = { status: queryEnum(req, 'status', STATUSES), mine: queryFlag(req, 'mine'), decided: queryFlag(req, 'decided') };
     res.json(await runtime.listApprovals(actorOf(res), filter));
   });
 

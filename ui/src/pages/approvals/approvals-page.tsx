@@ -11,13 +11,13 @@ import { ApprovalsTable } from './approvals-table';
 import { DecisionDialog, type Decision } from './decision-dialog';
 import { useApprovals, type ApprovalRow } from './use-approvals';
 
-type Tab = 'todo' | 'mine';
+type Tab = 'todo' | 'mine' | 'decided';
 
 export function ApprovalsPage() {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('todo');
   const [mineStatus, setMineStatus] = useState('pending');
-  const query = tab === 'todo' ? 'status=pending' : `mine=1${mineStatus ? `&status=${mineStatus}` : ''}`;
+  const query = tab === 'todo' ? 'status=pending' : tab === 'decided' ? 'decided=1' : `mine=1${mineStatus ? `&status=${mineStatus}` : ''}`;
   const rows = useApprovals(query);
   const [decision, setDecision] = useState<{ row: ApprovalRow; kind: Decision } | null>(null);
   const [msg, setMsg] = useState<string | null>(null);
@@ -47,6 +47,9 @@ export function ApprovalsPage() {
         <button type="button" role="tab" aria-selected={tab === 'mine'} className={tab === 'mine' ? 'active' : ''} onClick={() => setTab('mine')}>
           {t('approvals.mine')}
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'decided'} className={tab === 'decided' ? 'active' : ''} onClick={() => setTab('decided')} data-testid="tab-decided">
+          {t('approvals.decided')}
+        </button>
         {tab === 'mine' && (
           <select className="input input-sm tabs-extra" value={mineStatus} onChange={(e) => setMineStatus(e.target.value)} aria-label={t('approvals.status')}>
             <option value="">{t('approvals.allStatuses')}</option>
@@ -61,7 +64,7 @@ export function ApprovalsPage() {
       <div className="card">
         <ErrorBanner error={rows.error} onRetry={rows.reload} />
         {rows.loading && !rows.data && <Loading />}
-        {rows.data && rows.data.length === 0 && <Empty text={tab === 'todo' ? t('approvals.emptyTodo') : t('approvals.emptyMine')} />}
+        {rows.data && rows.data.length === 0 && <Empty text={t(tab === 'todo' ? 'approvals.emptyTodo' : tab === 'decided' ? 'approvals.emptyDecided' : 'approvals.emptyMine')} />}
         {rows.data && rows.data.length > 0 && (
           <ApprovalsTable
             rows={rows.data}

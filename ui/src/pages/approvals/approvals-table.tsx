@@ -16,7 +16,7 @@ function reasonText(row: ApprovalRow, code: string | undefined, label: (l?: { 'z
   return code;
 }
 
-export function ApprovalsTable({ rows, mode, onDecide, onWithdraw }: { rows: ApprovalRow[]; mode: 'todo' | 'mine'; onDecide: (r: ApprovalRow, d: Decision) => void; onWithdraw: (r: ApprovalRow) => void }) {
+export function ApprovalsTable({ rows, mode, onDecide, onWithdraw }: { rows: ApprovalRow[]; mode: 'todo' | 'mine' | 'decided'; onDecide: (r: ApprovalRow, d: Decision) => void; onWithdraw: (r: ApprovalRow) => void }) {
   const { t, label, lang } = useI18n();
   const users = useUsers();
   return (
