@@ -29,6 +29,12 @@ export function approversOf(template: Template, action: string, record: WorkReco
   );
 }
 
+/** Is this action on this record already waiting for approval (other than the request being decided)? */
+async function alreadyWaiting(env: RuntimeEnv, recordId: string, action: string, deciding?: string): Promise<boolean> {
+  const waiting = await env.store.listApprovals({ status: 'pending', recordId });
+  return waiting.some((a) => a.action === action && a.id !== deciding);
+}
+
 const ALREADY_WAITING = { 'zh-CN': '该操作已提交审批，正在等待处理；可在审批中撤回后重新提交。', en: 'This action is already waiting for approval; withdraw that request first to ask again.' };
 
 /** `deciding`: the approval being decided, whose own waiting does not count against it. */
@@ -57,8 +63,7 @@ export async function previewAction(env: RuntimeEnv, actor: Actor, id: string, a
   }
   if (plan.needsApproval && !plan.refusal) {
     // asked once already: running it again would only be refused, so the preview says so now
-    const waiting = await env.store.listApprovals({ status: 'pending', recordId: record.id });
-    if (waiting.some((a) => a.action === action && a.id !== deciding)) {
+    if (await alreadyWaiting(env, record.id, action, deciding)) {
       Object.assign(preview, { allowed: false, code: 'conflict', message: ALREADY_WAITING, reasons: [ALREADY_WAITING] });
     }
   }
@@ -96,9 +101,7 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
     const plan = await planAction(penv, template, record, command, actor);
     if (plan.refusal) return plan.refusal;
     if (plan.needsApproval) {
-      const waiting = await env.store.listApprovals({ status: 'pending', recordId: record.id });
-      if (waiting.some((a) => a.action === command.action))
-        return refuseWith('conflict', ALREADY_WAITING);
+      if (await alreadyWaiting(env, record.id, command.action)) return refuseWith('conflict', ALREADY_WAITING);
       const approval = await requestApproval(env, template, record, command, actor, penv.users);
       return { ok: true as const, value: { kind: 'approval' as const, approval } };
     }

@@ -4,19 +4,18 @@ import { migrate, migrationProblems } from '../core/migration.ts';
 import { refuse } from '../core/refusals.ts';
 import type { Actor, AuditEntry, Template, WorkRecord } from '../core/types.ts';
 import type { RuntimeEnv } from './context.ts';
+import { recordPages } from './record-pages.ts';
 import { VersionConflict } from './ports.ts';
 import type { MigrationPreview, MigrationResult, Result } from './runtime-api.ts';
 
-const PAGE = 500;
+/** Records moved by one call (the server moves the rest on the next ones). */
+const BATCH = 500;
 /** Blocked records listed by name in a preview; the rest are counted. */
 const LISTED = 50;
 
 async function* olderRecords(env: RuntimeEnv, template: Template): AsyncGenerator<WorkRecord> {
-  for (let page = 1; ; page++) {
-    const { items } = await env.store.findRecords({ template: template.id, visibility: { all: true }, page, pageSize: PAGE, sort: { field: 'createdAt', dir: 'asc' } });
+  for await (const { items } of recordPages(env.store, { template: template.id, visibility: { all: true }, sort: { field: 'createdAt', dir: 'asc' } }))
     for (const r of items) if (r.templateVersion < template.version) yield r;
-    if (items.length < PAGE) return;
-  }
 }
 
 async function newest(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<Template>> {
@@ -45,7 +44,7 @@ export async function previewMigration(env: RuntimeEnv, actor: Actor, id: string
 }
 
 /** Moves up to `limit` movable records; records that cannot move stay as they are. */
-export async function migrateRecords(env: RuntimeEnv, actor: Actor, id: string, limit = PAGE): Promise<Result<MigrationResult>> {
+export async function migrateRecords(env: RuntimeEnv, actor: Actor, id: string, limit = BATCH): Promise<Result<MigrationResult>> {
   const found = await newest(env, actor, id);
   if (!found.ok) return found;
   const template = found.value;

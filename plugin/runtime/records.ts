@@ -8,15 +8,19 @@ import type { Actor, AuditEntry, Decision, JsonObject, Refusal, Template, WorkRe
 import { runTriggers, triggersFor } from './automations.ts';
 import { loadVisible, viewOf, type RuntimeEnv } from './context.ts';
 import { ledgerBalances } from './plan.ts';
-import { CounterConflict, VersionConflict, type AutomationTrigger, type LedgerEntry, type RecordQuery, type StockMovement } from './ports.ts';
+import { recordPages } from './record-pages.ts';
+import { CounterConflict, VersionConflict, type AutomationTrigger, type LedgerEntry, type RecordQuery, type StockMovement, type User } from './ports.ts';
 import { MAX_PAGE_SIZE, type ExportRow, type RecordListQuery, type RecordView, type Result } from './runtime-api.ts';
 
 const isObject = (v: unknown): v is JsonObject => !!v && typeof v === 'object' && !Array.isArray(v);
 const badData = () => refuse('validation_failed', '表单数据必须是一个对象。', 'The form data must be an object.', [{ path: '/data', message: 'must be object' }]);
 
+/** "SO-000123": the template's prefix and the counter's value. */
+const numbered = (template: Template, n: number): string => `${template.numberPrefix}-${String(n).padStart(6, '0')}`;
+
 async function newIds(env: RuntimeEnv, template: Template) {
   const n = (await env.store.counter(template.numberPrefix)) + 1;
-  return { id: env.newId(), number: `${template.numberPrefix}-${String(n).padStart(6, '0')}`, counter: n };
+  return { id: env.newId(), number: numbered(template, n), counter: n };
 }
 
 /**
@@ -49,8 +53,7 @@ async function commitNew(env: RuntimeEnv, template: Template, decision: Decision
  * account is disabled); what the record already named (`before`) may stay, so that a disabled account does
  * not lock the record's other fields.
  */
-async function strangersIn(env: RuntimeEnv, template: Template, data: JsonObject, before?: JsonObject) {
-  const users = await env.store.listUsers();
+function strangersIn(users: User[], template: Template, data: JsonObject, before?: JsonObject) {
   const known = {
     user: new Set(users.filter((u) => !u.disabled).map((u) => u.id)),
     department: new Set(users.map((u) => u.department).filter((d): d is string => !!d)),
@@ -70,7 +73,7 @@ export async function createRecord(env: RuntimeEnv, actor: Actor, templateId: st
     const ids = await newIds(env, template);
     const decision = decideCreate(template, data, actor, ids, env.now());
     if (!decision.ok) return decision;
-    const strangers = await strangersIn(env, template, decision.record.data);
+    const strangers = strangersIn(await env.store.listUsers(), template, decision.record.data);
     if (strangers) return strangers;
     return { ok: true as const, value: await commitNew(env, template, decision, ids.counter) };
   });
@@ -117,13 +120,14 @@ export async function createRecords(env: RuntimeEnv, actor: Actor, templateId: s
     return refuse('validation_failed', `一次最多导入 ${IMPORT_LIMIT} 行，请分成几个表格。`, `At most ${IMPORT_LIMIT} rows are imported at once; split the sheet.`, [{ path: '/rows', message: `more than ${IMPORT_LIMIT} rows` }]);
   const result = await withOwnNumber(env, async () => {
     const first = (await env.store.counter(template.numberPrefix)) + 1;
+    const users = await env.store.listUsers(); // read once for every row
     const decisions: Decision[] = [];
     const errors: { path: string; message: string }[] = [];
     let refusedCode: Refusal['code'] | undefined;
     for (const [i, data] of rows.entries()) {
       const n = first + i;
-      const decision = decideCreate(template, data, actor, { id: env.newId(), number: `${template.numberPrefix}-${String(n).padStart(6, '0')}` }, env.now());
-      const refusal = decision.ok ? await strangersIn(env, template, decision.record.data) : decision;
+      const decision = decideCreate(template, data, actor, { id: env.newId(), number: numbered(template, n) }, env.now());
+      const refusal = decision.ok ? strangersIn(users, template, decision.record.data) : decision;
       if (refusal) {
         refusedCode ??= refusal.code;
         errors.push(...(refusal.errors?.length ? refusal.errors : [{ path: '', message: refusal.message.en }]).map((e) => ({ path: `/rows/${i}${e.path}`, message: e.message })));
@@ -169,21 +173,20 @@ export const EXPORT_LIMIT = 20_000;
 export async function recordsForExport(env: RuntimeEnv, actor: Actor, query: RecordListQuery): Promise<{ rows: ExportRow[]; total: number; truncated: boolean }> {
   const templates = await env.store.listTemplates();
   const byKey = new Map(templates.map((t) => [`${t.id}@${t.version}`, t]));
-  const users = await env.store.listUsers();
+  const names = new Map((await env.store.listUsers()).map((u) => [u.id, u.name]));
   const rows: ExportRow[] = [];
   let total = 0;
-  for (let page = 1; rows.length < EXPORT_LIMIT; page++) {
-    const found = await env.store.findRecords({ ...recordQuery(templates, actor, { ...query, page, pageSize: MAX_PAGE_SIZE }), page });
+  for await (const found of recordPages(env.store, recordQuery(templates, actor, query))) {
     total = found.total;
     for (const r of found.items.slice(0, EXPORT_LIMIT - rows.length)) {
       const template = byKey.get(`${r.template}@${r.templateVersion}`)!;
       rows.push({
         template,
         record: { ...r, data: redactData(template, r.data, actor), summary: redactSummary(template, r.summary, actor) },
-        handlerName: users.find((u) => u.id === r.handler)?.name ?? r.handler,
+        handlerName: names.get(r.handler) ?? r.handler,
       });
     }
-    if (found.items.length < MAX_PAGE_SIZE) break;
+    if (rows.length >= EXPORT_LIMIT) break;
   }
   return { rows, total, truncated: total > rows.length };
 }
@@ -201,7 +204,7 @@ export async function editRecord(env: RuntimeEnv, actor: Actor, id: string, data
     if (found.refusal) return found.refusal;
     const decision = decideEdit(found.template, found.record, data, version, actor, env.now());
     if (!decision.ok) return decision;
-    const strangers = await strangersIn(env, found.template, decision.record.data, found.record.data);
+    const strangers = strangersIn(await env.store.listUsers(), found.template, decision.record.data, found.record.data);
     if (strangers) return strangers;
     // Saving what is already there is not a change: no new version, no history entry.
     if (!decision.audit.changes?.length) return { ok: true as const, value: { template: found.template, record: found.record, triggers: [] } };

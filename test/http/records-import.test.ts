@@ -4,15 +4,14 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from './support/api-client.ts';
 import { startTestApp, type TestApp } from './support/test-app.ts';
+import { adminOnlyTemplate, labels } from '../fixtures/admin-only-template.ts';
 
 let app: TestApp;
 let admin: ApiClient;
 let token: string;
 
-const labels = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-const expense = {
+const expense = adminOnlyTemplate({
   id: 'expense',
-  version: 1,
   name: labels('报销单', 'Expense claim'),
   numberPrefix: 'EX',
   form: {
@@ -31,14 +30,7 @@ const expense = {
     uischema: { type: 'VerticalLayout', elements: ['title', 'amount', 'kind', 'owner', 'spentOn', 'urgent'].map((k) => ({ type: 'Control', scope: `#/properties/${k}` })) },
   },
   summary: { amount: '/amount' },
-  roles: { admin: { label: labels('管理员', 'Administrator'), view: 'all' } },
-  states: { draft: { label: labels('草稿', 'Draft'), initial: true, edit: { admin: '*' } }, done: { label: labels('完成', 'Done'), readOnly: true, terminal: true } },
-  actions: { finish: { label: labels('完成', 'Finish'), from: ['draft'], to: 'done', allow: [{ role: 'admin', scope: 'all' }] } },
-  create: { roles: ['admin'] },
-  reasons: {},
-  notifications: {},
-  rules: {},
-};
+});
 
 beforeAll(async () => {
   app = await startTestApp();

@@ -4,16 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
+import { adminOnlyTemplate, labels } from '../fixtures/admin-only-template';
 
 let h: Harness;
 let admin: Page;
 let token: string;
 
-const labels = (zh: string, en: string) => ({ 'zh-CN': zh, en });
-
-const template = {
+const template = adminOnlyTemplate({
   id: 'site-visit',
-  version: 1,
   name: labels('上门服务单', 'Site visit'),
   numberPrefix: 'SV',
   form: {
@@ -54,15 +52,7 @@ const template = {
       ],
     },
   },
-  summary: {},
-  roles: { admin: { label: labels('管理员', 'Administrator'), view: 'all' } },
-  states: { draft: { label: labels('草稿', 'Draft'), initial: true, edit: { admin: '*' } }, done: { label: labels('完成', 'Done'), readOnly: true, terminal: true } },
-  actions: { finish: { label: labels('完成', 'Finish'), from: ['draft'], to: 'done', allow: [{ role: 'admin', scope: 'all' }] } },
-  create: { roles: ['admin'] },
-  reasons: {},
-  notifications: {},
-  rules: {},
-};
+});
 
 beforeAll(async () => {
   h = await startHarness();

@@ -2,6 +2,7 @@
 // each row becomes a record's data, cells read as the field holds them (numbers, yes/no, dates, a dropdown's
 // code from its title, a person from their name). Checking is the runtime's: it refuses row by row.
 import ExcelJS from 'exceljs';
+import { titleIn } from '../../core/bilingual-title.ts';
 import type { Json, JsonObject, Labels, Template } from '../../core/types.ts';
 import type { Language } from './language.ts';
 
@@ -21,13 +22,8 @@ export interface SheetRows {
   ignored: string[];
 }
 
-const half = (text: string, lang: Language): string => {
-  const parts = text.split(' / ');
-  return parts.length === 2 ? parts[lang === 'en' ? 1 : 0] : text;
-};
-
 /** Fields a cell can hold: everything at the top of the form except objects and tables of lines. */
-function importable(template: Template): [string, JsonObject][] {
+export function cellFields(template: Template): [string, JsonObject][] {
   const props = (template.form.schema.properties ?? {}) as Record<string, JsonObject>;
   return Object.entries(props).filter(([, s]) => s.type !== 'object' && !(s.type === 'array' && (s.items as JsonObject | undefined)?.type === 'object'));
 }
@@ -35,7 +31,7 @@ function importable(template: Template): [string, JsonObject][] {
 const names = (template: Template, key: string, s: JsonObject): string[] => {
   const l: Labels | undefined = template.form.labels?.[`/${key}`];
   const title = typeof s.title === 'string' ? s.title : '';
-  return [key, l?.['zh-CN'], l?.en, title, half(title, 'zh-CN'), half(title, 'en')].filter((x): x is string => !!x).map((x) => x.trim().toLowerCase());
+  return [key, l?.['zh-CN'], l?.en, title, titleIn(title, 'zh-CN'), titleIn(title, 'en')].filter((x): x is string => !!x).map((x) => x.trim().toLowerCase());
 };
 
 function text(v: ExcelJS.CellValue): string {
@@ -57,7 +53,7 @@ function valueOf(s: JsonObject, cell: ExcelJS.CellValue, people: Person[]): Json
   const options = (s.type === 'array' ? (s.items as JsonObject | undefined)?.oneOf : s.oneOf) as { const?: Json; title?: string }[] | undefined;
   const option = (word: string): Json => {
     const w = word.trim().toLowerCase();
-    const o = options?.find((x) => String(x.const).toLowerCase() === w || (x.title && [x.title, half(x.title, 'zh-CN'), half(x.title, 'en')].some((t) => t.toLowerCase() === w)));
+    const o = options?.find((x) => String(x.const).toLowerCase() === w || (x.title && [x.title, titleIn(x.title, 'zh-CN'), titleIn(x.title, 'en')].some((t) => t.toLowerCase() === w)));
     return o ? (o.const as Json) : word.trim();
   };
   if (s.type === 'array') return raw.split(/[、,，;；]/).filter((x) => x.trim()).map(option);
@@ -74,7 +70,7 @@ export async function rowsFromSheet(body: Buffer, template: Template, people: Pe
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(body as never);
   const sheet = book.worksheets[0];
-  const fields = importable(template);
+  const fields = cellFields(template);
   const byColumn = new Map<number, [string, JsonObject]>();
   const headers = new Map<string, string>();
   const ignored: string[] = [];
@@ -106,9 +102,9 @@ export async function rowsFromSheet(body: Buffer, template: Template, people: Pe
 export async function blankSheet(template: Template, lang: Language): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(template.name[lang].slice(0, 31) || template.id);
-  sheet.columns = importable(template).map(([key, s]) => {
+  sheet.columns = cellFields(template).map(([key, s]) => {
     const l = template.form.labels?.[`/${key}`];
-    return { header: l ? l[lang] || l['zh-CN'] : typeof s.title === 'string' ? half(s.title, lang) : key, key, width: 18 };
+    return { header: l ? l[lang] || l['zh-CN'] : typeof s.title === 'string' ? titleIn(s.title, lang) : key, key, width: 18 };
   });
   sheet.getRow(1).font = { bold: true };
   return Buffer.from(await book.xlsx.writeBuffer());

@@ -2,7 +2,9 @@
 // template's form, in the reader's language: dropdown codes as their titles, people by name, yes/no as words.
 // CSV is the same sheet, UTF-8 with a byte-order mark so that Excel reads Chinese right.
 import ExcelJS from 'exceljs';
+import { titleIn } from '../../core/bilingual-title.ts';
 import type { Json, JsonObject, Labels, Template } from '../../core/types.ts';
+import { cellFields } from './spreadsheet-import.ts';
 import type { ExportRow } from '../../runtime/runtime-api.ts';
 import type { Language } from './language.ts';
 
@@ -14,11 +16,6 @@ interface Column {
 }
 
 const both = (l: Labels | undefined, lang: Language, fallback: string): string => (l ? l[lang] || l['zh-CN'] : fallback);
-/** "维修 / Repair" → the reader's half. */
-const half = (text: string, lang: Language): string => {
-  const parts = text.split(' / ');
-  return parts.length === 2 ? parts[lang === 'en' ? 1 : 0] : text;
-};
 
 const FIXED: Record<string, Labels> = {
   number: { 'zh-CN': '编号', en: 'No.' },
@@ -38,7 +35,7 @@ function cellOf(schema: JsonObject, value: Json | undefined, lang: Language, nam
   const options = (schema.type === 'array' ? (schema.items as JsonObject | undefined)?.oneOf : schema.oneOf) as { const?: Json; title?: string }[] | undefined;
   const title = (v: Json) => {
     const o = options?.find((x) => x.const === v);
-    return o?.title ? half(o.title, lang) : String(v);
+    return o?.title ? titleIn(o.title, lang) : String(v);
   };
   if (Array.isArray(value)) return value.every((v) => typeof v !== 'object') ? value.map(title).join('、') : undefined;
   if (typeof value === 'boolean') return FIXED[value ? 'yes' : 'no'][lang];
@@ -59,13 +56,12 @@ function columnsOf(template: Template | undefined, lang: Language, names: Map<st
   ];
   if (!template) return fixed;
   // the form's own fields, of the list's template; tables of lines do not fit a cell and are left out
-  const props = (template.form.schema.properties ?? {}) as Record<string, JsonObject>;
   // a field the reader may not read is not a column at all (its cells would only be empty)
-  const fields = Object.entries(props).filter(([key, s]) => readable(`/${key}`) && s.type !== 'object' && !(s.type === 'array' && (s.items as JsonObject | undefined)?.type === 'object'));
+  const fields = cellFields(template).filter(([key]) => readable(`/${key}`));
   return [
     ...fixed,
     ...fields.map(([key, s]) => ({
-      header: both(template.form.labels?.[`/${key}`], lang, typeof s.title === 'string' ? half(s.title, lang) : key),
+      header: both(template.form.labels?.[`/${key}`], lang, typeof s.title === 'string' ? titleIn(s.title, lang) : key),
       width: 16,
       money: s.multipleOf === 0.01,
       value: (r: ExportRow) => cellOf(s, r.record.data[key], lang, names),

@@ -1,5 +1,7 @@
 // Notifications: in-app inbox entries for people, outbox entries for outside contacts, all in the same commit.
+import { titleLabels } from '../../core/bilingual-title.ts';
 import { getAt } from '../../core/pointer.ts';
+import { resolveData } from '../../core/template-checks/schema-pointers.ts';
 import type { Labels } from '../../core/types.ts';
 import { departmentLabel } from '../departments.ts';
 import type { Notification, User } from '../ports.ts';
@@ -92,18 +94,11 @@ function fieldPlaceholders(title: Labels, body: Labels | undefined, ctx: EffectC
       continue;
     }
     const value = getAt(ctx.record.data, p);
-    const option = (fieldSchema(ctx, p)?.oneOf as { const?: unknown; title?: string }[] | undefined)?.find((o) => o.const === value);
+    const option = (resolveData(ctx.template.form.schema, p)[0]?.oneOf as { const?: unknown; title?: string }[] | undefined)?.find((o) => o.const === value);
     const shown = value === undefined || value === null ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-    const [zh, en = zh] = (option?.title ?? shown).split(' / ');
-    out[p] = { 'zh-CN': zh, en };
+    out[p] = titleLabels(option?.title ?? shown);
   }
   return out;
-}
-
-function fieldSchema(ctx: EffectContext, p: string): Record<string, unknown> | undefined {
-  let s: unknown = ctx.template.form.schema;
-  for (const key of p.slice(1).split('/')) s = (s as { properties?: Record<string, unknown> } | undefined)?.properties?.[key];
-  return s as Record<string, unknown> | undefined;
 }
 
 function fill(text: Labels, vars: Record<string, Labels>): Labels {

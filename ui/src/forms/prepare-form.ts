@@ -12,6 +12,11 @@ export function pickBilingual(text: string, lang: Lang): string {
   return text;
 }
 
+/** "下单日期 / Order date" as Labels for an editor; without " / " it is Chinese only (the English left to fill). */
+export function labelsOfTitle(text: string): Labels {
+  return { 'zh-CN': pickBilingual(text, 'zh-CN'), en: text.includes(' / ') ? pickBilingual(text, 'en') : '' };
+}
+
 function labelFor(labels: Record<string, Labels> | undefined, pointer: string, lang: Lang): string | undefined {
   const l = labels?.[pointer];
   return l ? l[lang] || l['zh-CN'] || l.en : undefined;

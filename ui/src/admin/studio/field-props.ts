@@ -1,7 +1,7 @@
 // One field's properties as the studio edits them: its words (label, help text), its bounds, its default and
 // its options, each written where JSON Schema and the template keep it.
 import type { Json, JsonObject, Labels, Template } from '../../../../plugin/core/types';
-import { pickBilingual } from '../../forms/prepare-form';
+import { labelsOfTitle } from '../../forms/prepare-form';
 import { fieldSchemaAt, type FieldOption } from './form-fields';
 import { bilingual } from './form-layout';
 import { valueOf } from './conditions';
@@ -25,8 +25,7 @@ export function setLabel(t: Template, p: string, label: Labels): void {
 
 export function helpOf(t: Template, p: string): Labels {
   const d = fieldSchemaAt(t, p)?.description;
-  const text = typeof d === 'string' ? d : '';
-  return { 'zh-CN': pickBilingual(text, 'zh-CN'), en: text.includes(' / ') ? pickBilingual(text, 'en') : '' };
+  return labelsOfTitle(typeof d === 'string' ? d : '');
 }
 
 /** Help text shows under the field, in the reader's language ("中文 / English" as titles are). */
@@ -72,8 +71,8 @@ export function optionsText(t: Template, p: string): string {
     .map((o: Json) => {
       const opt = (o ?? {}) as JsonObject;
       const title = typeof opt.title === 'string' ? opt.title : String(opt.const);
-      const en = title.includes(' / ') ? ` | ${pickBilingual(title, 'en')}` : '';
-      return `${String(opt.const)} | ${pickBilingual(title, 'zh-CN')}${en}`;
+      const l = labelsOfTitle(title);
+      return `${String(opt.const)} | ${l['zh-CN']}${l.en ? ` | ${l.en}` : ''}`;
     })
     .join('\n');
 }

@@ -3,11 +3,10 @@ import { useState } from 'react';
 import type { Labels } from '../../../../plugin/core/types';
 import { useI18n } from '../../i18n';
 import { LabelsInput } from '../components/labels-input';
-import { pickBilingual } from '../../forms/prepare-form';
+import { labelsOfTitle } from '../../forms/prepare-form';
 import { addSection, layoutStyle, removeSection, renameSection, sectionsOf, setLayoutStyle, type LayoutStyle } from './form-layout';
 import { useStudio } from './studio-context';
 
-const labelsOf = (text: string): Labels => ({ 'zh-CN': pickBilingual(text, 'zh-CN'), en: text.includes(' / ') ? pickBilingual(text, 'en') : '' });
 
 export function SectionsEditor() {
   const { draft, update } = useStudio();
@@ -32,7 +31,7 @@ export function SectionsEditor() {
       </div>
       {sections.map((s) => (
         <div key={s.index} className="adm-row" data-testid={`section-${s.index}`}>
-          <LabelsInput name={`section-${s.index}`} value={labelsOf(s.label)} onChange={(l) => update((d) => renameSection(d, s.index, l))} />
+          <LabelsInput name={`section-${s.index}`} value={labelsOfTitle(s.label)} onChange={(l) => update((d) => renameSection(d, s.index, l))} />
           <button type="button" className="adm-btn adm-btn--quiet" disabled={tabs && sections.length === 1} onClick={() => update((d) => removeSection(d, s.index))}>
             {t('admin.common.remove')}
           </button>
