@@ -32,6 +32,8 @@ export interface ServerOptions extends StoreChoice {
   logLevel?: string;
   /** The business's time zone (BUSINESS_TIME_ZONE); accounting periods are its months. */
   timeZone?: string;
+  /** Hold every answer to the API description, reporting departures (tests); see RouterOptions.checkAnswers. */
+  checkAnswers?: (drift: string[]) => void;
 }
 
 export interface RunningServer {
@@ -48,7 +50,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const notifier = fileNotifier(join(resolve(opts.dataDir), 'outbox.jsonl'));
   // Structured lines (JSON) for operators; the welcome text below stays plain words for people.
   const logger = pino({ level: opts.quiet ? 'silent' : (opts.logLevel ?? 'info'), base: { service: 'order-workflow' } });
-  const { router, runtime } = createPlugin({ store, clock, notifier, timeZone: opts.timeZone, http: { logger } });
+  const { router, runtime } = createPlugin({ store, clock, notifier, timeZone: opts.timeZone, http: { logger, checkAnswers: opts.checkAnswers } });
 
   // Templates go into any store that has none; demo people and orders only into one nobody has used yet.
   // Processes starting together on one database take turns, so that only the first installs and seeds.

@@ -76,7 +76,13 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   ensureUiBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'ow-ui-test-'));
-  const server = await startServer({ port: 0, dataDir, demo: true, demoPassword: DEMO_PASSWORD, uiDir: UI_OUT, quiet: true } as Parameters<typeof startServer>[0]);
+  // every answer the pages get is held to the API description; a departure fails the file that met it
+  const drift: string[] = [];
+  const checkAnswers = (found: string[]) => {
+    drift.push(...found);
+    console.error(found.join('\n'));
+  };
+  const server = await startServer({ port: 0, dataDir, demo: true, demoPassword: DEMO_PASSWORD, uiDir: UI_OUT, quiet: true, checkAnswers });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -127,6 +133,7 @@ export async function startHarness(): Promise<Harness> {
       await browser.close().catch(() => {});
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
+      if (drift.length > 0) throw new Error(`answers departed from the API description:\n${[...new Set(drift)].join('\n')}`);
     },
   };
 }

@@ -1,42 +1,9 @@
-// Strict shape checks for request bodies: the runtime gets only the fields it knows, of the right types.
+// What every request body must be before any endpoint reads it: a JSON object, without hostile shapes.
 import type { Request, RequestHandler } from 'express';
-import type { Labels } from '../../core/types.ts';
-import { HttpProblem, type ProblemIssue } from './problem.ts';
-import { requestLanguage } from './language.ts';
-
-export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'string[]' | 'null';
-
-export interface FieldSpec {
-  type: FieldType | FieldType[];
-  required?: boolean;
-}
-
-export type BodySpec = Record<string, FieldSpec>;
-
-const TYPE_NAMES: Record<FieldType, Labels> = {
-  string: { 'zh-CN': '字符串', en: 'a string' },
-  number: { 'zh-CN': '数字', en: 'a number' },
-  integer: { 'zh-CN': '整数', en: 'an integer' },
-  boolean: { 'zh-CN': '布尔值', en: 'true or false' },
-  object: { 'zh-CN': 'JSON 对象', en: 'a JSON object' },
-  'string[]': { 'zh-CN': '字符串数组', en: 'an array of strings' },
-  null: { 'zh-CN': 'null', en: 'null' },
-};
+import { HttpProblem } from './problem.ts';
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function matches(value: unknown, type: FieldType): boolean {
-  switch (type) {
-    case 'string': return typeof value === 'string';
-    case 'number': return typeof value === 'number' && Number.isFinite(value);
-    case 'integer': return Number.isInteger(value);
-    case 'boolean': return typeof value === 'boolean';
-    case 'object': return isPlainObject(value);
-    case 'string[]': return Array.isArray(value) && value.every((v) => typeof v === 'string');
-    case 'null': return value === null;
-  }
 }
 
 /** The JSON body as an object; `optional` lets an empty request stand for `{}` (e.g. a plain "approve"). */
@@ -56,49 +23,6 @@ export function jsonObjectBody(req: Request, optional = false): Record<string, u
     });
   }
   return body;
-}
-
-/** Checks a body against a spec; every problem is reported at once, each naming its field. */
-export function readBody<T>(req: Request, spec: BodySpec, options: { optional?: boolean } = {}): T {
-  const body = jsonObjectBody(req, options.optional ?? false);
-  const lang = requestLanguage(req);
-  const issues: ProblemIssue[] = [];
-  const zh: string[] = [];
-  const en: string[] = [];
-  const add = (field: string, msg: Labels): void => {
-    issues.push({ path: `/${field.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: msg[lang] });
-    zh.push(msg['zh-CN']);
-    en.push(msg.en);
-  };
-
-  for (const field of Object.keys(body)) {
-    // Own keys of the spec only: `in` would take "constructor" or "toString" for known fields.
-    if (!Object.hasOwn(spec, field)) {
-      const known = Object.keys(spec).join(', ') || '-';
-      add(field, {
-        'zh-CN': `不认识的字段“${field}”（可用字段：${known}）`,
-        en: `unknown field "${field}" (allowed: ${known})`,
-      });
-    }
-  }
-  for (const [field, fieldSpec] of Object.entries(spec)) {
-    const value = body[field];
-    if (value === undefined) {
-      if (fieldSpec.required) add(field, { 'zh-CN': `缺少字段“${field}”`, en: `missing field "${field}"` });
-      continue;
-    }
-    const types = Array.isArray(fieldSpec.type) ? fieldSpec.type : [fieldSpec.type];
-    if (!types.some((t) => matches(value, t))) {
-      add(field, {
-        'zh-CN': `字段“${field}”必须是${types.map((t) => TYPE_NAMES[t]['zh-CN']).join('或')}`,
-        en: `field "${field}" must be ${types.map((t) => TYPE_NAMES[t].en).join(' or ')}`,
-      });
-    }
-  }
-  if (issues.length > 0) {
-    throw new HttpProblem('bad_request', { 'zh-CN': `${zh.join('；')}。`, en: `${en.join('; ')}.` }, issues);
-  }
-  return body as T;
 }
 
 const escapeKey = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');

@@ -2,6 +2,7 @@
 import express, { type Router } from 'express';
 import type { Logger } from 'pino';
 import type { Runtime } from '../../runtime/runtime-api.ts';
+import { answerCheck } from './answer-check.ts';
 import { authenticate } from './auth.ts';
 import { checkedJson } from './body.ts';
 import { createErrorHandler, notFoundHandler } from './error-handler.ts';
@@ -31,6 +32,11 @@ export interface RouterOptions {
   logError?: (err: unknown, req: express.Request) => void;
   /** A pino logger: one line per request with its id, actor and what it changed (none: no request log). */
   logger?: Logger;
+  /**
+   * Holds every JSON answer to the API description (tests, staging): one that departs from it is replaced by a 500
+   * naming the difference, and the difference is reported here.
+   */
+  checkAnswers?: (drift: string[]) => void;
 }
 
 export function createRouter(runtime: Runtime, options: RouterOptions = {}): Router {
@@ -40,6 +46,7 @@ export function createRouter(runtime: Runtime, options: RouterOptions = {}): Rou
   outer.use('/api', api);
 
   if (options.logger) api.use(requestLog(options.logger));
+  if (options.checkAnswers) api.use(answerCheck(options.checkAnswers));
   api.use((_req, res, next) => {
     // Answers carry personal and business data: never cache them, never let a browser guess their type.
     res.set('Cache-Control', 'no-store');

@@ -17,7 +17,7 @@ interface ProblemKind {
   title: Labels;
 }
 
-const PROBLEMS: Record<ProblemCode, ProblemKind> = {
+export const PROBLEMS: Record<ProblemCode, ProblemKind> = {
   bad_request: { status: 400, title: { 'zh-CN': '请求格式错误', en: 'Bad request' } },
   unauthenticated: { status: 401, title: { 'zh-CN': '未登录或登录已失效', en: 'Not signed in' } },
   forbidden: { status: 403, title: { 'zh-CN': '无权操作', en: 'Forbidden' } },

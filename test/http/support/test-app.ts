@@ -27,7 +27,13 @@ export async function startTestApp(http: Omit<RouterOptions, 'gallery'> = {}): P
   const store = new MemoryStore();
   await store.init();
   const clock = createSettableClock();
-  const { router, runtime } = createPlugin({ store, clock, http: { logError: () => undefined, ...http } });
+  // every answer is held to the API description; a departure fails the file that met it
+  const drift: string[] = [];
+  const checkAnswers = (found: string[]) => {
+    drift.push(...found);
+    console.error(found.join('\n'));
+  };
+  const { router, runtime } = createPlugin({ store, clock, http: { logError: () => undefined, checkAnswers, ...http } });
   await installPrebuiltTemplates(runtime, PROJECT_ROOT);
   const { people } = await seedDemo(runtime, store, { clock, withoutOrders: true });
 
@@ -56,10 +62,12 @@ export async function startTestApp(http: Omit<RouterOptions, 'gallery'> = {}): P
       return new ApiClient(url, token);
     },
     anonymous: () => new ApiClient(url),
-    close: () =>
-      new Promise<void>((done) => {
+    async close() {
+      await new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();
-      }),
+      });
+      if (drift.length > 0) throw new Error(`answers departed from the API description:\n${[...new Set(drift)].join('\n')}`);
+    },
   };
 }

@@ -3,12 +3,12 @@ import type { Request, Router } from 'express';
 import type { JsonObject } from '../../../core/types.ts';
 import type { ActionInput, Runtime } from '../../../runtime/runtime-api.ts';
 import { actorOf } from '../auth.ts';
-import { isPlainObject, readBody } from '../body.ts';
+import { isPlainObject } from '../body.ts';
+import * as contract from '../contract/actions.ts';
+import { on } from '../operation-route.ts';
 import { HttpProblem, statusOf } from '../problem.ts';
 import { orRefuse, sendRecord } from '../reply.ts';
 import { ifMatchVersion, queryString } from '../request-params.ts';
-
-const MAX_BULK = 500;
 
 /** Preview is a GET, so its input comes from the query: `reason`, `comment`, and `params` as JSON. */
 function previewInput(req: Request): ActionInput {
@@ -48,19 +48,7 @@ function actionVersion(req: Request, bodyVersion: number | undefined): number | 
 
 export function actionRoutes(router: Router, runtime: Runtime): void {
   // Registered before the per-record routes so that "bulk" is never taken for a record id.
-  router.post('/records/bulk/:action', async (req, res) => {
-    const body = readBody<{ ids: string[]; reason?: string; comment?: string; params?: JsonObject }>(req, {
-      ids: { type: 'string[]', required: true },
-      reason: { type: 'string' },
-      comment: { type: 'string' },
-      params: { type: 'object' },
-    });
-    if (body.ids.length === 0 || body.ids.length > MAX_BULK) {
-      throw new HttpProblem('bad_request', {
-        'zh-CN': `ids 必须包含 1 到 ${MAX_BULK} 个记录编号。`,
-        en: `ids must list between 1 and ${MAX_BULK} records.`,
-      }, [{ path: '/ids', message: `must list between 1 and ${MAX_BULK} records` }]);
-    }
+  on<{ ids: string[]; reason?: string; comment?: string; params?: JsonObject }>(router, contract.bulkAction, async (req, res, body) => {
     const { ids, ...input } = body;
     const results = await runtime.bulkAction(actorOf(res), [...new Set(ids)], req.params.action, input);
     // Statuses are HTTP's business: each result says what the single call would have answered.
@@ -72,17 +60,11 @@ export function actionRoutes(router: Router, runtime: Runtime): void {
     });
   });
 
-  router.get('/records/:id/actions/:action/preview', async (req, res) => {
+  on(router, contract.previewAction, async (req, res) => {
     res.json(orRefuse(await runtime.previewAction(actorOf(res), req.params.id, req.params.action, previewInput(req))));
   });
 
-  router.post('/records/:id/actions/:action', async (req, res) => {
-    const body = readBody<ActionInput>(req, {
-      reason: { type: 'string' },
-      comment: { type: 'string' },
-      params: { type: 'object' },
-      version: { type: 'integer' },
-    }, { optional: true });
+  on<ActionInput>(router, contract.runAction, async (req, res, body) => {
     const input: ActionInput = { ...body, version: actionVersion(req, body.version) };
     if (input.version === undefined) delete input.version;
     const outcome = orRefuse(await runtime.runAction(actorOf(res), req.params.id, req.params.action, input));

@@ -2,12 +2,13 @@
 import type { Router } from 'express';
 import type { Runtime } from '../../../runtime/runtime-api.ts';
 import { actorOf } from '../auth.ts';
-import { readBody } from '../body.ts';
+import * as contract from '../contract/inbox.ts';
+import { on } from '../operation-route.ts';
 import { HttpProblem } from '../problem.ts';
 import { requestLanguage } from '../language.ts';
 
 export function notificationRoutes(router: Router, runtime: Runtime): void {
-  router.get('/notifications', async (req, res) => {
+  on(router, contract.notifications, async (req, res) => {
     const lang = requestLanguage(req);
     const { items, unread } = await runtime.notifications(actorOf(res));
     res.json({
@@ -27,8 +28,7 @@ export function notificationRoutes(router: Router, runtime: Runtime): void {
     });
   });
 
-  router.post('/notifications/read', async (req, res) => {
-    const body = readBody<{ ids?: string[]; all?: boolean }>(req, { ids: { type: 'string[]' }, all: { type: 'boolean' } });
+  on<{ ids?: string[]; all?: boolean }>(router, contract.markRead, async (req, res, body) => {
     if (body.all === true) await runtime.markNotificationsRead(actorOf(res), 'all');
     else if (body.ids) await runtime.markNotificationsRead(actorOf(res), body.ids);
     else {

@@ -4,15 +4,14 @@ import { canRead } from '../../../core/permissions.ts';
 import type { JsonObject, Template } from '../../../core/types.ts';
 import { MAX_PAGE_SIZE, type RecordListQuery, type Runtime } from '../../../runtime/runtime-api.ts';
 import { actorOf } from '../auth.ts';
-import { readBody } from '../body.ts';
+import * as contract from '../contract/records.ts';
+import { on } from '../operation-route.ts';
 import { HttpProblem } from '../problem.ts';
 import { orRefuse, sendRecord } from '../reply.ts';
 import { requestLanguage } from '../language.ts';
 import { asCsv, asXlsx, recordsWorkbook } from '../spreadsheet.ts';
 import { blankSheet, rowsFromSheet } from '../spreadsheet-import.ts';
 import { ifMatchVersion, queryDate, queryEnum, queryFlag, queryInt, queryList, queryString } from '../request-params.ts';
-
-const SORT_FIELDS = ['number', 'createdAt', 'updatedAt', 'status', 'amount', 'customer'] as const;
 
 /** The filters of a records list, as the query string gives them. */
 function listQuery(req: Request): RecordListQuery {
@@ -25,16 +24,15 @@ function listQuery(req: Request): RecordListQuery {
     to: queryDate(req, 'to'),
     handler: queryString(req, 'handler'),
     department: queryString(req, 'department'),
-    sort: queryEnum(req, 'sort', SORT_FIELDS),
+    sort: queryEnum(req, 'sort', contract.SORT_FIELDS),
     dir: queryEnum(req, 'dir', ['asc', 'desc'] as const),
     page: queryInt(req, 'page', 1, 1_000_000),
     pageSize: queryInt(req, 'pageSize', 1, MAX_PAGE_SIZE),
   };
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // a sheet comes as the body itself, as browsers and curl send a file
-const sheetBody = express.raw({ type: [XLSX, 'application/octet-stream'], limit: '5mb' });
+const sheetBody = express.raw({ type: [contract.XLSX, 'application/octet-stream'], limit: '5mb' });
 
 async function templateNamed(req: Request, runtime: Runtime): Promise<Template> {
   const id = queryString(req, 'template');
@@ -45,16 +43,16 @@ async function templateNamed(req: Request, runtime: Runtime): Promise<Template> 
 }
 
 export function recordRoutes(router: Router, runtime: Runtime): void {
-  router.get('/records/import-template', async (req, res) => {
+  on(router, contract.importSheet, async (req, res) => {
     const template = await templateNamed(req, runtime);
     res.set('Content-Disposition', `attachment; filename="${template.id}-import.xlsx"`);
-    res.type(XLSX).send(await blankSheet(template, requestLanguage(req)));
+    res.type(contract.XLSX).send(await blankSheet(template, requestLanguage(req)));
   });
 
-  router.post('/records/import', sheetBody, async (req, res) => {
+  on(router, contract.importRecords, async (req, res) => {
     const template = await templateNamed(req, runtime);
     if (!Buffer.isBuffer(req.body) || req.body.length === 0)
-      throw new HttpProblem('bad_request', { 'zh-CN': `请把 .xlsx 文件作为请求体发送（Content-Type: ${XLSX}）。`, en: `Send the .xlsx file as the body (Content-Type: ${XLSX}).` });
+      throw new HttpProblem('bad_request', { 'zh-CN': `请把 .xlsx 文件作为请求体发送（Content-Type: ${contract.XLSX}）。`, en: `Send the .xlsx file as the body (Content-Type: ${contract.XLSX}).` });
     const actor = actorOf(res);
     const people = (await runtime.listUsers(actor)).map((u) => ({ id: u.id, username: u.username, name: u.name }));
     const sheet = await rowsFromSheet(req.body, template, people).catch(() => {
@@ -72,9 +70,9 @@ export function recordRoutes(router: Router, runtime: Runtime): void {
       orRefuse({ ...result, errors });
     }
     res.status(201).json({ created: result.ok ? result.value.numbers.length : 0, numbers: result.ok ? result.value.numbers : [], ignoredColumns: sheet.ignored });
-  });
+  }, [sheetBody]);
 
-  router.get('/records/export', async (req, res) => {
+  on(router, contract.exportRecords, async (req, res) => {
     const format = queryEnum(req, 'format', ['xlsx', 'csv'] as const) ?? 'xlsx';
     const query = listQuery(req);
     const actor = actorOf(res);
@@ -88,29 +86,25 @@ export function recordRoutes(router: Router, runtime: Runtime): void {
     // a list longer than one export holds says so, so nobody takes part of it for the whole
     if (truncated) res.set('X-Export-Truncated', `${rows.length}`);
     if (format === 'csv') res.type('text/csv; charset=utf-8').send(await asCsv(book));
-    else res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await asXlsx(book));
+    else res.type(contract.XLSX).send(await asXlsx(book));
   });
 
-  router.get('/records', async (req, res) => {
+  on(router, contract.listRecords, async (req, res) => {
     const query = listQuery(req);
     const { items, total } = await runtime.listRecords(actorOf(res), query);
     // Each item is a record as the contract has it, with what this caller may run on it now.
     res.json({ items, total });
   });
 
-  router.post('/records', async (req, res) => {
-    const body = readBody<{ template: string; data: JsonObject }>(req, {
-      template: { type: 'string', required: true },
-      data: { type: 'object', required: true },
-    });
+  on<{ template: string; data: JsonObject }>(router, contract.createRecord, async (req, res, body) => {
     sendRecord(res, orRefuse(await runtime.createRecord(actorOf(res), body.template, body.data)), 201);
   });
 
-  router.get('/records/:id', async (req, res) => {
+  on(router, contract.getRecord, async (req, res) => {
     sendRecord(res, orRefuse(await runtime.getRecord(actorOf(res), req.params.id)));
   });
 
-  router.patch('/records/:id', async (req, res) => {
+  on<{ data: JsonObject }>(router, contract.editRecord, async (req, res, body) => {
     const version = ifMatchVersion(req);
     if (version === undefined) {
       throw new HttpProblem('bad_request', {
@@ -118,25 +112,23 @@ export function recordRoutes(router: Router, runtime: Runtime): void {
         en: 'Send If-Match with the record\'s version (e.g. If-Match: "3") so that nobody\'s changes are overwritten.',
       });
     }
-    const body = readBody<{ data: JsonObject }>(req, { data: { type: 'object', required: true } });
     sendRecord(res, orRefuse(await runtime.editRecord(actorOf(res), req.params.id, body.data, version)));
   });
 
-  router.post('/records/:id/copy', async (req, res) => {
-    readBody(req, {}, { optional: true });
+  on(router, contract.copyRecord, async (req, res) => {
     sendRecord(res, orRefuse(await runtime.copyRecord(actorOf(res), req.params.id)), 201);
   });
 
-  router.get('/records/:id/history', async (req, res) => {
+  on(router, contract.recordHistory, async (req, res) => {
     // The contract names from and to on every entry: a creation comes from null.
     res.json(orRefuse(await runtime.history(actorOf(res), req.params.id)).map((e) => ({ ...e, from: e.from ?? null, to: e.to ?? null })));
   });
 
-  router.get('/records/:id/stock', async (req, res) => {
+  on(router, contract.recordStock, async (req, res) => {
     res.json(orRefuse(await runtime.recordStock(actorOf(res), req.params.id)));
   });
 
-  router.get('/records/:id/ledger', async (req, res) => {
+  on(router, contract.recordLedger, async (req, res) => {
     res.json(orRefuse(await runtime.recordLedger(actorOf(res), req.params.id)));
   });
 }

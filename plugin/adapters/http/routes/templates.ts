@@ -3,7 +3,8 @@ import type { Router } from 'express';
 import type { Template } from '../../../core/types.ts';
 import type { Runtime, RuleTrialInput } from '../../../runtime/runtime-api.ts';
 import { actorOf, requireAdmin } from '../auth.ts';
-import { jsonObjectBody, readBody } from '../body.ts';
+import * as contract from '../contract/templates.ts';
+import { on } from '../operation-route.ts';
 import type { Gallery } from '../gallery.ts';
 import { HttpProblem } from '../problem.ts';
 import { orRefuse } from '../reply.ts';
@@ -28,44 +29,41 @@ function summarize(templates: Template[]): (Pick<Template, 'id' | 'version' | 'n
 }
 
 export function templateRoutes(router: Router, runtime: Runtime, gallery: Gallery): void {
-  router.get('/templates', async (_req, res) => {
+  on(router, contract.listTemplates, async (_req, res) => {
     res.json(summarize(await runtime.listTemplates()));
   });
 
-  router.post('/templates/validate', (req, res) => {
+  on<Record<string, unknown>>(router, contract.checkTemplate, (_req, res, bundle) => {
     requireAdmin(actorOf(res));
-    res.json(runtime.checkTemplate(jsonObjectBody(req)));
+    res.json(runtime.checkTemplate(bundle));
   });
 
-  router.post('/templates/try-rule', async (req, res) => {
-    const body = readBody<RuleTrialInput>(req, { template: { type: 'object', required: true }, rule: { type: 'string', required: true }, record: { type: 'string', required: true } });
+  on<RuleTrialInput>(router, contract.tryRule, async (_req, res, body) => {
     res.json(orRefuse(await runtime.tryRule(actorOf(res), body)));
   });
 
-  router.post('/templates', async (req, res) => {
+  on<Record<string, unknown>>(router, contract.installTemplate, async (_req, res, bundle) => {
     const actor = actorOf(res);
-    const bundle = jsonObjectBody(req);
     const { id, version, created } = orRefuse(await runtime.importTemplate(actor, bundle));
     res.status(created ? 201 : 200).json({ id, version });
   });
 
-  router.get('/templates/:id', async (req, res) => {
+  on(router, contract.getTemplate, async (req, res) => {
     const version = queryInt(req, 'version', 1, Number.MAX_SAFE_INTEGER);
     const template = await runtime.getTemplate(req.params.id, version);
     if (!template) throw templateNotFound(req.params.id, version);
     res.json(template);
   });
 
-  router.get('/templates/:id/migration', async (req, res) => {
+  on(router, contract.previewMigration, async (req, res) => {
     res.json(orRefuse(await runtime.previewMigration(actorOf(res), req.params.id)));
   });
 
-  router.post('/templates/:id/migration', async (req, res) => {
-    const body = readBody<{ limit?: number }>(req, { limit: { type: 'integer' } }, { optional: true });
-    res.json(orRefuse(await runtime.migrateRecords(actorOf(res), req.params.id, body.limit === undefined ? undefined : Math.max(1, Math.min(body.limit, 500)))));
+  on<{ limit?: number }>(router, contract.migrateRecords, async (req, res, body) => {
+    res.json(orRefuse(await runtime.migrateRecords(actorOf(res), req.params.id, body.limit)));
   });
 
-  router.get('/gallery', async (_req, res) => {
+  on(router, contract.gallery, async (_req, res) => {
     const installed = await runtime.listTemplates();
     const entries = await gallery.entries();
     res.json(
@@ -83,7 +81,7 @@ export function templateRoutes(router: Router, runtime: Runtime, gallery: Galler
     );
   });
 
-  router.post('/gallery/:id/import', async (req, res) => {
+  on(router, contract.importFromGallery, async (req, res) => {
     const actor = actorOf(res);
     requireAdmin(actor);
     const entry = (await gallery.entries()).find((e) => e.id === req.params.id);
