@@ -151,6 +151,13 @@ export interface ReportRow {
   amount: number;
 }
 
+/** The current month, the closed ones and those with ledger entries, each "YYYY-MM", in order. */
+export interface PeriodList {
+  current: string;
+  closed: string[];
+  known: string[];
+}
+
 export interface Runtime {
   // people
   login(username: string, password: string): Promise<Result<{ token: string; user: PublicUser }>>;
@@ -205,7 +212,7 @@ export interface Runtime {
   cancellationReport(actor: Actor, query: { template?: string; from?: string; to?: string; groupBy: 'reason' | 'customer' | 'product' | 'month' }): Promise<Result<{ rows: ReportRow[] }>>;
 
   // accounting periods
-  listPeriods(): Promise<{ current: string; closed: string[] }>;
+  listPeriods(): Promise<PeriodList>;
   setPeriodClosed(actor: Actor, period: string, closed: boolean): Promise<Result<{ period: string; closed: boolean }>>;
 
   // backups
