@@ -1,21 +1,41 @@
 // Reports and stock levels: read-only views over what the actions left behind.
-import type { Router } from 'express';
-import type { Runtime } from '../../../runtime/runtime-api.ts';
+import type { Request, Router } from 'express';
+import type { ReportQuery, Runtime } from '../../../runtime/runtime-api.ts';
 import { actorOf } from '../auth.ts';
+import { requestLanguage } from '../language.ts';
 import { orRefuse } from '../reply.ts';
 import { queryDate, queryEnum, queryString } from '../request-params.ts';
+import { asCsv, asXlsx, reportWorkbook } from '../spreadsheet.ts';
 
 const GROUP_BY = ['reason', 'customer', 'product', 'month'] as const;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The report's filters as the query string gives them; `key` asks for the records behind one row too. */
+function reportQuery(req: Request): ReportQuery {
+  return {
+    template: queryString(req, 'template'),
+    from: queryDate(req, 'from'),
+    to: queryDate(req, 'to'),
+    groupBy: queryEnum(req, 'groupBy', GROUP_BY) ?? 'reason',
+    key: queryString(req, 'key'),
+  };
+}
 
 export function reportRoutes(router: Router, runtime: Runtime): void {
   router.get('/reports/cancellation-reasons', async (req, res) => {
-    const query = {
-      template: queryString(req, 'template'),
-      from: queryDate(req, 'from'),
-      to: queryDate(req, 'to'),
-      groupBy: queryEnum(req, 'groupBy', GROUP_BY) ?? 'reason',
-    };
-    res.json(orRefuse(await runtime.cancellationReport(actorOf(res), query)));
+    res.json(orRefuse(await runtime.cancellationReport(actorOf(res), reportQuery(req))));
+  });
+
+  // The report as the page shows it, as a spreadsheet: the same filters, headers in the caller's language.
+  router.get('/reports/cancellation-reasons/export', async (req, res) => {
+    const format = queryEnum(req, 'format', ['xlsx', 'csv'] as const) ?? 'xlsx';
+    const { key: _rowsOnly, ...query } = reportQuery(req);
+    const report = orRefuse(await runtime.cancellationReport(actorOf(res), query));
+    const book = reportWorkbook(report, query.groupBy, requestLanguage(req));
+    const file = `cancellation-reasons-${query.groupBy}-${new Date().toISOString().slice(0, 10)}.${format}`;
+    res.set('Content-Disposition', `attachment; filename="${file}"`);
+    if (format === 'csv') res.type('text/csv; charset=utf-8').send(await asCsv(book));
+    else res.type(XLSX).send(await asXlsx(book));
   });
 
   router.get('/stock', async (req, res) => {
