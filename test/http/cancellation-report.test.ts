@@ -92,6 +92,9 @@ describe('the cancellation report over HTTP', () => {
     expect(rows[0]).toEqual(['Product', 'Records naming this product', 'Share', 'Amount']);
     expect(rows.slice(1, -1).map((r) => r[0])).toEqual(['NB-14', 'KB-01', 'MS-01']);
     expect(rows.at(-1)!.slice(0, 2)).toEqual(['Total (cancelled records)', '3']);
+    // a download link names the page's language in ?lang=, whatever the browser's is
+    expect((await sheetOf((await download(admin, 'groupBy=month&lang=en', 'zh-CN')).body))[0][0]).toBe('Month');
+    expect((await sheetOf((await download(admin, 'groupBy=month&lang=zh-CN', 'en')).body))[0][0]).toBe('月份');
   });
 
   it('CSV: the same sheet, UTF-8 with a byte-order mark, and only what the caller may see', async () => {

@@ -31,7 +31,9 @@ export function reportRoutes(router: Router, runtime: Runtime): void {
     const format = queryEnum(req, 'format', ['xlsx', 'csv'] as const) ?? 'xlsx';
     const { key: _rowsOnly, ...query } = reportQuery(req);
     const report = orRefuse(await runtime.cancellationReport(actorOf(res), query));
-    const book = reportWorkbook(report, query.groupBy, requestLanguage(req));
+    // a download link cannot send headers: the page names its language in ?lang=
+    const lang = queryEnum(req, 'lang', ['zh-CN', 'en'] as const) ?? requestLanguage(req);
+    const book = reportWorkbook(report, query.groupBy, lang);
     const file = `cancellation-reasons-${query.groupBy}-${new Date().toISOString().slice(0, 10)}.${format}`;
     res.set('Content-Disposition', `attachment; filename="${file}"`);
     if (format === 'csv') res.type('text/csv; charset=utf-8').send(await asCsv(book));
