@@ -236,7 +236,34 @@ const schemas: Record<string, Schema> = {
   ReportRow: {
     type: 'object',
     required: ['key', 'count', 'amount'],
-    properties: { key: { type: 'string' }, label: ref('Labels'), count: { type: 'integer' }, amount: { type: 'number' } },
+    properties: {
+      key: { type: 'string' }, label: ref('Labels'),
+      count: { type: 'integer', description: 'Cancelled records in the group; grouped by product, the records naming the product (one record may name several, so rows can add up to more than `total.count`).' },
+      amount: { type: 'number', description: 'Their amounts; grouped by product, the amounts of that product\'s lines.' },
+    },
+  },
+  ReportRecord: {
+    type: 'object',
+    description: 'A cancelled record behind a report row; customer and amount only where the caller may read them.',
+    required: ['id', 'number', 'template', 'status', 'at', 'reason'],
+    properties: {
+      id: { type: 'string' }, number: { type: 'string' }, template: { type: 'string' }, status: { type: 'string' },
+      customer: { type: 'string' }, amount: { type: 'number' },
+      at: { type: 'string', format: 'date-time', description: 'When it was cancelled.' }, reason: { type: 'string' }, reasonLabel: ref('Labels'),
+    },
+  },
+  CancellationReport: {
+    type: 'object',
+    required: ['rows', 'total'],
+    properties: {
+      rows: { type: 'array', items: ref('ReportRow') },
+      total: {
+        type: 'object', required: ['count', 'amount'],
+        description: 'Each cancelled record once, with its whole amount, whatever the grouping.',
+        properties: { count: { type: 'integer' }, amount: { type: 'number' } },
+      },
+      records: { type: 'array', items: ref('ReportRecord'), description: 'Only with `key`: the records behind that row, newest cancellation first.' },
+    },
   },
 };
 
@@ -498,27 +525,53 @@ const paths: Record<string, Record<string, unknown>> = {
   },
   '/api/reports/cancellation-reasons': {
     get: {
-      summary: 'Cancelled orders grouped',
+      summary: 'Cancelled orders grouped, with a total of cancelled records; with `key`, the records behind one row',
       parameters: [
-        query('from', { type: 'string', format: 'date' }, ''), query('to', { type: 'string', format: 'date' }, ''),
+        query('from', { type: 'string', format: 'date' }, 'Cancelled on or after (a day, or an ISO timestamp).'), query('to', { type: 'string', format: 'date' }, 'Cancelled on or before.'),
         query('groupBy', { type: 'string', enum: ['reason', 'customer', 'product', 'month'], default: 'reason' }, ''),
-        query('template', { type: 'string' }, ''),
+        query('template', { type: 'string' }, 'Without it: every template whose records have lines (orders).'),
+        query('key', { type: 'string' }, 'A row\'s key (a reason code, customer, product or YYYY-MM): the answer also lists the records behind that row, in the caller\'s scope.'),
       ],
-      responses: { 200: ok('Rows', { type: 'object', properties: { rows: { type: 'array', items: ref('ReportRow') } } }), 400: P[400], 401: P[401], 403: P[403] },
+      responses: { 200: ok('Rows and total', ref('CancellationReport')), 400: P[400], 401: P[401], 403: P[403] },
+    },
+  },
+  '/api/reports/cancellation-reasons/export': {
+    get: {
+      summary: 'The cancellation report with these filters as a spreadsheet (xlsx or UTF-8 CSV with a byte-order mark): one row per group, the total of cancelled records last, headers in the caller\'s language',
+      parameters: [
+        query('format', { type: 'string', enum: ['xlsx', 'csv'] }, 'Default xlsx.'),
+        query('from', { type: 'string', format: 'date' }, 'As in the report.'), query('to', { type: 'string', format: 'date' }, 'As in the report.'),
+        query('groupBy', { type: 'string', enum: ['reason', 'customer', 'product', 'month'], default: 'reason' }, ''),
+        query('template', { type: 'string' }, 'As in the report.'),
+        query('lang', { type: 'string', enum: ['zh-CN', 'en'] }, 'The language of the headers and reasons; without it, Accept-Language (a download link cannot set headers).'),
+      ],
+      responses: { 200: { description: 'The file (Content-Disposition: attachment)' }, 400: P[400], 401: P[401] },
     },
   },
   '/api/periods': {
     get: {
-      summary: 'The current accounting period and the closed ones',
-      responses: { 200: ok('Periods', { type: 'object', properties: { current: { type: 'string' }, closed: { type: 'array', items: { type: 'string' } } } }), 401: P[401] },
+      summary: 'The current accounting period, the closed ones and the months with ledger entries',
+      responses: {
+        200: ok('Periods', {
+          type: 'object',
+          required: ['current', 'closed', 'known'],
+          properties: {
+            current: { type: 'string' },
+            closed: { type: 'array', items: { type: 'string' } },
+            known: { type: 'array', items: { type: 'string' }, description: 'Months (YYYY-MM) with ledger entries, in order.' },
+          },
+        }),
+        401: P[401],
+      },
     },
   },
   '/api/periods/{period}': {
     put: {
       summary: 'Close or reopen an accounting period (finance manager, admin); nothing is posted into a closed one',
+      description: 'Months close in order and reopen in reverse order: closing is refused (409 `conflict`) while an earlier month with ledger entries is open, reopening while a later month is closed; the detail names the month to close or reopen first.',
       parameters: [pathParam('period', 'YYYY-MM')],
       requestBody: body({ type: 'object', required: ['closed'], additionalProperties: false, properties: { closed: { type: 'boolean' } } }),
-      responses: { 200: ok('Period'), 400: P[400], 401: P[401], 403: P[403], 422: P[422] },
+      responses: { 200: ok('Period'), 400: P[400], 401: P[401], 403: P[403], 409: P[409], 422: P[422] },
     },
   },
   '/api/snapshots': {
