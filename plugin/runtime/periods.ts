@@ -10,7 +10,7 @@ const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const mayClose = (a: Actor) => a.roles.includes('finance_manager') || a.roles.includes('admin');
 
 export async function listPeriods(env: RuntimeEnv): Promise<PeriodList> {
-  const known = [...new Set((await env.store.allLedgerEntries()).map((e) => e.period))].sort();
+  const known = env.store.ledgerPeriods ? await env.store.ledgerPeriods() : [...new Set((await env.store.allLedgerEntries()).map((e) => e.period))].sort();
   return { current: periodOf(env.now(), env.timeZone), closed: (await env.store.closedPeriods()).sort(), known };
 }
 
