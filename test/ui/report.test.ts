@@ -89,4 +89,14 @@ describe('the cancellation report in the browser', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=report-export-csv]').click()]);
     expect(readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').split('\n')[0]).toBe('Month,Cancelled records,Share,Amount');
   }, 60_000);
+
+  test('on a phone the report with a row open stays within the screen', async () => {
+    const { page } = await h.signIn('manager');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const api = (await h.call(await h.token('manager'), 'GET', '/reports/cancellation-reasons?groupBy=customer')).body as Report;
+    expect(api.rows.length).toBeGreaterThan(0);
+    await page.goto(`${h.url}/reports/cancellation-reasons?groupBy=customer&key=${encodeURIComponent(api.rows[0].key)}`);
+    await expect.poll(() => page.locator('[data-testid=report-records] tbody tr').count()).toBe(api.rows[0].count);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  }, 60_000);
 });
