@@ -29,3 +29,26 @@ export function periodOf(instant: string, timeZone: string): string {
   const month = parts.find((p) => p.type === 'month')?.value;
   return `${year}-${month}`;
 }
+
+/** What the period list knows about months: the closed ones and those with ledger entries. */
+export interface PeriodBook {
+  closed: string[];
+  /** Months with ledger entries ("YYYY-MM"). */
+  known: string[];
+}
+
+/**
+ * Months close in order and reopen in reverse order, so that the books of a closed month never rest on an open one
+ * before it. The answer is the month to deal with first, or undefined when `period` may change now.
+ * Closing waits for the earliest open month before it that has entries (months without entries hold nothing up);
+ * reopening waits for the latest closed month after it.
+ */
+export function periodToChangeFirst(book: PeriodBook, period: string, closing: boolean): string | undefined {
+  const closed = new Set(book.closed);
+  if (closing) {
+    if (closed.has(period)) return undefined;
+    return [...new Set([...book.known, ...book.closed])].filter((m) => m < period && !closed.has(m)).sort()[0];
+  }
+  if (!closed.has(period)) return undefined;
+  return book.closed.filter((m) => m > period).sort().at(-1);
+}

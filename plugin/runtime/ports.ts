@@ -277,6 +277,8 @@ export interface Store {
 
   ledgerEntries(recordId: string): Promise<LedgerEntry[]>;
   allLedgerEntries(): Promise<LedgerEntry[]>;
+  /** Optional: the months ("YYYY-MM") that have ledger entries, in order, without reading every entry (a database). */
+  ledgerPeriods?(): Promise<string[]>;
   closedPeriods(): Promise<string[]>;
   setPeriodClosed(period: string, closed: boolean): Promise<void>;
 

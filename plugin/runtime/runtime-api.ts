@@ -147,8 +147,50 @@ export interface ApprovalView extends Approval {
 export interface ReportRow {
   key: string;
   label?: Labels;
+  /** Cancelled records in this group; grouped by product, the records naming the product (one record may name several). */
   count: number;
+  /** Their amounts; grouped by product, the amounts of that product's lines. */
   amount: number;
+}
+
+/** One cancelled record behind a report row (the drill-down), as the caller may see it. */
+export interface ReportRecord {
+  id: string;
+  number: string;
+  template: string;
+  status: string;
+  customer?: string;
+  amount?: number;
+  /** When it was cancelled, and why. */
+  at: string;
+  reason: string;
+  reasonLabel?: Labels;
+}
+
+export type ReportGroupBy = 'reason' | 'customer' | 'product' | 'month';
+
+export interface ReportQuery {
+  template?: string;
+  from?: string;
+  to?: string;
+  groupBy: ReportGroupBy;
+  /** A row's key: the answer then also lists the records behind that row. */
+  key?: string;
+}
+
+export interface CancellationReport {
+  rows: ReportRow[];
+  /** Each cancelled record once, with its whole amount, whatever the grouping (rows by product overlap). */
+  total: { count: number; amount: number };
+  /** Only when the query names a key: the records behind that row, newest cancellation first. */
+  records?: ReportRecord[];
+}
+
+/** The current month, the closed ones and those with ledger entries, each "YYYY-MM", in order. */
+export interface PeriodList {
+  current: string;
+  closed: string[];
+  known: string[];
 }
 
 export interface Runtime {
@@ -202,10 +244,10 @@ export interface Runtime {
   notifications(actor: Actor): Promise<{ items: Notification[]; unread: number }>;
   markNotificationsRead(actor: Actor, ids: string[] | 'all'): Promise<void>;
   stockLevels(filter?: { product?: string; warehouse?: string }): Promise<(StockLevel & { available: number })[]>;
-  cancellationReport(actor: Actor, query: { template?: string; from?: string; to?: string; groupBy: 'reason' | 'customer' | 'product' | 'month' }): Promise<Result<{ rows: ReportRow[] }>>;
+  cancellationReport(actor: Actor, query: ReportQuery): Promise<Result<CancellationReport>>;
 
   // accounting periods
-  listPeriods(): Promise<{ current: string; closed: string[] }>;
+  listPeriods(): Promise<PeriodList>;
   setPeriodClosed(actor: Actor, period: string, closed: boolean): Promise<Result<{ period: string; closed: boolean }>>;
 
   // backups

@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function periods(client: ApiClient = finmanager): Promise<{ current: string; closed: string[] }> {
+async function periods(client: ApiClient = finmanager): Promise<{ current: string; closed: string[]; known: string[] }> {
   const res = await client.get('/api/periods');
   expect(res.status).toBe(200);
   return res.body;
@@ -29,9 +29,9 @@ const put = (client: ApiClient, period: string, body: unknown) => client.request
 describe('accounting periods', () => {
   it('lists the current period (the clock\'s month) and none closed', async () => {
     const now = app.clock.now().toISOString().slice(0, 7);
-    expect(await periods()).toEqual({ current: now, closed: [] });
+    expect(await periods()).toEqual({ current: now, closed: [], known: [] });
     // Everyone signed in may read them: forms say when a posting would be refused.
-    expect(await periods(sales1)).toEqual({ current: now, closed: [] });
+    expect(await periods(sales1)).toEqual({ current: now, closed: [], known: [] });
     expectProblem(await app.anonymous().get('/api/periods'), 401, 'unauthenticated');
   });
 
@@ -117,6 +117,78 @@ describe('accounting periods', () => {
       await put(finmanager, current, { closed: false });
     }
     expect((await act(await app.as('warehouse'), order.id, 'ship')).status).toBe('shipped');
+  });
+});
+
+describe('months close in order and reopen in reverse order', () => {
+  // An app of its own: the ledger entries made here would hold up the months the tests above close.
+  let own: TestApp;
+  let boss: ApiClient;
+  const shippedIn = async (instant: string) => {
+    // signed in at the real time, so that the sessions are valid whatever the clock says later
+    const seller = await own.as('sales1');
+    const warehouse = await own.as('warehouse');
+    const order = await createOrder(seller, { lines: [{ product: 'KB-01', warehouse: 'WH-BJ', quantity: 1, price: 150 }] });
+    await act(seller, order.id, 'confirm');
+    own.clock.set(new Date(instant));
+    try {
+      await act(warehouse, order.id, 'ship');
+    } finally {
+      own.clock.set(undefined);
+    }
+  };
+  const state = async () => (await boss.get('/api/periods')).body as { current: string; closed: string[]; known: string[] };
+
+  beforeAll(async () => {
+    own = await startTestApp();
+    boss = await own.as('finmanager');
+    // Ledger entries in January and March 2025; February has none.
+    await shippedIn('2025-01-15T03:00:00Z');
+    await shippedIn('2025-03-10T03:00:00Z');
+  });
+  afterAll(() => own.close());
+
+  it('the months with ledger entries are listed as known', async () => {
+    expect((await state()).known).toEqual(['2025-01', '2025-03']);
+  });
+
+  it('a later month cannot be closed while an earlier month with entries is open: 409 naming that month, in both languages', async () => {
+    const before = await state();
+    for (const later of ['2025-02', '2025-03', '2025-07']) {
+      const zh = await put(boss, later, { closed: true });
+      expectProblem(zh, 409, 'conflict');
+      expect(zh.body.detail).toContain('2025-01');
+      expect(zh.body.detail).toMatch(/先/);
+      const en = await put(boss.inLanguage('en'), later, { closed: true });
+      expectProblem(en, 409, 'conflict');
+      expect(en.body.detail).toMatch(/close 2025-01 first/i);
+    }
+    expect(await state()).toEqual(before);
+  });
+
+  it('closed in order they close; a month without entries between them does not hold the next one up', async () => {
+    expect((await put(boss, '2025-01', { closed: true })).status).toBe(200);
+    expect((await put(boss, '2025-03', { closed: true })).status).toBe(200);
+    expect((await state()).closed).toEqual(['2025-01', '2025-03']);
+    // closing a closed month again is still no change
+    expect((await put(boss, '2025-01', { closed: true })).status).toBe(200);
+  });
+
+  it('a month cannot be reopened while a later one is closed: 409 naming the month to reopen first', async () => {
+    const before = await state();
+    const zh = await put(boss, '2025-01', { closed: false });
+    expectProblem(zh, 409, 'conflict');
+    expect(zh.body.detail).toContain('2025-03');
+    const en = await put(boss.inLanguage('en'), '2025-01', { closed: false });
+    expect(en.body.detail).toMatch(/reopen 2025-03 first/i);
+    expect(await state()).toEqual(before);
+  });
+
+  it('reopened in reverse order they reopen; reopening an open month is no change', async () => {
+    expect((await put(boss, '2025-03', { closed: false })).status).toBe(200);
+    expect((await put(boss, '2025-01', { closed: false })).status).toBe(200);
+    expect((await put(boss, '2025-01', { closed: false })).status).toBe(200);
+    expect((await state()).closed).toEqual([]);
   });
 });
 

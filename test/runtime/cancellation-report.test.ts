@@ -4,6 +4,7 @@ import type { ReportRow } from '../../plugin/runtime/runtime-api.ts';
 import { createRuntimeFixture, type RuntimeFixture } from '../fixtures/runtime-fixture.ts';
 
 let f: RuntimeFixture;
+const numbers: Record<string, string> = {};
 
 const customer = (name: string) => ({ customer: { name, email: `${name.toLowerCase()}@example.com` } });
 
@@ -29,7 +30,14 @@ beforeEach(async () => {
   await f.run('sales1', a2.id, 'archive');
   const w = await f.newOrder('sales2', [{ product: 'MON-27', warehouse: 'WH-SH', quantity: 1, price: 1500 }], customer('Gamma'));
   await f.run('sales2', w.id, 'cancel', { reason: 'price_error' });
+  Object.assign(numbers, { a1: a1.number, b1: b1.number, a2: a2.number, w: w.number });
 });
+
+async function fullReport(who: Parameters<RuntimeFixture['actor']>[0], query: Omit<Parameters<RuntimeFixture['runtime']['cancellationReport']>[1], 'template'>) {
+  const r = await f.runtime.cancellationReport(f.actor(who), { template: 'sales-order', ...query });
+  if (!r.ok) throw new Error(r.message.en);
+  return r.value;
+}
 
 async function report(who: Parameters<RuntimeFixture['actor']>[0], groupBy: 'reason' | 'customer' | 'product' | 'month', range: { from?: string; to?: string } = {}): Promise<ReportRow[]> {
   const r = await f.runtime.cancellationReport(f.actor(who), { template: 'sales-order', groupBy, ...range });
@@ -104,6 +112,42 @@ describe('the cancellation report', () => {
     expect(await report('admin', 'month', { from: '2026-04-05T10:00:00Z' })).toEqual([]);
     expect(plain(await report('admin', 'month', { to: '2026-04-05T08:00:00Z' }))).toEqual(march);
     expect(plain(await report('admin', 'month', { to: '2026-04-05T12:00:00+08:00' }))).toEqual(march);
+  });
+
+  it('the total counts each cancelled record once, with its whole amount, whatever the grouping', async () => {
+    // by product the rows overlap: Beta's order names two products and is a record under each
+    const byProduct = await fullReport('admin', { groupBy: 'product' });
+    expect(byProduct.rows.reduce((s, r) => s + r.count, 0)).toBe(5);
+    expect(byProduct.total).toEqual({ count: 4, amount: 22050 });
+    for (const groupBy of ['reason', 'customer', 'month'] as const) expect((await fullReport('admin', { groupBy })).total).toEqual({ count: 4, amount: 22050 });
+    expect((await fullReport('sales1', { groupBy: 'product' })).total).toEqual({ count: 3, amount: 20550 });
+    expect((await fullReport('admin', { groupBy: 'product', from: '2026-05-01' })).total).toEqual({ count: 0, amount: 0 });
+  });
+
+  it('without a key there is no list of records', async () => {
+    expect((await fullReport('admin', { groupBy: 'reason' })).records).toBeUndefined();
+  });
+
+  it('a key lists the records behind that row, newest cancellation first (then the higher number), with when and why', async () => {
+    const nb = await fullReport('admin', { groupBy: 'product', key: 'NB-14' });
+    expect(nb.records!.map((r) => r.number)).toEqual([numbers.b1, numbers.a1]);
+    expect(nb.records![0]).toMatchObject({ template: 'sales-order', status: 'cancelled', customer: 'Beta', amount: 10300, reason: 'out_of_stock', at: '2026-03-10T09:00:00.000Z' });
+    expect(nb.records![0].reasonLabel).toEqual({ 'zh-CN': expect.any(String), en: expect.any(String) });
+    // the rows and the total stay as they are
+    expect(nb.rows).toHaveLength(4);
+
+    const asked = await fullReport('admin', { groupBy: 'reason', key: 'customer_request' });
+    expect(asked.records!.map((r) => r.number)).toEqual([numbers.a2, numbers.a1]);
+    expect(asked.records![0].status).toBe('archived');
+    expect((await fullReport('admin', { groupBy: 'month', key: '2026-04' })).records!.map((r) => r.number).sort()).toEqual([numbers.a2, numbers.w].sort());
+    expect((await fullReport('admin', { groupBy: 'customer', key: 'Gamma' })).records!.map((r) => r.number)).toEqual([numbers.w]);
+    expect((await fullReport('admin', { groupBy: 'customer', key: 'Nobody' })).records).toEqual([]);
+  });
+
+  it('the records behind a row keep to what the caller may see and to the dates', async () => {
+    expect((await fullReport('sales1', { groupBy: 'reason', key: 'price_error' })).records).toEqual([]);
+    expect((await fullReport('manager2', { groupBy: 'reason', key: 'price_error' })).records!.map((r) => r.number)).toEqual([numbers.w]);
+    expect((await fullReport('admin', { groupBy: 'reason', key: 'customer_request', from: '2026-04-01' })).records!.map((r) => r.number)).toEqual([numbers.a2]);
   });
 
   it('refuses an unknown grouping', async () => {

@@ -76,6 +76,27 @@ export interface BulkResult {
 export interface ReportRow {
   key: string;
   label?: Words;
+  /** Cancelled records in the group; by product, the records naming the product (rows overlap). */
   count: number;
   amount: number;
+}
+
+/** A cancelled record behind a report row. */
+export interface ReportRecord {
+  id: string;
+  number: string;
+  template: string;
+  status: string;
+  customer?: string;
+  amount?: number;
+  at: string;
+  reason: string;
+  reasonLabel?: Words;
+}
+
+export interface CancellationReport {
+  rows: ReportRow[];
+  /** Each cancelled record once. */
+  total: { count: number; amount: number };
+  records?: ReportRecord[];
 }

@@ -1,11 +1,12 @@
 // Records as a spreadsheet (exceljs): one row per record, the columns a list shows and then the fields of the
 // template's form, in the reader's language: dropdown codes as their titles, people by name, yes/no as words.
 // CSV is the same sheet, UTF-8 with a byte-order mark so that Excel reads Chinese right.
+// The cancellation report goes out the same way (reportWorkbook).
 import ExcelJS from 'exceljs';
 import { titleIn } from '../../core/bilingual-title.ts';
 import type { Json, JsonObject, Labels, Template } from '../../core/types.ts';
 import { cellFields } from './spreadsheet-import.ts';
-import type { ExportRow } from '../../runtime/runtime-api.ts';
+import type { CancellationReport, ExportRow, ReportGroupBy } from '../../runtime/runtime-api.ts';
 import type { Language } from './language.ts';
 
 interface Column {
@@ -93,4 +94,41 @@ export async function asXlsx(book: ExcelJS.Workbook): Promise<Buffer> {
 export async function asCsv(book: ExcelJS.Workbook): Promise<Buffer> {
   const csv = Buffer.from(await book.csv.writeBuffer({ dateFormat: 'YYYY-MM-DD HH:mm:ss' }));
   return Buffer.concat([Buffer.from('\ufeff', 'utf8'), csv]);
+}
+
+const REPORT_WORDS: Record<string, Labels> = {
+  sheet: { 'zh-CN': '取消原因分析', en: 'Cancellation reasons' },
+  reason: { 'zh-CN': '取消原因', en: 'Reason' },
+  customer: { 'zh-CN': '客户', en: 'Customer' },
+  product: { 'zh-CN': '产品', en: 'Product' },
+  month: { 'zh-CN': '月份', en: 'Month' },
+  count: { 'zh-CN': '取消的记录数', en: 'Cancelled records' },
+  countProduct: { 'zh-CN': '含此产品的记录数', en: 'Records naming this product' },
+  share: { 'zh-CN': '占比', en: 'Share' },
+  amount: { 'zh-CN': '金额', en: 'Amount' },
+  total: { 'zh-CN': '合计（取消的记录）', en: 'Total (cancelled records)' },
+};
+
+/**
+ * The cancellation report as a sheet: one row per group, as the report page shows it, and the total last. The total
+ * counts each cancelled record once; grouped by product the rows overlap (a record naming two products is under both).
+ */
+export function reportWorkbook(report: CancellationReport, groupBy: ReportGroupBy, lang: Language): ExcelJS.Workbook {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(REPORT_WORDS.sheet[lang]);
+  sheet.columns = [
+    { header: REPORT_WORDS[groupBy][lang], width: 24 },
+    { header: REPORT_WORDS[groupBy === 'product' ? 'countProduct' : 'count'][lang], width: 16 },
+    { header: REPORT_WORDS.share[lang], width: 10, style: { numFmt: '0.0%' } },
+    { header: REPORT_WORDS.amount[lang], width: 14, style: { numFmt: '#,##0.00' } },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  const total = report.total;
+  for (const row of report.rows) {
+    const share = total.count ? Math.round((row.count / total.count) * 1000) / 1000 : null;
+    sheet.addRow([both(row.label, lang, row.key), row.count, share, row.amount]);
+  }
+  sheet.addRow([REPORT_WORDS.total[lang], total.count, total.count ? 1 : null, total.amount]).font = { bold: true };
+  return book;
 }

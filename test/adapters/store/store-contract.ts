@@ -645,6 +645,14 @@ export function runStoreContract(name: string, make: () => Promise<{ store: Stor
         expect(await store.allLedgerEntries()).toEqual([aLedgerEntry('l1', '1')]);
       });
 
+      it('the months with ledger entries, where the store lists them apart, are those of the entries, in order', async () => {
+        if (!store.ledgerPeriods) return;
+        expect(await store.ledgerPeriods()).toEqual([]);
+        await store.commit({ ledger: [aLedgerEntry('l1', '1', { period: '2024-05' }), aLedgerEntry('l2', '2', { period: '2023-12' })] });
+        await store.commit({ ledger: [aLedgerEntry('l3', '1', { period: '2024-05', amount: -100, reverses: 'l1' })] });
+        expect(await store.ledgerPeriods()).toEqual(['2023-12', '2024-05']);
+      });
+
       it('periods close and reopen', async () => {
         await store.setPeriodClosed('2024-05', true);
         await store.setPeriodClosed('2024-03', true);

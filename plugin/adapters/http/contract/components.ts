@@ -240,6 +240,34 @@ export const components: Record<string, Schema> = closed({
   ReportRow: {
     type: 'object',
     required: ['key', 'count', 'amount'],
-    properties: { key: { type: 'string' }, label: ref('Labels'), count: { type: 'integer' }, amount: { type: 'number' } },
+    properties: {
+      key: { type: 'string' }, label: ref('Labels'),
+      count: { type: 'integer', description: 'Cancelled records in the group; grouped by product, the records naming the product (one record may name several, so rows can add up to more than `total.count`).' },
+      amount: { type: 'number', description: 'Their amounts; grouped by product, the amounts of that product\'s lines.' },
+    },
+  },
+  ReportRecord: {
+    type: 'object',
+    description: 'A cancelled record behind a report row; customer and amount only where the caller may read them.',
+    required: ['id', 'number', 'template', 'status', 'at', 'reason'],
+    properties: {
+      id: { type: 'string' }, number: { type: 'string' }, template: { type: 'string' }, status: { type: 'string' },
+      customer: { type: 'string' }, amount: { type: 'number' },
+      at: { type: 'string', format: 'date-time', description: 'When it was cancelled.' }, reason: { type: 'string' }, reasonLabel: ref('Labels'),
+    },
+  },
+  CancellationReport: {
+    type: 'object',
+    required: ['rows', 'total'],
+    properties: {
+      rows: { type: 'array', items: ref('ReportRow') },
+      total: {
+        type: 'object',
+        required: ['count', 'amount'],
+        description: 'Each cancelled record once, with its whole amount, whatever the grouping.',
+        properties: { count: { type: 'integer' }, amount: { type: 'number' } },
+      },
+      records: { type: 'array', items: ref('ReportRecord'), description: 'Only with `key`: the records behind that row, newest cancellation first.' },
+    },
   },
 });

@@ -390,6 +390,11 @@ export class PostgresStore implements Store {
     return this.docs('SELECT doc FROM ledger ORDER BY seq');
   }
 
+  // the periods page asks which months have entries: the months alone, not every entry over the wire
+  async ledgerPeriods(): Promise<string[]> {
+    return (await this.query<{ period: string }>("SELECT DISTINCT doc->>'period' AS period FROM ledger")).rows.map((r) => r.period).sort();
+  }
+
   async closedPeriods(): Promise<string[]> {
     return (await this.query<{ period: string }>('SELECT period FROM closed_periods ORDER BY period')).rows.map((r) => r.period);
   }

@@ -15,6 +15,18 @@ import { useAsync } from '../../lib/use-async';
 interface Periods {
   current: string;
   closed: string[];
+  /** Months with ledger entries. */
+  known: string[];
+}
+
+/**
+ * The month to close or reopen before this one, as the server decides it: months close in order (an open earlier
+ * month with entries holds a later one up) and reopen in reverse order (a later closed month holds an earlier one).
+ */
+function changeFirst(data: Periods, period: string, closing: boolean): string | undefined {
+  const closed = new Set(data.closed);
+  if (closing) return [...new Set([...data.known, ...data.closed])].filter((m) => m < period && !closed.has(m)).sort()[0];
+  return data.closed.filter((m) => m > period).sort().at(-1);
 }
 
 interface Snapshot {
@@ -55,7 +67,7 @@ export function PeriodsPage() {
   }
 
   const data = periods.data;
-  const months = data ? [...new Set([...recentMonths(data.current), ...data.closed])].sort().reverse() : [];
+  const months = data ? [...new Set([...recentMonths(data.current), ...data.closed, ...data.known])].sort().reverse() : [];
   return (
     <div>
       <PageHeader title={t('periods.title')} subtitle={t('periods.subtitle')} />
@@ -79,6 +91,8 @@ export function PeriodsPage() {
             <tbody>
               {months.map((p) => {
                 const closed = data.closed.includes(p);
+                // said before the click: which month has to be closed or reopened first
+                const first = changeFirst(data, p, !closed);
                 return (
                   <tr key={p} data-period={p}>
                     <td>
@@ -86,10 +100,22 @@ export function PeriodsPage() {
                     </td>
                     <td>
                       <span className={`badge ${closed ? 'badge-amber' : 'badge-green'}`}>{t(closed ? 'periods.closed' : 'periods.open')}</span>
+                      {data.known.includes(p) && <span className="muted"> · {t('periods.hasEntries')}</span>}
                     </td>
                     <td className="num">
+                      {mayClose && first && (
+                        <span className="muted" data-testid="period-blocked">
+                          {t(closed ? 'periods.reopenFirst' : 'periods.closeFirst', { first })}{' '}
+                        </span>
+                      )}
                       {mayClose && (
-                        <button type="button" className="btn btn-secondary" onClick={() => setAsking({ period: p, closed: !closed })}>
+                        <button
+                          type="button"
+                          className="btn btn-secondary"
+                          disabled={!!first}
+                          title={first ? t(closed ? 'periods.reopenFirst' : 'periods.closeFirst', { first }) : undefined}
+                          onClick={() => setAsking({ period: p, closed: !closed })}
+                        >
                           {t(closed ? 'periods.reopen' : 'periods.close')}
                         </button>
                       )}
