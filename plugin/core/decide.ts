@@ -228,17 +228,34 @@ export function decideEdit(template: Template, record: WorkRecord, patch: JsonOb
   };
 }
 
-export function decideCopy(template: Template, source: WorkRecord, actor: Actor, ids: NewRecordIds, now: string): Outcome {
+/**
+ * The data a copy of `source` starts with, before anyone has changed it. It carries what the copier could have
+ * entered: fields only others may write (a re-check flag) and the template's omitted fields stay behind. Dates are
+ * of the old record, not of the new one: a required date (or date-time) starts as today (now), the others empty.
+ */
+export function copyDraft(template: Template, source: WorkRecord, actor: Actor, now: string, today: string): { ok: true; data: JsonObject } | Refusal {
   if (!canSee(template, source, actor)) return refusals.notFound();
   const copy = template.copy;
   if (!copy || !copy.from.includes(source.status))
     return refusals.cannotCopy(label(template, source.status), (copy?.from ?? []).map((s) => label(template, s)));
   let data = structuredClone(source.data);
   for (const p of copy.omit ?? []) data = leaveOut(data, p);
-  // A copy carries what the copier could have entered; fields only others may write (a re-check flag) stay behind.
   for (const [p, perm] of Object.entries(template.fields ?? {}))
     if (perm.write && !perm.write.some((r) => actor.roles.includes(r))) data = leaveOut(data, p);
-  const created = decideCreate(template, data, actor, ids, now);
+  const schema = template.form.schema as { properties?: Record<string, { format?: string }>; required?: string[] };
+  for (const [key, field] of Object.entries(schema.properties ?? {})) {
+    if (field.format !== 'date' && field.format !== 'date-time') continue;
+    if (schema.required?.includes(key)) data[key] = field.format === 'date' ? today : now;
+    else delete data[key];
+  }
+  return { ok: true, data };
+}
+
+/** A new record copied from `source`: with the copier's `data` when they changed the draft, else the draft itself. */
+export function decideCopy(template: Template, source: WorkRecord, actor: Actor, ids: NewRecordIds, now: string, today: string, data?: JsonObject): Outcome {
+  const draft = copyDraft(template, source, actor, now, today);
+  if (!draft.ok) return draft;
+  const created = decideCreate(template, data ?? draft.data, actor, ids, now);
   if (!created.ok) return created;
   created.record.copiedFrom = source.id;
   created.audit.action = 'copy';

@@ -8,7 +8,7 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   let f = formats.get(timeZone);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' });
+      f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     } catch {
       throw new PluginFailure('setup_invalid', `"${timeZone}" is not a time zone; use an IANA name such as Asia/Shanghai or UTC`);
     }
@@ -28,6 +28,13 @@ export function periodOf(instant: string, timeZone: string): string {
   const year = parts.find((p) => p.type === 'year')?.value;
   const month = parts.find((p) => p.type === 'month')?.value;
   return `${year}-${month}`;
+}
+
+/** The day ("YYYY-MM-DD") an instant falls on in the business's time zone. */
+export function dayOf(instant: string, timeZone: string): string {
+  const parts = formatFor(timeZone).formatToParts(Date.parse(instant));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** What the period list knows about months: the closed ones and those with ledger entries. */

@@ -1,5 +1,6 @@
 // Records: create, find, open, edit, copy, and what happened to them.
-import { decideCopy, decideCreate, decideEdit } from '../core/decide.ts';
+import { copyDraft, decideCopy, decideCreate, decideEdit } from '../core/decide.ts';
+import { dayOf } from '../core/periods.ts';
 import { canSee, visibilityOf } from '../core/permissions.ts';
 import { unknownEntries } from '../core/directory-fields.ts';
 import { redactChanges, redactData, redactSummary } from '../core/redact.ts';
@@ -224,14 +225,27 @@ export async function editRecord(env: RuntimeEnv, actor: Actor, id: string, data
   return { ok: true, value: await viewOf(env, result.value.template, fresh, actor) };
 }
 
-export async function copyRecord(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<RecordView>> {
+/** What a copy of a record would start with, creating nothing: the person looks it over, changes it, then saves. */
+export async function copyDraftOf(env: RuntimeEnv, actor: Actor, id: string): Promise<Result<{ template: string; data: JsonObject; from: { id: string; number: string } }>> {
+  const found = await loadVisible(env, id, actor, canSee);
+  if (found.refusal) return found.refusal;
+  // A copy starts on the newest version of the template.
+  const template = (await env.store.getTemplate(found.record.template)) ?? found.template;
+  const now = env.now();
+  const draft = copyDraft(template, found.record, actor, now, dayOf(now, env.timeZone));
+  if (!draft.ok) return draft;
+  return { ok: true, value: { template: template.id, data: draft.data, from: { id: found.record.id, number: found.record.number } } };
+}
+
+/** A new record copied from another: the draft as it comes, or `data` as the person changed it. */
+export async function copyRecord(env: RuntimeEnv, actor: Actor, id: string, data?: JsonObject): Promise<Result<RecordView>> {
   const result = await withOwnNumber(env, async () => {
     const found = await loadVisible(env, id, actor, canSee);
     if (found.refusal) return found.refusal;
-    // A copy starts on the newest version of the template.
     const template = (await env.store.getTemplate(found.record.template)) ?? found.template;
     const ids = await newIds(env, template);
-    const decision = decideCopy(template, found.record, actor, ids, env.now());
+    const now = env.now();
+    const decision = decideCopy(template, found.record, actor, ids, now, dayOf(now, env.timeZone), data);
     if (!decision.ok) return decision;
     return { ok: true as const, value: { template, ...(await commitNew(env, template, decision, ids.counter)) } };
   });

@@ -222,7 +222,9 @@ export interface Runtime {
   recordsForExport(actor: Actor, query: RecordListQuery): Promise<{ rows: ExportRow[]; total: number; truncated: boolean }>;
   getRecord(actor: Actor, id: string): Promise<Result<RecordView>>;
   editRecord(actor: Actor, id: string, data: unknown, version: number): Promise<Result<RecordView>>;
-  copyRecord(actor: Actor, id: string): Promise<Result<RecordView>>;
+  /** What a copy would start with; nothing is created. */
+  copyDraft(actor: Actor, id: string): Promise<Result<{ template: string; data: JsonObject; from: { id: string; number: string } }>>;
+  copyRecord(actor: Actor, id: string, data?: JsonObject): Promise<Result<RecordView>>;
   history(actor: Actor, id: string): Promise<Result<AuditEntry[]>>;
   recordStock(actor: Actor, id: string): Promise<Result<StockMovement[]>>;
   recordLedger(actor: Actor, id: string): Promise<Result<{ entries: LedgerEntry[]; balances: Record<string, number> }>>;

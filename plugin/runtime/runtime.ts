@@ -10,7 +10,7 @@ import { listPeriods, setPeriodClosed } from './periods.ts';
 import { authenticate, createUser, listUsers, login, logout, updateUser } from './people.ts';
 import { departments } from './departments.ts';
 import { systemClock, type Clock, type GuardEvaluator, type Notifier, type Store } from './ports.ts';
-import { copyRecord, createRecord, createRecords, editRecord, getRecord, history, listRecords, recordLedger, recordsForExport, recordStock } from './records.ts';
+import { copyDraftOf, copyRecord, createRecord, createRecords, editRecord, getRecord, history, listRecords, recordLedger, recordsForExport, recordStock } from './records.ts';
 import { endingReasonReport } from './reports.ts';
 import type { Runtime } from './runtime-api.ts';
 import { checkTemplate, importTemplate } from './templates.ts';
@@ -89,7 +89,8 @@ export function createRuntime(options: RuntimeOptions): HostRuntime {
     recordsForExport: (actor, query) => recordsForExport(env, actor, query),
     getRecord: (actor, id) => getRecord(env, actor, id),
     editRecord: (actor, id, data, version) => editRecord(env, actor, id, data, version),
-    copyRecord: (actor, id) => copyRecord(env, actor, id),
+    copyDraft: (actor, id) => copyDraftOf(env, actor, id),
+    copyRecord: (actor, id, data) => copyRecord(env, actor, id, data),
     history: (actor, id) => history(env, actor, id),
     recordStock: (actor, id) => recordStock(env, actor, id),
     recordLedger: (actor, id) => recordLedger(env, actor, id),

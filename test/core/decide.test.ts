@@ -4,6 +4,7 @@ import {
   availableActions,
   cascadeSteps,
   decideAction,
+  copyDraft,
   decideCopy,
   decideCreate,
   decideEdit,
@@ -12,7 +13,7 @@ import {
 import { summarize } from '../../plugin/core/derived.ts';
 import type { ActionCommand, Actor, FieldChange, JsonObject, RefusalCode, Template, WorkRecord } from '../../plugin/core/types.ts';
 import { DEMO_USERNAMES, demoActor, SYSTEM_ACTOR, type DemoUsername } from '../fixtures/demo-actors.ts';
-import { allRuleCombinations, NOW, ORDER_DATA, orderRecord, PLAIN_RULES, rulesWith } from '../fixtures/core-records.ts';
+import { allRuleCombinations, NOW, ORDER_DATA, TODAY, orderRecord, PLAIN_RULES, rulesWith } from '../fixtures/core-records.ts';
 import { loadPrebuiltTemplates } from '../fixtures/prebuilt-templates.ts';
 
 let so: Template;
@@ -461,12 +462,12 @@ describe('decideCopy', () => {
     { title: 'a settled order', caller: 'admin' as const, status: 'settled', code: 'invalid_transition' as const },
     { title: 'by a role that may not create', caller: 'finance' as const, status: 'archived', code: 'forbidden' as const },
   ])('$code: $title', ({ caller, status, code }) => {
-    expect(decideCopy(so, orderRecord(status), demoActor(caller), ids, NOW)).toMatchObject({ ok: false, code });
+    expect(decideCopy(so, orderRecord(status), demoActor(caller), ids, NOW, TODAY)).toMatchObject({ ok: false, code });
   });
 
   it.each(['cancelled', 'archived'])('the handler copies a %s order into a new draft, without the internal note', (status) => {
     const source = orderRecord(status);
-    const outcome = decideCopy(so, source, demoActor('sales1'), ids, NOW);
+    const outcome = decideCopy(so, source, demoActor('sales1'), ids, NOW, TODAY);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.record).toMatchObject({ id: 'copy-1', status: 'draft', version: 1, copiedFrom: source.id, handler: 'sales1' });
@@ -474,6 +475,23 @@ describe('decideCopy', () => {
     expect(outcome.record.data.lines).toEqual(source.data.lines);
     expect(outcome.audit).toMatchObject({ action: 'copy', comment: source.number });
     expect(source.data.internalNote).toBe('customer pays late');
+  });
+
+  it('a copy of last year\'s order is dated today, with no delivery date of the old one', () => {
+    const source = orderRecord('archived', { data: { ...structuredClone(ORDER_DATA), orderDate: '2025-03-01', deliveryDate: '2025-03-20' } });
+    const draft = copyDraft(so, source, demoActor('sales1'), NOW, TODAY);
+    expect(draft.ok && [draft.data.orderDate, draft.data.deliveryDate]).toEqual([TODAY, undefined]);
+    const outcome = decideCopy(so, source, demoActor('sales1'), ids, NOW, TODAY);
+    expect(outcome.ok && outcome.record.data.orderDate).toBe(TODAY);
+  });
+
+  it('the data the person changed in the draft is what the copy holds, checked like any new record', () => {
+    const source = orderRecord('archived');
+    const draft = copyDraft(so, source, demoActor('sales1'), NOW, TODAY);
+    if (!draft.ok) throw new Error('no draft');
+    const outcome = decideCopy(so, source, demoActor('sales1'), ids, NOW, TODAY, { ...draft.data, remark: '改过' });
+    expect(outcome.ok && outcome.record.data.remark).toBe('改过');
+    expect(decideCopy(so, source, demoActor('sales1'), ids, NOW, TODAY, { ...draft.data, lines: [] })).toMatchObject({ ok: false, code: 'validation_failed' });
   });
 });
 
@@ -491,14 +509,14 @@ describe('decideCopy carries only what the copier may write', () => {
     { caller: 'admin' as const, recheck: true },
   ])('$caller copying a re-checked order → recheck $recheck', ({ caller, recheck }) => {
     const source = orderRecord('archived', { data: { ...structuredClone(ORDER_DATA), recheck: true } });
-    const outcome = decideCopy(forgetful(), source, demoActor(caller), { id: 'copy-2', number: 'SO-000044' }, NOW);
+    const outcome = decideCopy(forgetful(), source, demoActor(caller), { id: 'copy-2', number: 'SO-000044' }, NOW, TODAY);
     expect(outcome.ok).toBe(true);
     if (outcome.ok) expect(outcome.record.data.recheck).toBe(recheck);
   });
 
   it('the prebuilt template leaves the flags of the old order behind for everyone', () => {
     const source = orderRecord('cancelled', { data: { ...structuredClone(ORDER_DATA), recheck: true, customerCancelRequest: true } });
-    const outcome = decideCopy(so, source, demoActor('admin'), { id: 'copy-3', number: 'SO-000045' }, NOW);
+    const outcome = decideCopy(so, source, demoActor('admin'), { id: 'copy-3', number: 'SO-000045' }, NOW, TODAY);
     expect(outcome.ok && [outcome.record.data.recheck, outcome.record.data.customerCancelRequest]).toEqual([undefined, undefined]);
   });
 });

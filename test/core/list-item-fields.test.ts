@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decideCopy, decideEdit } from '../../plugin/core/decide.ts';
 import type { JsonObject, Template } from '../../plugin/core/types.ts';
 import { demoActor } from '../fixtures/demo-actors.ts';
-import { NOW, orderRecord } from '../fixtures/core-records.ts';
+import { NOW, orderRecord, TODAY } from '../fixtures/core-records.ts';
 import { loadPrebuiltTemplates } from '../fixtures/prebuilt-templates.ts';
 
 let base: Template;
@@ -45,7 +45,7 @@ describe('copy.omit naming a field of the lines', () => {
     t.form.schema = structuredClone(t.form.schema);
     // Prices are re-quoted on a copy, so the form must accept lines without one.
     ((t.form.schema.properties as JsonObject).lines as { items: { required: string[] } }).items.required = ['product', 'warehouse', 'quantity'];
-    const decision = decideCopy(t, orderRecord('cancelled'), demoActor('sales1'), { id: 'rec-2', number: 'SO-000002' }, NOW);
+    const decision = decideCopy(t, orderRecord('cancelled'), demoActor('sales1'), { id: 'rec-2', number: 'SO-000002' }, NOW, TODAY);
     expect(decision.ok).toBe(true);
     if (!decision.ok) return;
     expect((decision.record.data.lines as JsonObject[]).map((l) => l.price)).toEqual([undefined, undefined]);

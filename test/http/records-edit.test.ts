@@ -214,6 +214,20 @@ describe('copying an order', () => {
     expect(copy.body.status).toBe('draft');
   });
 
+  it('the draft of a copy is shown first and creates nothing; saved with the person\'s changes, it is the copy', async () => {
+    const order = await createOrder(sales1, { remark: '复制我' });
+    await act(sales1, order.id, 'cancel', { reason: 'price_error' });
+    const before = (await sales1.get('/api/records')).body.total;
+    const draft = await sales1.get(`/api/records/${order.id}/copy`);
+    expect(draft.status).toBe(200);
+    expect(draft.body).toMatchObject({ template: 'sales-order', from: { id: order.id, number: order.number }, data: { remark: '复制我', lines: order.data.lines } });
+    expect((await sales1.get('/api/records')).body.total).toBe(before);
+    const copy = await sales1.post(`/api/records/${order.id}/copy`, { data: { ...draft.body.data, remark: '新的' } });
+    expect(copy.status).toBe(201);
+    expect(copy.body).toMatchObject({ status: 'draft', copiedFrom: order.id, data: { remark: '新的' } });
+    expect((await sales1.get('/api/records')).body.total).toBe(before + 1);
+  });
+
   it('a draft cannot be copied (409) and nothing new appears', async () => {
     const order = await createOrder(sales1);
     const before = (await sales1.get('/api/records')).body.total;

@@ -184,7 +184,7 @@ describe('orders in the browser', () => {
     expect(still.body.status).toBe('confirmed');
   }, 60_000);
 
-  test('an archived order is copied into a new draft', async () => {
+  test('an archived order is copied into a new draft: the form opens filled, dated today; leaving creates nothing, saving creates it', async () => {
     const archived = (await records('sales1', 'archived'))[0];
     expect(archived, 'an archived order in sales1 scope').toBeTruthy();
     const { page } = await h.signIn('sales1');
@@ -195,23 +195,37 @@ describe('orders in the browser', () => {
     await row.waitFor();
     expect(await row.locator('.badge').textContent()).toBe('已归档');
     await h.screenshot(page, 'archive');
+    const total = async () => (await h.call(await h.token('sales1'), 'GET', '/records?pageSize=1&includeArchived=true')).body.total;
+    const before = await total();
     await row.locator('[data-testid=copy-archived]').click();
 
-    await page.waitForURL(/\/orders\/[^/]+\/edit$/);
+    // the form of a new order, filled from the old one, marked as a copy; nothing exists yet
+    await page.waitForURL(/\/orders\/new\?.*copyOf=/);
+    await page.locator('[data-testid=record-form]').waitFor();
+    await page.getByText(`复制自 ${archived.number}`).waitFor();
+    const orderDate = page.locator('input[type=date]').first();
+    // the server's business day, as its draft of the copy says (the dates themselves are held by the core tests)
+    const today = (await h.call(await h.token('sales1'), 'GET', `/records/${encodeURIComponent(archived.id)}/copy`)).body.data.orderDate;
+    expect(await orderDate.inputValue()).toBe(today);
+    expect(await total()).toBe(before);
+
+    // leaving without saving leaves no draft behind
+    await page.locator('nav.breadcrumb a').first().click();
+    await page.waitForURL(/\/orders(\?|$)/);
+    expect(await total()).toBe(before);
+
+    // again, and saved: the copy exists, linked to the archived order
+    await page.goto(`${h.url}/orders/new?template=${archived.template}&copyOf=${encodeURIComponent(archived.id)}`);
+    await page.locator('[data-testid=record-form]').waitFor();
+    await page.locator('[data-testid=save-record]').click();
+    await page.waitForURL(/\/orders\/[^/?]+$/);
     const newId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
     expect(newId).not.toBe(archived.id);
-    await page.locator('[data-testid=record-form]').waitFor();
-    await expect.poll(() => page.locator('.page-header .badge').textContent()).toBe('草稿');
-
     const copy = await h.call(await h.token('sales1'), 'GET', `/records/${newId}`);
-    expect(copy.status).toBe(200);
-    expect(copy.body.status).toBe('draft');
+    expect(copy.body).toMatchObject({ status: 'draft', copiedFrom: archived.id, data: { orderDate: today } });
     expect(copy.body.number).not.toBe(archived.number);
-    expect(copy.body.copiedFrom).toBe(archived.id);
-
-    // the draft can be saved as it is and opens as a normal order
-    await page.locator('[data-testid=save-record]').click();
     await expect.poll(() => page.locator('[data-testid=record-number]').textContent()).toBe(copy.body.number);
+    expect(await total()).toBe(before + 1);
   }, 60_000);
 
   test('reassign through the dialog: pick a person by name, the order changes hands', async () => {

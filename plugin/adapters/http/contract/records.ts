@@ -82,11 +82,23 @@ export const editRecord: Operation = {
   responses: { 200: ok('Saved', ref('Record')), ...problems(400, 401, 403, 404, 409, 413, 422) },
 };
 
+export const copyDraft: Operation = {
+  method: 'get',
+  path: '/api/records/{id}/copy',
+  summary: 'What a copy would start with, creating nothing: the data (omitted fields left out, dates of today) for the person to look over before saving',
+  parameters: [idParam],
+  responses: {
+    200: ok('The draft', object({ template: { type: 'string' }, data: { type: 'object' }, from: object({ id: { type: 'string' }, number: { type: 'string' } }, ['id', 'number']) }, ['template', 'data', 'from'])),
+    ...problems(401, 404, 409),
+  },
+};
+
 export const copyRecord: Operation = {
   method: 'post',
   path: '/api/records/{id}/copy',
-  summary: 'Copy into a new draft',
+  summary: 'Copy into a new draft: the draft as GET gives it, or `data` as the person changed it',
   parameters: [idParam],
+  requestBody: jsonBody(object({ data: { type: 'object' } }), false),
   responses: { 201: ok('The new draft', ref('Record')), ...problems(400, 401, 403, 404, 409, 422) },
 };
 

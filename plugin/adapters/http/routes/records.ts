@@ -115,8 +115,12 @@ export function recordRoutes(router: Router, runtime: Runtime): void {
     sendRecord(res, orRefuse(await runtime.editRecord(actorOf(res), req.params.id, body.data, version)));
   });
 
-  on(router, contract.copyRecord, async (req, res) => {
-    sendRecord(res, orRefuse(await runtime.copyRecord(actorOf(res), req.params.id)), 201);
+  on(router, contract.copyDraft, async (req, res) => {
+    res.json(orRefuse(await runtime.copyDraft(actorOf(res), req.params.id)));
+  });
+
+  on<{ data?: JsonObject }>(router, contract.copyRecord, async (req, res, body) => {
+    sendRecord(res, orRefuse(await runtime.copyRecord(actorOf(res), req.params.id, body.data)), 201);
   });
 
   on(router, contract.recordHistory, async (req, res) => {

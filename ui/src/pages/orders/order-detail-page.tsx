@@ -18,7 +18,7 @@ import { HistoryTimeline } from '../../records/history-timeline';
 import { LedgerEntries } from '../../records/ledger-entries';
 import { RecordHeader } from '../../records/record-header';
 import { StockMovements } from '../../records/stock-movements';
-import { copyRecord } from '../../records/copy-record';
+import { copyPath } from '../../records/copy-record';
 
 type Msg = { tone: 'success' | 'info' | 'error' | 'warning'; text: string };
 
@@ -40,7 +40,6 @@ export function OrderDetailPage() {
   );
   const [action, setAction] = useState<AvailableAction | null>(null);
   const [msg, setMsg] = useState<Msg | null>((location.state as { msg?: Msg } | null)?.msg ?? null);
-  const [copying, setCopying] = useState(false);
 
   if (rec.error && !record) return <ErrorBanner error={rec.error} onRetry={rec.reload} />;
   if (!record) return <Loading />;
@@ -59,18 +58,6 @@ export function OrderDetailPage() {
       setMsg({ tone: 'success', text: t('action.done', { action: label(a.label), number: result.record.number }) });
     }
     rec.reload();
-  }
-
-  async function copy() {
-    setCopying(true);
-    try {
-      const draft = await copyRecord(record!.id);
-      navigate(`/orders/${encodeURIComponent(draft.id)}/edit`, { state: { msg: { tone: 'success', text: t('copy.done', { number: draft.number, from: record!.number }) } } });
-    } catch (e) {
-      setMsg({ tone: 'error', text: errorText(e, t) });
-    } finally {
-      setCopying(false);
-    }
   }
 
   return (
@@ -111,9 +98,9 @@ export function OrderDetailPage() {
         {actions.length === 0 && !canEdit && !canCopy && <span className="muted">{t('record.noActions')}</span>}
         <span className="spacer" />
         {canCopy && (
-          <button type="button" className="btn" onClick={copy} disabled={copying} data-testid="copy-record">
+          <Link className="btn" to={copyPath(record)} data-testid="copy-record">
             {t('copy.button')}
-          </button>
+          </Link>
         )}
         {canEdit && (
           <Link className="btn btn-primary" to={`/orders/${enc}/edit`}>

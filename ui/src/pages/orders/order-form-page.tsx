@@ -18,8 +18,9 @@ import { initialData } from '../../forms/initial-data';
 import { useAsync } from '../../lib/use-async';
 import { loadTemplate } from '../../lib/templates';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { copyDraft, saveCopy, type CopyDraft } from '../../records/copy-record';
 
-type Loaded = { template: Template; record?: RecordView };
+type Loaded = { template: Template; record?: RecordView; copy?: CopyDraft };
 
 const NO_ERRORS: ErrorObject[] = [];
 
@@ -28,14 +29,19 @@ export function OrderFormPage() {
   const [params] = useSearchParams();
   const location = useLocation();
   const templateId = params.get('template') || 'sales-order';
+  const copyOf = params.get('copyOf');
   const loaded = useAsync<Loaded>(async () => {
     if (id) {
       const record = await api<RecordView>('GET', `/records/${encodeURIComponent(id)}`);
       const template = await loadTemplate(record.template, record.templateVersion);
       return { template, record };
     }
+    if (copyOf) {
+      const copy = await copyDraft(copyOf);
+      return { template: await loadTemplate(copy.template), copy };
+    }
     return { template: await loadTemplate(templateId) };
-  }, [id, templateId]);
+  }, [id, templateId, copyOf]);
   const initialMsg = (location.state as { msg?: { tone: 'success'; text: string } } | null)?.msg;
   // After a conflict: the person's own changes, laid again over the newest version once it is loaded.
   const [carried, setCarried] = useState<JsonObject | undefined>();
@@ -44,7 +50,7 @@ export function OrderFormPage() {
   if (!loaded.data || loaded.loading) return <Loading />;
   return (
     <OrderEditor
-      key={`${loaded.data.record?.id ?? 'new'}:${loaded.data.record?.version ?? 0}`}
+      key={`${loaded.data.record?.id ?? loaded.data.copy?.from.id ?? 'new'}:${loaded.data.record?.version ?? 0}`}
       {...loaded.data}
       carried={carried}
       initialMsg={initialMsg?.text}
@@ -62,7 +68,7 @@ function changesOf(before: JsonObject, now: JsonObject): JsonObject {
   return Object.fromEntries([...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(now[k])).map((k) => [k, now[k]]));
 }
 
-function OrderEditor({ template, record, carried, initialMsg, onReload }: Loaded & { carried?: JsonObject; initialMsg?: string; onReload: (mine?: JsonObject) => void }) {
+function OrderEditor({ template, record, copy, carried, initialMsg, onReload }: Loaded & { carried?: JsonObject; initialMsg?: string; onReload: (mine?: JsonObject) => void }) {
   const { t, label } = useI18n();
   const { user } = useAuth();
   const navigate = useNavigate();
@@ -70,7 +76,7 @@ function OrderEditor({ template, record, carried, initialMsg, onReload }: Loaded
   // JSON Forms owns the data while editing: feeding every change back as a new `data` prop races with fast typing.
   // The prop is refreshed only together with the other props JSON Forms re-reads (validation mode, server errors),
   // because any of those changing makes it reload `data` too.
-  const [opened] = useState<JsonObject>(() => record?.data ?? initialData(template));
+  const [opened] = useState<JsonObject>(() => record?.data ?? copy?.data ?? initialData(template));
   const [initial] = useState<JsonObject>(() => (carried ? { ...opened, ...carried } : opened));
   const data = useRef<JsonObject>(initial);
   const [dirty, setDirty] = useState(initial !== opened);
@@ -99,10 +105,11 @@ function OrderEditor({ template, record, carried, initialMsg, onReload }: Loaded
       leaving.current = true;
       const saved = record
         ? await api<RecordView>('PATCH', `/records/${encodeURIComponent(record.id)}`, { data: data.current }, { ifMatch: record.version })
-        : await api<RecordView>('POST', '/records', { template: template.id, data: data.current });
-      navigate(`/orders/${encodeURIComponent(saved.id)}`, {
-        state: { msg: { tone: 'success', text: record ? t('form.saved', { number: saved.number }) : t('form.created', { number: saved.number }) } },
-      });
+        : copy
+          ? await saveCopy(copy.from.id, data.current)
+          : await api<RecordView>('POST', '/records', { template: template.id, data: data.current });
+      const done = record ? t('form.saved', { number: saved.number }) : copy ? t('copy.done', { number: saved.number, from: copy.from.number }) : t('form.created', { number: saved.number });
+      navigate(`/orders/${encodeURIComponent(saved.id)}`, { state: { msg: { tone: 'success', text: done } } });
     } catch (e) {
       leaving.current = false;
       if (e instanceof ApiError && e.status === 409) {
@@ -133,6 +140,7 @@ function OrderEditor({ template, record, carried, initialMsg, onReload }: Loaded
           {info}
         </Notice>
       )}
+      {copy && <Notice tone="info">{t('copy.from', { from: copy.from.number })}</Notice>}
       {readOnly && <Notice tone="warning">{t('form.readOnly')}</Notice>}
       {record && !readOnly && partlyLocked(template, editable, roles) && <p className="muted small">{t('form.partlyEditable')}</p>}
       <div className="card card-pad">
