@@ -16,6 +16,7 @@ afterAll(async () => {
 interface Rec {
   id: string;
   number: string;
+  template: string;
   status: string;
   handler: string;
   availableActions?: { name: string; needsApproval?: boolean }[];
