@@ -15,7 +15,7 @@ module.exports = {
       comment: 'plugin/core decides; it reads no files, clock, network or environment, and knows no framework.',
       severity: 'error',
       from: { path: '^plugin/core/' },
-      to: { pathNot: ['^plugin/core/', '^schemas/', '^node_modules/(ajv|ajv-formats|re2js)/'], dependencyTypesNot: ['type-only'] },
+      to: { pathNot: ['^plugin/core/', '^schemas/', '^node_modules/(ajv|ajv-formats|ajv-i18n|re2js)/'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'runtime-through-ports',

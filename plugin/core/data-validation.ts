@@ -1,6 +1,7 @@
 // Validates a record's data and an action's params against the template's JSON Schemas.
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import localizeZh from 'ajv-i18n/localize/zh/index.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { DEFAULT_RECORD_LIMITS, limitErrors, limitsOf, type RecordLimits } from './record-limits.ts';
 import { re2RegExp, regexProblem } from './safe-regexp.ts';
@@ -27,7 +28,10 @@ const cache = new WeakMap<object, ValidateFunction | DataError[]>();
 
 export interface DataError {
   path: string;
+  /** In English. */
   message: string;
+  /** The same in 简体中文. */
+  zh: string;
 }
 
 /** What is wrong with `value` under `schema`: fields it does not declare, sizes past `limits`, then the schema's own word. */
@@ -38,16 +42,20 @@ export function validateAgainst(schema: JsonObject, value: unknown, limits: Reco
     cache.set(schema, validate);
   }
   if (Array.isArray(validate)) return validate;
-  const undeclared = undeclaredFields(schema, value as Json).map((path) => ({ path, message: 'is not a field of this form' }));
+  const undeclared = undeclaredFields(schema, value as Json).map((path) => ({ path, message: 'is not a field of this form', zh: '不是此表单的字段' }));
   const tooLarge = limitErrors(schema, value as Json, limits);
   if (validate(value)) return [...undeclared, ...tooLarge];
+  const errors = validate.errors ?? [];
+  // ajv's own words, and ajv-i18n's Chinese for the same errors
+  const chinese = structuredClone(errors);
+  localizeZh(chinese);
   return [
     ...undeclared,
     ...tooLarge,
-    ...(validate.errors ?? []).map((e) => {
+    ...errors.map((e, i) => {
       const missing = e.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : '';
       const extra = e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : '';
-      return { path: e.instancePath + missing + extra, message: e.message ?? 'is invalid' };
+      return { path: e.instancePath + missing + extra, message: e.message ?? 'is invalid', zh: chinese[i].message ?? '不符合要求' };
     }),
   ];
 }
@@ -77,7 +85,9 @@ export function validateRecordData(template: Pick<Template, 'form' | 'limits'>, 
 function unrunnablePatterns(schema: JsonObject): DataError[] | undefined {
   const errors = schemaRegexes(schema).flatMap(({ at, source }) => {
     const problem = regexProblem(source);
-    return problem ? [{ path: '', message: `the template's pattern at ${at} ${problem}: an admin must import a new version of the template without it` }] : [];
+    return problem
+      ? [{ path: '', message: `the template's pattern at ${at} ${problem}: an admin must import a new version of the template without it`, zh: `模板在 ${at} 的正则表达式无法运行（${problem}）：请管理员导入去掉它的新版本模板` }]
+      : [];
   });
   return errors.length ? errors : undefined;
 }

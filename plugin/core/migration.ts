@@ -7,8 +7,9 @@ import type { Actor, AuditEntry, Template, WorkRecord } from './types.ts';
 
 export function migrationProblems(target: Template, record: WorkRecord): DataError[] {
   const problems: DataError[] = [];
-  if (!Object.hasOwn(target.states, record.status)) problems.push({ path: '/status', message: `state '${record.status}' is not in version ${target.version}` });
-  return [...problems, ...validateRecordData(target, record.data).map((e) => ({ path: `/data${e.path}`, message: e.message }))];
+  if (!Object.hasOwn(target.states, record.status))
+    problems.push({ path: '/status', message: `state '${record.status}' is not in version ${target.version}`, zh: `第 ${target.version} 版没有状态“${record.status}”` });
+  return [...problems, ...validateRecordData(target, record.data).map((e) => ({ ...e, path: `/data${e.path}` }))];
 }
 
 /** The record on the new version (its summary as the new version computes it) and its history entry. */

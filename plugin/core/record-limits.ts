@@ -22,6 +22,8 @@ export function limitsOf(template: Pick<Template, 'limits'>): RecordLimits {
 export interface LimitError {
   path: string;
   message: string;
+  /** The same in 简体中文. */
+  zh: string;
 }
 
 // Enough to show what to fix; a list of thousands of the same complaint helps nobody.
@@ -42,6 +44,10 @@ export function limitErrors(schema: JsonObject, value: Json | undefined, limits:
         `the data is ${size(bytes)} as JSON, more than the ${size(limits.maxRecordBytes)} a record of this template may hold` +
         (largest ? `; this field is the largest part (${size(largestBytes)})` : '') +
         ': shorten it, or have an admin raise "limits.maxRecordBytes" in the template',
+      zh:
+        `数据（JSON）共 ${size(bytes)}，超过此模板每条记录可存的 ${size(limits.maxRecordBytes)}` +
+        (largest ? `；此字段最大（${size(largestBytes)}）` : '') +
+        '：请精简，或请管理员在模板中调高 "limits.maxRecordBytes"',
     });
   }
   return errors.slice(0, MAX_REPORTED);
@@ -61,6 +67,7 @@ function walk(root: JsonObject, value: Json | undefined, path: string[], limits:
       errors.push({
         path: at,
         message: `is ${characters} characters long, more than the ${limits.maxStringLength} a field without its own maxLength may hold: shorten it, or have an admin give the field a maxLength or raise "limits.maxStringLength" in the template`,
+        zh: `长 ${characters} 个字符，超过未设 maxLength 的字段可存的 ${limits.maxStringLength} 个：请缩短，或请管理员为此字段设 maxLength、或在模板中调高 "limits.maxStringLength"`,
       });
     }
   } else if (Array.isArray(value)) {
@@ -70,6 +77,7 @@ function walk(root: JsonObject, value: Json | undefined, path: string[], limits:
         errors.push({
           path: at,
           message: `has ${value.length} items, more than the ${limits.maxItems} a list without its own maxItems may hold: split it over several records, or have an admin give the list a maxItems or raise "limits.maxItems" in the template`,
+          zh: `有 ${value.length} 项，超过未设 maxItems 的列表可存的 ${limits.maxItems} 项：请分成几条记录，或请管理员为此列表设 maxItems、或在模板中调高 "limits.maxItems"`,
         });
         return; // its items are past the limit anyway; walking thousands of them tells nothing more
       }

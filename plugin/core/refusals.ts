@@ -58,17 +58,17 @@ export const refusals = {
     refuse('validation_failed', `执行“${actionLabel['zh-CN']}”需要填写说明。`, `"${actionLabel.en}" needs a comment.`, [
       { path: '/comment', message: 'required' },
     ]),
-  invalidData: (errors: { path: string; message: string }[]) =>
+  invalidData: (errors: { path: string; message: string; zh?: string }[]) =>
     refuse(
       'validation_failed',
-      `表单数据有 ${errors.length} 处错误：${errors.map((e) => `${e.path || '/'} ${e.message}`).join('；')}`,
+      `表单数据有 ${errors.length} 处错误：${errors.map((e) => `${e.path || '/'} ${e.zh ?? e.message}`).join('；')}`,
       `The form data has ${errors.length} error(s): ${errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`,
       errors,
     ),
-  invalidParams: (errors: { path: string; message: string }[]) =>
+  invalidParams: (errors: { path: string; message: string; zh?: string }[]) =>
     refuse(
       'validation_failed',
-      `操作参数有误：${errors.map((e) => `${e.path || '/'} ${e.message}`).join('；')}`,
+      `操作参数有误：${errors.map((e) => `${e.path || '/'} ${e.zh ?? e.message}`).join('；')}`,
       `The action's parameters are wrong: ${errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`,
       errors,
     ),

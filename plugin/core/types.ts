@@ -143,7 +143,8 @@ export interface Refusal {
   ok: false;
   code: RefusalCode;
   message: Labels;
-  errors?: { path: string; message: string }[];
+  /** Each problem at its JSON pointer: `message` in English, `zh` (when known) the same in 简体中文. */
+  errors?: { path: string; message: string; zh?: string }[];
 }
 
 export type RefusalCode =

@@ -107,7 +107,7 @@ export interface MigrationPreview {
   /** Those the newest version accepts as they are. */
   movable: number;
   /** Those it does not, with the reasons (the first fifty by name; all are counted). */
-  blocked: { id: string; number: string; version: number; status: string; problems: { path: string; message: string }[] }[];
+  blocked: { id: string; number: string; version: number; status: string; problems: { path: string; message: string; zh?: string }[] }[];
   blockedCount: number;
 }
 

@@ -43,7 +43,7 @@ describe('limits on the size of record data', () => {
   it('the whole record past its byte limit is refused at its largest field', () => {
     const data = { note: x(9_000), extra: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, x(8_000)])) };
     const errors = limitErrors(schema, data, defaults);
-    expect(errors).toEqual([{ path: '/extra', message: expect.stringMatching(/the data is 322 KB .* more than the 256 KB .*limits\.maxRecordBytes/) }]);
+    expect(errors).toEqual([{ path: '/extra', message: expect.stringMatching(/the data is 322 KB .* more than the 256 KB .*limits\.maxRecordBytes/), zh: expect.stringMatching(/数据（JSON）共 322 KB.*256 KB.*limits\.maxRecordBytes/) }]);
   });
 
   it('counts bytes as UTF-8: a Chinese character is three', () => {

@@ -50,7 +50,7 @@ describe('bodies the server cannot take', () => {
     const order = await createOrder(sales1);
     const edit = await sales1.patch(`/api/records/${order.id}`, { data: { ...order.data, lines: [{ ...(order.data.lines as any[])[0], colour: 'red' }] } }, { headers: { 'if-match': String(order.version) } });
     expectProblem(edit, 422, 'validation_failed');
-    expect(edit.body.errors).toEqual([{ path: '/lines/0/colour', message: 'is not a field of this form' }]);
+    expect(edit.body.errors).toEqual([{ path: '/lines/0/colour', message: '不是此表单的字段' }]);
   });
 
   it('malformed JSON at sign-in is a 400 too', async () => {

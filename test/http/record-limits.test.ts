@@ -41,8 +41,8 @@ describe('limits on what a record holds', () => {
     const res = await sales1.post('/api/records', { template: 'notes-order', data: orderData({ notes: KB_480 }) });
     expectProblem(res, 422, 'validation_failed');
     expect(res.body.errors).toEqual([
-      { path: '/notes', message: expect.stringMatching(/is 491520 characters long, more than the 10000 .*limits\.maxStringLength/) },
-      { path: '/notes', message: expect.stringMatching(/the data is 480 KB .*more than the 256 KB .*limits\.maxRecordBytes/) },
+      { path: '/notes', message: expect.stringMatching(/长 491520 个字符，超过.*10000 个.*limits\.maxStringLength/) },
+      { path: '/notes', message: expect.stringMatching(/数据（JSON）共 480 KB.*超过.*256 KB.*limits\.maxRecordBytes/) },
     ]);
     expect(await total()).toBe(before);
   });
@@ -57,7 +57,7 @@ describe('limits on what a record holds', () => {
     const before = await total();
     const res = await sales1.post('/api/records', { template: 'notes-order', data: orderData({ tags: Array(20_000).fill('t') }) });
     expectProblem(res, 422, 'validation_failed');
-    expect(res.body.errors).toEqual([{ path: '/tags', message: expect.stringMatching(/has 20000 items, more than the 1000 .*limits\.maxItems/) }]);
+    expect(res.body.errors).toEqual([{ path: '/tags', message: expect.stringMatching(/有 20000 项，超过.*1000 项.*limits\.maxItems/) }]);
     expect(await total()).toBe(before);
   });
 
@@ -67,7 +67,7 @@ describe('limits on what a record holds', () => {
     const before = await footprint(sales1, created.body.id);
     const res = await sales1.patch(`/api/records/${created.body.id}`, { data: { notes: 'y'.repeat(10_001) } }, { headers: { 'if-match': '"1"' } });
     expectProblem(res, 422, 'validation_failed');
-    expect(res.body.errors).toEqual([{ path: '/notes', message: expect.stringContaining('more than the 10000') }]);
+    expect(res.body.errors).toEqual([{ path: '/notes', message: expect.stringContaining('超过未设 maxLength 的字段可存的 10000 个') }]);
     expect(await footprint(sales1, created.body.id)).toEqual(before);
   });
 });

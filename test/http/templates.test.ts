@@ -175,7 +175,10 @@ describe('moving records to the newest version of their template', () => {
     expect(preview.body.older).toBe(Object.values(preview.body.byVersion as Record<string, number>).reduce((a, b) => a + b, 0));
     expect(preview.body.older).toBe(preview.body.movable + preview.body.blockedCount);
     const held = preview.body.blocked.find((b: { id: string }) => b.id === remarked.id);
-    expect(held).toMatchObject({ number: remarked.number, version: remarked.templateVersion, problems: [{ path: '/data/remark', message: 'must NOT have more than 3 characters' }] });
+    expect(held).toMatchObject({ number: remarked.number, version: remarked.templateVersion, problems: [{ path: '/data/remark', message: '不应多于 3 个字符' }] });
+    // the reasons in the reader's language
+    const inEnglish = (await admin.inLanguage('en').get('/api/templates/sales-order/migration')).body.blocked.find((b: { id: string }) => b.id === remarked.id);
+    expect(inEnglish.problems).toEqual([{ path: '/data/remark', message: 'must NOT have more than 3 characters' }]);
     expect(preview.body.blocked.some((b: { id: string }) => b.id === plain.id)).toBe(false);
 
     const moved = await admin.post('/api/templates/sales-order/migration', { limit: 500 });

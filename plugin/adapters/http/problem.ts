@@ -43,6 +43,8 @@ export const PROBLEMS: Record<ProblemCode, ProblemKind> = {
 export interface ProblemIssue {
   path: string;
   message: string;
+  /** The message in 简体中文, when the refusal knows it: answered to Chinese readers instead. */
+  zh?: string;
 }
 
 /** Thrown by handlers for refusals met at the edge (bad bodies, missing headers); the error handler writes it. */
@@ -73,7 +75,7 @@ export function sendProblem(req: Request, res: Response, code: string, message: 
     detail: say(message, lang),
     code,
   };
-  if (errors && errors.length > 0) body.errors = errors;
+  if (errors && errors.length > 0) body.errors = errors.map(({ path, message, zh }) => ({ path, message: lang === 'zh-CN' && zh ? zh : message }));
   res.status(kind.status).type('application/problem+json').send(JSON.stringify(body));
 }
 

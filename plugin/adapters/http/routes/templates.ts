@@ -4,6 +4,7 @@ import type { Template } from '../../../core/types.ts';
 import type { Runtime, RuleTrialInput } from '../../../runtime/runtime-api.ts';
 import { actorOf, requireAdmin } from '../auth.ts';
 import * as contract from '../contract/templates.ts';
+import { requestLanguage } from '../language.ts';
 import { on } from '../operation-route.ts';
 import type { Gallery } from '../gallery.ts';
 import { HttpProblem } from '../problem.ts';
@@ -56,7 +57,11 @@ export function templateRoutes(router: Router, runtime: Runtime, gallery: Galler
   });
 
   on(router, contract.previewMigration, async (req, res) => {
-    res.json(orRefuse(await runtime.previewMigration(actorOf(res), req.params.id)));
+    const preview = orRefuse(await runtime.previewMigration(actorOf(res), req.params.id));
+    // each reason a record cannot move, in the reader's language
+    const lang = requestLanguage(req);
+    const blocked = preview.blocked.map((b) => ({ ...b, problems: b.problems.map(({ path, message, zh }) => ({ path, message: lang === 'zh-CN' && zh ? zh : message })) }));
+    res.json({ ...preview, blocked });
   });
 
   on<{ limit?: number }>(router, contract.migrateRecords, async (req, res, body) => {
