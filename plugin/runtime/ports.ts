@@ -223,6 +223,30 @@ export interface SnapshotInfo {
   records?: string[];
 }
 
+/** Where the audit chain ends: the position and hash of its last entry (0 and the genesis hash when empty). */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/** The first place where the audit chain does not hold, and what is wrong there. */
+export interface AuditChainBreak {
+  /** The position in the chain where it breaks. */
+  seq: number;
+  /** The entry found there, when there is one (a deleted tail leaves none). */
+  id?: string;
+  recordId?: string;
+  at?: string;
+  problem: 'changed' | 'missing' | 'reordered' | 'unchained';
+  /** What is wrong, in English, for logs and the command line. */
+  detail: string;
+}
+
+/** What a walk of the chain found: `count` entries held before the break, if any. */
+export type AuditChainResult = { ok: true; count: number; head: AuditHead } | { ok: false; count: number; broken: AuditChainBreak };
+
+export type AuditChainReport = AuditChainResult & { tookMs: number };
+
 /** Whether a store's memory can be trusted to match what it keeps; a store that cannot says why. */
 export type StoreHealth = { ok: true } | { ok: false; reason: string };
 
@@ -231,6 +255,11 @@ export interface Store {
   close(): Promise<void>;
   /** Absent on stores that cannot fall out of step with their data. */
   health?(): StoreHealth;
+  /**
+   * Walks the audit chain in commit order and reports the first entry that does not hold (edited, deleted,
+   * reordered). Absent on stores that keep no chain.
+   */
+  verifyAudit?(): Promise<AuditChainReport>;
   /** Runs `work` while no other process sharing this store runs its own (first-start setup); absent where only one process can. */
   alone?<T>(work: () => Promise<T>): Promise<T>;
 

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { AuditEntry, Json, Template, WorkRecord } from '../../core/types.ts';
 import type {
   Approval,
+  AuditChainReport,
   AutomationTrigger,
   ChangeSet,
   IdempotentAnswer,
@@ -72,7 +73,7 @@ export abstract class StateBackedStore implements Store {
 
   /** Applies a commit now; its durability is awaited apart, so a writer can let the next one in meanwhile. */
   async stage(changes: ChangeSet): Promise<{ durable: Promise<void> }> {
-    const durable = this.write({ op: 'commit', changes });
+    const durable = this.write({ op: 'commit', changes: this.state.linkAudit(changes) });
     durable.catch(() => undefined); // awaited by the caller later; not an unhandled rejection meanwhile
     return { durable };
   }
@@ -230,8 +231,15 @@ export abstract class StateBackedStore implements Store {
     return (await this.settled()).listDocuments(kind);
   }
 
-  commit(changes: ChangeSet): Promise<void> {
-    return this.mutate({ op: 'commit', changes });
+  // Linked and applied in the same turn: no other commit can take the chain's head in between.
+  async commit(changes: ChangeSet): Promise<void> {
+    await this.mutate({ op: 'commit', changes: this.state.linkAudit(changes) });
+  }
+
+  async verifyAudit(): Promise<AuditChainReport> {
+    const started = performance.now();
+    const report = (await this.settled()).verifyAuditChain();
+    return { ...report, tookMs: Math.round(performance.now() - started) };
   }
 
   async exportAll(): Promise<Json> {

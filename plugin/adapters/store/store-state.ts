@@ -3,6 +3,8 @@ import { PluginFailure } from '../../core/errors.ts';
 import type { AuditEntry, Template, WorkRecord } from '../../core/types.ts';
 import type {
   Approval,
+  AuditChainResult,
+  AuditHead,
   AutomationTrigger,
   ChangeSet,
   IdempotentAnswer,
@@ -17,6 +19,7 @@ import type {
   StockMovement,
   User,
 } from '../../runtime/ports.ts';
+import { ChainWalker, EMPTY_HEAD, headOfLinked, linkEntry } from './audit-chain.ts';
 import { checkChangeSet, type Stored } from './change-set-checks.ts';
 import { placeRecord, putInOrder } from './record-order.ts';
 import { indexSearchText, queryRecords } from './record-query.ts';
@@ -105,6 +108,41 @@ export class StoreState {
     data.documents.forEach((d, i) => this.documentsById.set(d.id, i));
     for (const a of data.answers) this.answersByKey.set(a.key, a);
     data.closedPeriods.sort();
+    // A store written before the chain: its entries are linked once, and a snapshot keeps them linked.
+    data.auditHead ??= headOfLinked(data.audit);
+  }
+
+  get auditHead(): AuditHead {
+    return { ...(this.data.auditHead ?? EMPTY_HEAD) };
+  }
+
+  /** The change set with its audit entries linked after the chain's head (the store commits it next, unchanged). */
+  linkAudit(changes: ChangeSet): ChangeSet {
+    if (!changes.audit?.length) return changes;
+    let head = this.auditHead;
+    const audit = changes.audit.map((a) => {
+      const linked = linkEntry({ ...a, chain: undefined }, head);
+      head = { seq: linked.chain.seq, hash: linked.chain.hash };
+      return linked;
+    });
+    return { ...changes, audit };
+  }
+
+  /** Walks every linked entry in chain order; the first that does not hold, or how many did. */
+  verifyAuditChain(): AuditChainResult {
+    const linked: AuditEntry[] = [];
+    let unlinked: AuditEntry | undefined;
+    for (const list of this.auditByRecord.values()) for (const a of list) if (a.chain) linked.push(a);
+    else unlinked ??= a;
+    linked.sort((x, y) => x.chain!.seq - y.chain!.seq);
+    const walker = new ChainWalker();
+    for (const a of linked) {
+      const broken = walker.next(a);
+      if (broken) return { ok: false, count: walker.count, broken };
+    }
+    const broken = walker.end(this.auditHead) ?? (unlinked && walker.next(unlinked));
+    if (broken) return { ok: false, count: walker.count, broken };
+    return { ok: true, count: walker.count, head: walker.last };
   }
 
   static empty(): StoreState {
@@ -249,8 +287,11 @@ export class StoreState {
     return queryRecords(this.data.records, query);
   }
 
+  /** Entries as committed; their chain links are the store's own (export and `audit verify` carry them). */
   getAudit(recordId: string): AuditEntry[] {
-    return clone(this.auditByRecord.get(recordId) ?? []);
+    const list = clone(this.auditByRecord.get(recordId) ?? []);
+    for (const a of list) delete a.chain;
+    return list;
   }
 
   private addAudit(a: AuditEntry): void {
@@ -382,7 +423,12 @@ export class StoreState {
     if (backup) noteBefore(backup, changes, this.lookup);
     // Nothing below can refuse: the change set is checked.
     for (const { record } of changes.records ?? []) this.putRecord(record);
-    for (const a of changes.audit ?? []) this.addAudit(a);
+    for (const a of changes.audit ?? []) {
+      // Entries come linked (see linkAudit); one from a journal written before the chain is linked as it is replayed.
+      const entry = a.chain ? a : linkEntry(a, this.auditHead);
+      this.addAudit(entry);
+      this.data.auditHead = { seq: entry.chain!.seq, hash: entry.chain!.hash };
+    }
     for (const m of changes.stock ?? []) this.addMovement(m);
     for (const n of changes.notifications ?? []) {
       this.data.notifications.push(n);

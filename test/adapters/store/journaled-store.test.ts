@@ -337,7 +337,8 @@ describe('JournaledStore', () => {
     const text = await readFile(join(dir, 'store.json'), 'utf8');
     const parsed = JSON.parse(text);
     expect(parsed.records.map((r: { id: string }) => r.id)).toEqual(['1', '2']);
-    expect(parsed.audit).toEqual({ 1: [anAudit('a1', '1')] });
+    expect(parsed.audit).toEqual({ 1: [{ ...anAudit('a1', '1'), chain: { seq: 1, prev: '0'.repeat(64), hash: expect.stringMatching(/^[0-9a-f]{64}$/) } }] });
+    expect(parsed.auditHead).toEqual({ seq: 1, hash: parsed.audit[1][0].chain.hash });
     expect(text.split('\n').filter((l) => l.startsWith('{"id":')).length).toBe(2);
     const reopened = new JournaledStore({ dataDir: dir });
     await reopened.init();

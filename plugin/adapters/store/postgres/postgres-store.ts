@@ -6,6 +6,8 @@ import pg from 'pg';
 import type { AuditEntry, Json, Template, WorkRecord } from '../../../core/types.ts';
 import {
   StoreUnavailable,
+  type AuditChainReport,
+  type AuditChainResult,
   systemClock,
   type Approval,
   type AutomationTrigger,
@@ -26,6 +28,7 @@ import {
   type StoreHealth,
   type User,
 } from '../../../runtime/ports.ts';
+import { ChainWalker } from '../audit-chain.ts';
 import { backupInfo, restoreChanges, type ScopedBackup } from '../scoped-backups.ts';
 import { newSnapshotId, newestFirst } from '../state-backed-store.ts';
 import { checkStoreData, clone, deepFreeze, refuseMalformed } from '../store-data.ts';
@@ -319,7 +322,8 @@ export class PostgresStore implements Store {
   }
 
   getAudit(recordId: string): Promise<AuditEntry[]> {
-    return this.docs('SELECT doc FROM audit WHERE record_id = $1 ORDER BY seq', [recordId]);
+    // The chain link is the store's own, as in the embedded store (export and `audit verify` carry it).
+    return this.docs(`SELECT doc - 'chain' AS doc FROM audit WHERE record_id = $1 ORDER BY seq`, [recordId]);
   }
 
   async counter(name: string): Promise<number> {
@@ -433,6 +437,36 @@ export class PostgresStore implements Store {
 
   async commit(changes: ChangeSet): Promise<void> {
     await this.watch(commitChangeSet(this.open, changes, (work) => this.transaction(work)));
+  }
+
+  /**
+   * Walks the chain in pages of entries, in one repeatable-read snapshot so that commits meanwhile from any
+   * process neither move its end nor show half of themselves.
+   */
+  async verifyAudit(): Promise<AuditChainReport> {
+    const started = performance.now();
+    const result = await this.watch(
+      this.transaction(async (client): Promise<AuditChainResult> => {
+        await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const walker = new ChainWalker();
+        for (let after = 0; ; ) {
+          const { rows } = await client.query<{ c: string; doc: AuditEntry }>(
+            prepared('SELECT chain_seq AS c, doc FROM audit WHERE chain_seq > $1 ORDER BY chain_seq LIMIT 10000', [after]),
+          );
+          if (!rows.length) break;
+          for (const row of rows) {
+            const broken = walker.next(row.doc);
+            if (broken) return { ok: false, count: walker.count, broken };
+          }
+          after = Number(rows[rows.length - 1].c);
+        }
+        const { rows } = await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_chain_head');
+        const [unlinked] = await docs<AuditEntry>(client, 'SELECT doc FROM audit WHERE chain_seq IS NULL ORDER BY seq LIMIT 1');
+        const broken = walker.end({ seq: Number(rows[0].seq), hash: rows[0].hash }) ?? (unlinked && walker.next(unlinked));
+        return broken ? { ok: false, count: walker.count, broken } : { ok: true, count: walker.count, head: walker.last };
+      }),
+    );
+    return { ...result, tookMs: Math.round(performance.now() - started) };
   }
 
   // ------------------------------------------------------------ snapshots, backups, export and import
