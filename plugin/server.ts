@@ -48,7 +48,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const store = openStore(opts);
   await store.init();
   try {
-    await checkAuditChain(store, opts.allowBrokenAudit === true, opts.quiet ? () => undefined : (line) => console.warn(line));
+    await checkAuditChain(store, opts.allowBrokenAudit === true, log, opts.quiet ? () => undefined : (line) => console.warn(line));
   } catch (error) {
     await store.close();
     throw error;

@@ -43,7 +43,7 @@ const schemas: Record<string, Schema> = {
       detail: { type: 'string', description: 'What happened and what to do, in the language of Accept-Language (`en…` → English, otherwise Chinese).' },
       code: {
         type: 'string',
-        enum: ['bad_request', 'unauthenticated', 'forbidden', 'read_only', 'not_found', 'invalid_transition', 'version_conflict', 'conflict', 'payload_too_large', 'guard_failed', 'reason_required', 'reason_unknown', 'validation_failed', 'template_invalid', 'stock_insufficient', 'period_closed', 'idempotency_key_reused', 'too_many_attempts', 'store_unavailable', 'internal'],
+        enum: ['bad_request', 'unauthenticated', 'forbidden', 'read_only', 'not_found', 'invalid_transition', 'version_conflict', 'conflict', 'payload_too_large', 'guard_failed', 'reason_required', 'reason_unknown', 'validation_failed', 'template_invalid', 'stock_insufficient', 'period_closed', 'idempotency_key_reused', 'too_many_attempts', 'store_unavailable', 'store_full', 'internal'],
       },
       errors: { type: 'array', items: ref('Issue') },
     },
@@ -252,14 +252,20 @@ const userBody: Schema = {
 
 const commentBody: Schema = { type: 'object', additionalProperties: false, properties: { comment: { type: 'string' } } };
 
+/** The embedded store's size on disk and its ceiling (STORE_MAX_MB); writes that would pass it answer 507 store_full. */
+const storeSize: Schema = {
+  type: 'object',
+  properties: { bytes: { type: 'integer' }, limitBytes: { type: 'integer' }, used: { type: 'number', description: 'bytes ÷ limitBytes' } },
+};
+
 const paths: Record<string, Record<string, unknown>> = {
   '/api/health': {
     get: {
       summary: 'Liveness check: 503 when the store can no longer be trusted (a write failed and could not be read back)',
       security: [],
       responses: {
-        200: ok('Up', { type: 'object', properties: { status: { const: 'ok' } } }),
-        503: ok('The store is unavailable; the reason says why', { type: 'object', properties: { status: { const: 'unavailable' }, reason: { type: 'string' } } }),
+        200: ok('Up', { type: 'object', properties: { status: { const: 'ok' }, store: storeSize } }),
+        503: ok('The store is unavailable; the reason says why', { type: 'object', properties: { status: { const: 'unavailable' }, reason: { type: 'string' }, store: storeSize } }),
       },
     },
   },

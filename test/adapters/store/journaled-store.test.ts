@@ -98,7 +98,7 @@ describe('JournaledStore', () => {
     expect(await store.stockLevels()).toEqual([]);
     expect(await store.allLedgerEntries()).toEqual([]);
     expect(await store.counter('sales-order')).toBe(1);
-    expect(store.health()).toEqual({ ok: true });
+    expect(store.health()).toEqual({ ok: true, size: { bytes: expect.any(Number), limitBytes: 1024 * 1024 * 1024 } });
     await store.commit({ records: [{ record: aRecord('1', { version: 2 }), expectVersion: 1 }], ledger: [aLedgerEntry('l1', '1')] });
     expect((await store.getRecord('1'))?.version).toBe(2);
     await store.close();

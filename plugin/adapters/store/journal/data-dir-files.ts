@@ -1,7 +1,7 @@
 // The files of a data folder and how a state is rebuilt from them: the lowdb snapshot (store.json, which
 // says up to which journal entry it holds), sealed journal files waiting for compaction, and the live journal.
 import { PluginFailure } from '../../../core/errors.ts';
-import { open, readdir, rename } from 'node:fs/promises';
+import { open, readdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { LineJsonFile } from './snapshot-file.ts';
@@ -111,6 +111,19 @@ export async function writeSnapshot(dataDir: string, state: StoreState, seq: num
   db.data = { ...(state.data as unknown as Record<string, unknown>), sessions: state.data.sessions, journal: { seq } };
   await db.write(); // flushed before it is renamed into place
   await syncPath(dataDir);
+}
+
+/** Bytes of store.json and the sealed journals (the live journal's writer counts its own). */
+export async function storeFileBytes(dataDir: string): Promise<number> {
+  let bytes = 0;
+  for (const name of [SNAPSHOT_FILE, ...(await sealedJournals(dataDir))]) {
+    try {
+      bytes += (await stat(join(dataDir, name))).size;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // folded in and removed meanwhile
+    }
+  }
+  return bytes;
 }
 
 /** Seals the live journal under the number of its last entry, for compaction to fold in. */

@@ -192,11 +192,14 @@ const STEPS: string[] = [
 
   -- One row: where the chain ends. A commit takes it FOR UPDATE, so commits from every process chain in one line.
   -- linked_all is false until the entries written before this step are linked (in their order, by the store's start).
+  -- verified_*: where the last walk that held ended; a start checks from there on.
   CREATE TABLE audit_chain_head (
     one boolean PRIMARY KEY DEFAULT true CHECK (one),
     seq bigint NOT NULL,
     hash text NOT NULL,
-    linked_all boolean NOT NULL
+    linked_all boolean NOT NULL,
+    verified_seq bigint NOT NULL DEFAULT 0,
+    verified_hash text NOT NULL DEFAULT repeat('0', 64)
   );
   INSERT INTO audit_chain_head (seq, hash, linked_all) VALUES (0, repeat('0', 64), NOT EXISTS (SELECT 1 FROM audit));
 

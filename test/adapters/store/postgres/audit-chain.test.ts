@@ -83,6 +83,17 @@ describe('the audit chain on PostgreSQL', () => {
     expect(res.err).toContain('entry a5 (record 5, 2024-05-01T08:00:00.000Z, chain position 8): missing: chain position 8 is missing (deleted)');
   });
 
+  it('a start checks only what was added since the last check that held, and that the entry it ended at is unchanged', async () => {
+    const { schema, store } = await freshStore();
+    await fill(store, 1, 10);
+    expect(await store.verifyAudit()).toMatchObject({ ok: true, count: 20, from: 0 });
+    await fill(store, 11, 2);
+    expect(await store.verifyAudit({ sinceCheckpoint: true })).toMatchObject({ ok: true, count: 4, from: 20 });
+    expect(await store.verifyAudit({ sinceCheckpoint: true })).toMatchObject({ ok: true, count: 0, from: 24 });
+    await behindTheTrigger(schema, `UPDATE audit SET doc = jsonb_set(doc, '{actor}', '"someone-else"') WHERE id = $1`, ['b12']);
+    expect(await store.verifyAudit({ sinceCheckpoint: true })).toMatchObject({ ok: false, broken: { id: 'b12', seq: 24, problem: 'changed' } });
+  });
+
   it('concurrent commits from two stores (as two processes) keep one valid chain', async () => {
     const { schema, store: one } = await freshStore();
     const two = await openStore(schema);
