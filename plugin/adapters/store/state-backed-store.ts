@@ -22,6 +22,7 @@ import type {
 } from '../../runtime/ports.ts';
 import { systemClock } from '../../runtime/ports.ts';
 import type { StoreOp } from './store-ops.ts';
+import { clonePieces } from './store-data.ts';
 import { StoreState } from './store-state.ts';
 
 
@@ -117,7 +118,7 @@ export abstract class StateBackedStore implements Store {
   /** Replaces the whole state with checked data, keeping who is signed in. */
   protected async replaceWith(data: unknown, what: string): Promise<void> {
     // Checked and indexed before any lock is taken: garbage is refused without touching anything.
-    const next = StoreState.load(JSON.parse(JSON.stringify(data ?? null)), what);
+    const next = StoreState.load(clonePieces(data ?? null), what);
     await this.replaceState(next);
   }
 

@@ -25,7 +25,7 @@ import { placeRecord, putInOrder } from './record-order.ts';
 import { indexSearchText, queryRecords } from './record-query.ts';
 import { KEPT_BACKUPS, backupInfo, noteAfter, noteBefore, restoreChanges, type Lookup, type ScopedBackup } from './scoped-backups.ts';
 import { addToLevel, levelKey } from './stock-levels.ts';
-import { checkStoreData, clone, deepFreeze, emptyStoreData, refuseMalformed, waitsForDelivery, type StoreData } from './store-data.ts';
+import { checkStoreData, clone, clonePieces, deepFreeze, emptyStoreData, refuseMalformed, waitsForDelivery, type StoreData } from './store-data.ts';
 
 // The rest of the code imports these from here.
 export { STORE_FORMAT, STORE_FORMAT_VERSION, StoreDataError, checkStoreData, emptyStoreData, type StoreData } from './store-data.ts';
@@ -156,7 +156,7 @@ export class StoreState {
 
   /** The whole state as a fresh JSON value. Sessions stay out: a backup must not carry live login tokens. */
   exportData(): StoreData {
-    return clone({ ...this.data, sessions: [] });
+    return clonePieces({ ...this.data, sessions: [] });
   }
 
   /** Carries the live sessions over from another state (on restore and import nobody is signed out). */

@@ -38,14 +38,21 @@ function* linesOf(doc: Doc): Generator<string> {
   yield '}';
 }
 
-/** Writes beside the target, flushes, then renames over it: a crash leaves the old file or the new one, never half. */
-async function writeLines(file: string, doc: Doc): Promise<void> {
+/**
+ * Writes beside the target, flushes, then renames over it: a crash leaves the old file or the new one, never half.
+ * The lines are all taken first, in one synchronous pass, so that a change applied while they are written cannot
+ * slip into half of them; no string longer than one item (a record, a record's audit list) is ever built, so
+ * the size of the store alone cannot make serialising it fail.
+ */
+export async function writeJsonLines(file: string, doc: Doc): Promise<void> {
+  const lines = [...linesOf(doc)];
   const temp = `${file}.tmp`;
   const handle = await open(temp, 'w');
   try {
     let chunk = '';
-    for (const line of linesOf(doc)) {
-      chunk += `${line}\n`;
+    for (let i = 0; i < lines.length; i++) {
+      chunk += `${lines[i]}\n`;
+      lines[i] = ''; // let each line go once it is in a chunk
       if (chunk.length > 1 << 20) {
         await handle.write(chunk);
         chunk = '';
@@ -92,7 +99,7 @@ const setOwn = (o: Record<string, Json>, key: string, value: Json) =>
   Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 
 /** Reads a file written by writeLines; any other JSON (written by hand, by an older version) is parsed whole. */
-async function readLines(file: string): Promise<Json> {
+export async function readLines(file: string): Promise<Json> {
   const doc: Doc = {};
   let list: Json[] | undefined;
   let map: Record<string, Json> | undefined;
@@ -129,6 +136,16 @@ async function readLines(file: string): Promise<Json> {
   return doc;
 }
 
+/** A JSON file in any layout: a line at a time when it is laid out as writeJsonLines does, else parsed whole. */
+export async function readJsonFile(file: string): Promise<Json> {
+  try {
+    return await readLines(file);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    return JSON.parse(await readFile(file, 'utf8'));
+  }
+}
+
 /** lowdb's adapter for the snapshot: `null` only when there is no file; anything else is handed on to be checked. */
 export class LineJsonFile<T> implements Adapter<T> {
   constructor(readonly file: string) {}
@@ -150,6 +167,6 @@ export class LineJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    return writeLines(this.file, data as Doc);
+    return writeJsonLines(this.file, data as Doc);
   }
 }
