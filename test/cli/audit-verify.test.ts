@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../plugin/adapters/http/gallery.ts';
 import { loadDataDir, writeSnapshot } from '../../plugin/adapters/store/journal/data-dir-files.ts';
+import { JournaledStore } from '../../plugin/adapters/store/journaled-store.ts';
 import { runCli } from '../../plugin/cli.ts';
 import type { AuditEntry } from '../../plugin/core/types.ts';
 import { startServer } from '../../plugin/server.ts';
@@ -111,6 +112,39 @@ describe('audit verify on the embedded store', () => {
       entries[0].comment = 'added later';
     });
     expect((await cli(dataDir, 'audit', 'verify')).err).toContain('changed');
+  });
+});
+
+describe('the check at start on the embedded store', () => {
+  it('walks only what came after a store.json that a whole walk passed; a store.json edited since is walked whole', async () => {
+    const dataDir = await copyOfSeeded();
+    await tamper(dataDir, () => undefined); // everything in store.json, as after a compaction
+    const open = async () => {
+      const store = new JournaledStore({ dataDir });
+      await store.init();
+      return store;
+    };
+    let store = await open();
+    const whole = await store.verifyAudit({ sinceCheckpoint: true });
+    expect(whole).toMatchObject({ ok: true, from: 0 });
+    const total = whole.count;
+    await store.commit({ audit: [{ id: 'late', recordId: 'r-late', at: '2026-12-05T00:00:00.000Z', actor: 'u', actorName: 'U', action: 'note' }] });
+    await store.close();
+
+    store = await open();
+    const quick = await store.verifyAudit({ sinceCheckpoint: true });
+    expect(quick).toMatchObject({ ok: true, count: 1, from: total }); // only the entry in the journal
+    expect(await store.verifyAudit()).toMatchObject({ ok: true, count: total + 1, from: 0 }); // audit verify: everything
+    await store.close();
+
+    let victim!: AuditEntry;
+    await tamper(dataDir, (entries) => {
+      victim = entries[5];
+      victim.actor = 'someone-else';
+    });
+    store = await open();
+    expect(await store.verifyAudit({ sinceCheckpoint: true })).toMatchObject({ ok: false, from: 0, broken: { id: victim.id, problem: 'changed' } });
+    await store.close();
   });
 });
 

@@ -5,9 +5,9 @@
 import { PluginFailure } from '../../core/errors.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { StoreFull, StoreUnavailable, writerScope, type Clock, type SnapshotInfo, type StoreHealth } from '../../runtime/ports.ts';
+import { StoreFull, StoreUnavailable, writerScope, type AuditChainReport, type AuditHead, type Clock, type SnapshotInfo, type StoreHealth } from '../../runtime/ports.ts';
 import { compactInBackground } from './journal/compaction.ts';
-import { LIVE_JOURNAL, loadDataDir, sealLiveJournal, storeFileBytes, writeSnapshot } from './journal/data-dir-files.ts';
+import { LIVE_JOURNAL, loadDataDir, readCheckpoint, sealLiveJournal, storeFileBytes, writeCheckpoint, writeSnapshot, type SnapshotMark } from './journal/data-dir-files.ts';
 import { lockDataDir, type DataDirLock } from './journal/data-dir-lock.ts';
 import { JournalWriter, encodeEntry } from './journal/journal-file.ts';
 import { applyOp, type StoreOp } from './store-ops.ts';
@@ -77,6 +77,8 @@ export class JournaledStore extends StateBackedStore {
   /** Bytes of store.json and the sealed journals, as last measured; the live journal and lines not yet written add to it. */
   private baseBytes = 0;
   private pendingBytes = 0;
+  /** store.json as this process read it at start (see verifyAudit). */
+  private loadedSnapshot: SnapshotMark | undefined;
 
   constructor({ dataDir, clock, compactAfterBytes = 64 * 1024 * 1024, warn = (m) => console.warn(m), readOnly = false, maxBytes = DEFAULT_MAX_BYTES }: JournaledStoreOptions) {
     super(clock);
@@ -92,7 +94,9 @@ export class JournaledStore extends StateBackedStore {
     if (this.isOpen) return;
     if (this.readOnly) {
       // The writer may be mid-append: an incomplete last line is its business, not damage.
-      this.state = (await loadDataDir(this.dataDir)).state;
+      const loaded = await loadDataDir(this.dataDir);
+      this.state = loaded.state;
+      this.loadedSnapshot = loaded.snapshot;
       return;
     }
     await mkdir(this.dataDir, { recursive: true });
@@ -108,6 +112,7 @@ export class JournaledStore extends StateBackedStore {
       this.durableSeq = loaded.seq;
       this.visibleSeq = loaded.seq;
       this.state = loaded.state;
+      this.loadedSnapshot = loaded.snapshot;
       this.broken = undefined;
       this.baseBytes = await storeFileBytes(this.dataDir);
       this.pendingBytes = 0;
@@ -307,6 +312,25 @@ export class JournaledStore extends StateBackedStore {
     await this.measure();
     this.markDurable(seq);
     this.afterWrite();
+  }
+
+  /**
+   * With `sinceCheckpoint` (the server's start): when store.json is byte for byte the one a whole walk passed
+   * (its SHA-256, taken as it was read, is the one noted in audit-checked.json), only the entries after those it
+   * held are walked; otherwise, and for `audit verify`, the whole chain. A whole walk that holds notes store.json.
+   */
+  async verifyAudit({ sinceCheckpoint = false } = {}): Promise<AuditChainReport> {
+    const started = performance.now();
+    const state = await this.settled();
+    const mark = this.loadedSnapshot;
+    let from: AuditHead | undefined;
+    if (sinceCheckpoint && mark) {
+      const noted = await readCheckpoint(this.dataDir);
+      if (noted?.digest === mark.digest && noted.seq <= mark.auditHead.seq) from = { seq: noted.seq, hash: noted.hash };
+    }
+    const result = state.verifyAuditChain(from);
+    if (result.ok && !from && mark && !this.readOnly) await writeCheckpoint(this.dataDir, { digest: mark.digest, ...mark.auditHead }).catch(() => undefined);
+    return { ...result, tookMs: Math.round(performance.now() - started), from: from?.seq ?? 0 };
   }
 
   async snapshot(label: string): Promise<SnapshotInfo> {

@@ -128,14 +128,33 @@ export class StoreState {
     return { ...changes, audit };
   }
 
-  /** Walks every linked entry in chain order; the first that does not hold, or how many did. */
-  verifyAuditChain(): AuditChainResult {
+  /**
+   * Walks the linked entries in chain order, after `from` when given (the entry there must still be the one
+   * checked before); the first that does not hold, or how many did.
+   */
+  verifyAuditChain(from: AuditHead = EMPTY_HEAD): AuditChainResult {
     const linked: AuditEntry[] = [];
     let unlinked: AuditEntry | undefined;
-    for (const list of this.auditByRecord.values()) for (const a of list) if (a.chain) linked.push(a);
-    else unlinked ??= a;
+    let atMark: AuditEntry | undefined;
+    for (const list of this.auditByRecord.values())
+      for (const a of list) {
+        if (!a.chain) unlinked ??= a;
+        else if (a.chain.seq > from.seq) linked.push(a);
+        else if (a.chain.seq === from.seq) atMark = a;
+      }
+    if (from.seq > 0 && (atMark?.chain?.hash !== from.hash || new ChainWalker({ seq: from.seq - 1, hash: atMark.chain.prev }).next(atMark)))
+      return {
+        ok: false,
+        count: 0,
+        broken: {
+          seq: from.seq,
+          ...(atMark && { id: atMark.id, recordId: atMark.recordId, at: atMark.at }),
+          problem: atMark ? 'changed' : 'missing',
+          detail: atMark ? 'the entry where the last check ended is no longer what it was' : 'the entry where the last check ended is missing (deleted)',
+        },
+      };
     linked.sort((x, y) => x.chain!.seq - y.chain!.seq);
-    const walker = new ChainWalker();
+    const walker = new ChainWalker(from);
     for (const a of linked) {
       const broken = walker.next(a);
       if (broken) return { ok: false, count: walker.count, broken };

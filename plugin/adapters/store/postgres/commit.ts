@@ -38,13 +38,14 @@ export async function commitChangeSet(client: Query, input: ChangeSet, transacti
   if (!changes.backup && !changes.answers?.length) return run(client, statement);
   await transaction(async (c) => {
     const backup = changes.backup && (await backupFor(c, changes));
-    await run(c, statement);
+    // The statement comes last: it takes the audit chain's head, held from there to the commit only.
     if (changes.answers?.length) await addAnswers(c, changes);
     if (backup) {
       noteAfter(backup, changes);
       await insertRows(c, 'backups', [backup], 'ON CONFLICT (id) DO UPDATE SET doc = excluded.doc');
       await c.query('DELETE FROM backups WHERE seq <= (SELECT seq FROM backups ORDER BY seq DESC OFFSET $1 LIMIT 1)', [KEPT_BACKUPS]);
     }
+    await run(c, statement);
   });
 }
 
