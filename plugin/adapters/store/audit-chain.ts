@@ -63,7 +63,7 @@ export class ChainWalker {
         seq: expected,
         ...found,
         problem: 'missing',
-        detail: `chain position${link.seq - expected > 1 ? `s ${expected}–${link.seq - 1} are` : ` ${expected} is`} missing (deleted); this is the first entry after the gap, at position ${link.seq}`,
+        detail: `chain position${link.seq - expected > 1 ? `s ${expected}–${link.seq - 1} are` : ` ${expected} is`} missing (deleted, or moved out of order); this is the first entry after the gap, at position ${link.seq}`,
       };
     if (link.seq < expected)
       return { seq: expected, ...found, problem: 'reordered', detail: `it says it stands at position ${link.seq} but comes after position ${expected - 1}: entries were moved or copied` };

@@ -477,6 +477,13 @@ export class PostgresStore implements Store {
           );
           if (!rows.length) break;
           for (const row of rows) {
+            // The row's place and the link it carries must agree: rows whose places were swapped are reordered.
+            if (row.doc.chain && Number(row.c) !== row.doc.chain.seq)
+              return {
+                ok: false,
+                count: walker.count,
+                broken: { seq: Number(row.c), id: row.doc.id, recordId: row.doc.recordId, at: row.doc.at, problem: 'reordered', detail: `it is stored at position ${row.c} but its link says ${row.doc.chain.seq}: entries were moved` },
+              };
             const broken = walker.next(row.doc);
             if (broken) return { ok: false, count: walker.count, broken };
           }

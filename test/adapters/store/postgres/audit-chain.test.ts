@@ -80,7 +80,16 @@ describe('the audit chain on PostgreSQL', () => {
     await behindTheTrigger(schema, 'DELETE FROM audit WHERE id = $1', ['b4']);
     const res = await verify(schema);
     expect(res.code).toBe(1);
-    expect(res.err).toContain('entry a5 (record 5, 2024-05-01T08:00:00.000Z, chain position 8): missing: chain position 8 is missing (deleted)');
+    expect(res.err).toContain('entry a5 (record 5, 2024-05-01T08:00:00.000Z, chain position 8): missing: chain position 8 is missing (deleted');
+  });
+
+  it('entries whose places in the chain were swapped in the database are named as reordered', async () => {
+    const { schema, store } = await freshStore();
+    await fill(store, 1, 5);
+    await behindTheTrigger(schema, `UPDATE audit SET chain_seq = CASE chain_seq WHEN 4 THEN -4 WHEN 5 THEN 4 END WHERE chain_seq IN (4, 5); UPDATE audit SET chain_seq = 5 WHERE chain_seq = -4`);
+    const res = await verify(schema);
+    expect(res.code).toBe(1);
+    expect(res.err).toContain('entry a3 (record 3, 2024-05-01T08:00:00.000Z, chain position 4): reordered');
   });
 
   it('a start checks only what was added since the last check that held, and that the entry it ended at is unchanged', async () => {
