@@ -2,6 +2,7 @@
 // file, and the server will not start on a broken chain unless told to.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../plugin/adapters/http/gallery.ts';
@@ -145,6 +146,31 @@ describe('the check at start on the embedded store', () => {
     store = await open();
     expect(await store.verifyAudit({ sinceCheckpoint: true })).toMatchObject({ ok: false, from: 0, broken: { id: victim.id, problem: 'changed' } });
     await store.close();
+  });
+});
+
+describe('the check at start on the embedded store, journal', () => {
+  it('an entry edited in the journal, its checksum made to match, is caught at the next start even after a check passed', async () => {
+    const dataDir = await copyOfSeeded();
+    const store = new JournaledStore({ dataDir });
+    await store.init();
+    expect(await store.verifyAudit({ sinceCheckpoint: true })).toMatchObject({ ok: true });
+    await store.close();
+    // The seeded changes are still in the journal: edit one audit entry there as a careful intruder would.
+    const file = join(dataDir, 'journal.log');
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const k = lines.findIndex((l) => l.includes('"audit":[{') && l.includes('"action":"confirm"'));
+    const entry = JSON.parse(lines[k].slice(9));
+    const victim = entry.changes.audit[0] as AuditEntry;
+    victim.actor = 'someone-else';
+    const json = JSON.stringify(entry);
+    lines[k] = `${crc32(json).toString(16).padStart(8, '0')} ${json}`;
+    await writeFile(file, lines.join('\n'));
+    const refused = await startServer({ port: 0, dataDir, quiet: true }).then(
+      () => 'started',
+      (error: Error) => error.message,
+    );
+    expect(refused).toContain(`The audit chain is broken at entry ${victim.id}`);
   });
 });
 
