@@ -59,6 +59,10 @@ export async function seedOrders(dataDir: string, orders: number): Promise<void>
   }
   // Levels are the sum of the movements: left out, they are summed again on load, reservations included.
   delete (data as Partial<StoreData>).stockLevels;
+  // The copies' audit entries carry their prototypes' chain links: unlinked, they are linked afresh on load,
+  // oldest first, as a store written before the chain is.
+  for (const list of Object.values(data.audit)) for (const a of list) delete a.chain;
+  delete data.auditHead;
   // A fresh snapshot holds everything; the journal that seeding wrote is folded into it.
   await rm(join(dataDir, 'journal.log'), { force: true });
   await writeSnapshot(dataDir, StoreState.load(data), 0);

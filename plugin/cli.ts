@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, UsageError } from './cli/args.ts';
+import { auditCommand } from './cli/commands/audit.ts';
 import { backupCommand, restoreCommand, snapshotsCommand } from './cli/commands/backup.ts';
 import { storeCommand } from './cli/commands/store-copy.ts';
 import { templateCommand } from './cli/commands/template.ts';
@@ -21,17 +22,18 @@ export const USAGE = `Usage: npm run cli -- <command>
   restore <file>                               replace the store with a backup (a snapshot of the current state is kept)
   snapshots list                               restorable snapshots, newest first
   snapshots restore <id>                       go back to a snapshot
+  audit verify                                 walk the audit chain; names the first entry edited, deleted or reordered
   store copy --to postgres [--replace yes]     copy the embedded store in DATA_DIR into PostgreSQL (DATABASE_URL),
                                                then check it by counts and a sample of records
 
 The store is the one in DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set. Commands that
 change the embedded store refuse while a server runs on that folder (stop it first, or use the web app or
-the HTTP API); backup, template list/export, snapshots list and store copy only read it, and work beside a
+the HTTP API); backup, template list/export, snapshots list, audit verify and store copy only read it, and work beside a
 running server (stop it before a store copy all the same, or later changes are not copied).`;
 
 /** Commands that only read: they open the folder without taking it from a running server. */
 const readsOnly = (name: string, sub: string | undefined): boolean =>
-  name === 'backup' || name === 'store' || (name === 'template' && (sub === 'list' || sub === 'export')) || (name === 'snapshots' && sub === 'list');
+  name === 'backup' || name === 'store' || name === 'audit' || (name === 'template' && (sub === 'list' || sub === 'export')) || (name === 'snapshots' && sub === 'list');
 
 const COMMANDS: Record<string, (ctx: CliContext, args: ReturnType<typeof parseArgs>) => Promise<ExitCode>> = {
   template: templateCommand,
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, (ctx: CliContext, args: ReturnType<typeof parseAr
   restore: restoreCommand,
   snapshots: snapshotsCommand,
   store: storeCommand,
+  audit: auditCommand,
 };
 
 export async function runCli(argv: string[], options: StoreChoice & { rootDir?: string } & CliOutput): Promise<ExitCode> {

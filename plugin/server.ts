@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from './adapters/http/gallery.ts';
 import { fileNotifier } from './adapters/notify/file-notifier.ts';
 import { DEMO_USERS } from './demo/demo-users.ts';
 import { seedDemo } from './demo/seed.ts';
+import { checkAuditChain } from './host/audit-check.ts';
 import { installPrebuiltTemplates } from './host/install-prebuilt.ts';
 import { securityHeaders } from './host/security-headers.ts';
 import { createSettableClock } from './host/settable-clock.ts';
@@ -34,6 +35,8 @@ export interface ServerOptions extends StoreChoice {
   timeZone?: string;
   /** Hold every answer to the API description, reporting departures (tests); see RouterOptions.checkAnswers. */
   checkAnswers?: (drift: string[]) => void;
+  /** Start even when the audit chain is broken (AUDIT_ALLOW_BROKEN=1); the break is logged. */
+  allowBrokenAudit?: boolean;
 }
 
 export interface RunningServer {
@@ -46,6 +49,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.quiet ? () => undefined : (line: string) => console.log(line);
   const store = openStore(opts);
   await store.init();
+  try {
+    await checkAuditChain(store, opts.allowBrokenAudit === true, log, opts.quiet ? () => undefined : (line) => console.warn(line));
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const clock = createSettableClock();
   const notifier = fileNotifier(join(resolve(opts.dataDir), 'outbox.jsonl'));
   // Structured lines (JSON) for operators; the welcome text below stays plain words for people.
@@ -136,6 +145,7 @@ async function main(): Promise<void> {
     timeZone: process.env.BUSINESS_TIME_ZONE || 'Asia/Shanghai',
     demo: process.env.DEMO !== '0',
     demoPassword,
+    allowBrokenAudit: process.env.AUDIT_ALLOW_BROKEN === '1',
   });
   const users = await running.runtime.listUsers(HOST_ACTOR);
   printWelcome(running.url, demoPassword, users.map((u) => u.username));

@@ -101,6 +101,15 @@ export interface AuditEntry {
   approvedBy?: string;
   /** The automation that did it, when no person did. */
   automation?: string;
+  /** Its link in the store's one audit chain, set by the store when it commits the entry (tamper evidence). */
+  chain?: AuditLink;
+}
+
+/** Position in the chain (1, 2, 3… in commit order), the hash of the entry before it, and this entry's hash. */
+export interface AuditLink {
+  seq: number;
+  prev: string;
+  hash: string;
 }
 
 // ---------------------------------------------------------------- commands and decisions

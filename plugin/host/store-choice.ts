@@ -19,12 +19,14 @@ export interface StoreChoice {
   statementTimeoutMs?: number;
   /** The embedded store opened beside a running server, for commands that only read. */
   readOnly?: boolean;
+  /** The embedded store's size ceiling in bytes (STORE_MAX_MB; default 1 GiB): writes that would pass it are refused. */
+  storeMaxBytes?: number;
 }
 
 export function openStore(choice: StoreChoice): Store {
   if (choice.databaseUrl)
     return new PostgresStore({ url: choice.databaseUrl, schema: choice.databaseSchema, poolSize: choice.poolSize, statementTimeoutMs: choice.statementTimeoutMs });
-  return new JournaledStore({ dataDir: resolve(choice.dataDir), readOnly: choice.readOnly });
+  return new JournaledStore({ dataDir: resolve(choice.dataDir), readOnly: choice.readOnly, maxBytes: choice.storeMaxBytes });
 }
 
 /** A whole positive number from the environment, or undefined; anything else is refused naming the variable. */
@@ -36,7 +38,7 @@ function positive(env: NodeJS.ProcessEnv, name: string): number | undefined {
   return n;
 }
 
-/** The choice the environment makes: DATA_DIR, DATABASE_URL, DATABASE_SCHEMA, DATABASE_POOL_SIZE, DATABASE_STATEMENT_TIMEOUT_MS. */
+/** The choice the environment makes: DATA_DIR, STORE_MAX_MB, DATABASE_URL, DATABASE_SCHEMA, DATABASE_POOL_SIZE, DATABASE_STATEMENT_TIMEOUT_MS. */
 export function storeChoiceFromEnv(env: NodeJS.ProcessEnv = process.env): StoreChoice {
   return {
     dataDir: env.DATA_DIR || './data',
@@ -44,5 +46,6 @@ export function storeChoiceFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
     databaseSchema: env.DATABASE_SCHEMA || undefined,
     poolSize: positive(env, 'DATABASE_POOL_SIZE'),
     statementTimeoutMs: positive(env, 'DATABASE_STATEMENT_TIMEOUT_MS'),
+    storeMaxBytes: ((mb) => (mb === undefined ? undefined : mb * 1024 * 1024))(positive(env, 'STORE_MAX_MB')),
   };
 }

@@ -223,14 +223,66 @@ export interface SnapshotInfo {
   records?: string[];
 }
 
+/** Where the audit chain ends: the position and hash of its last entry (0 and the genesis hash when empty). */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/** The first place where the audit chain does not hold, and what is wrong there. */
+export interface AuditChainBreak {
+  /** The position in the chain where it breaks. */
+  seq: number;
+  /** The entry found there, when there is one (a deleted tail leaves none). */
+  id?: string;
+  recordId?: string;
+  at?: string;
+  problem: 'changed' | 'missing' | 'reordered' | 'unchained';
+  /** What is wrong, in English, for logs and the command line. */
+  detail: string;
+}
+
+/** What a walk of the chain found: `count` entries held before the break, if any. */
+export type AuditChainResult = { ok: true; count: number; head: AuditHead } | { ok: false; count: number; broken: AuditChainBreak };
+
+/** `from`: the position the walk started after (0 for the whole chain; see `verifyAudit`'s `sinceCheckpoint`). */
+export type AuditChainReport = AuditChainResult & { tookMs: number; from: number };
+
+/** How much a store holds on its disk, and the most it may (a store without a ceiling gives none). */
+export interface StoreSize {
+  bytes: number;
+  limitBytes?: number;
+}
+
 /** Whether a store's memory can be trusted to match what it keeps; a store that cannot says why. */
-export type StoreHealth = { ok: true } | { ok: false; reason: string };
+export type StoreHealth = ({ ok: true } | { ok: false; reason: string }) & { size?: StoreSize };
+
+/** A change would take the store past its size ceiling: nothing of it was applied or written. */
+export class StoreFull extends Error {
+  readonly size: Required<StoreSize>;
+  constructor(size: Required<StoreSize>, needed: number) {
+    super(`the store holds ${size.bytes} bytes; ${needed} more would pass its ceiling of ${size.limitBytes} bytes`);
+    this.name = 'StoreFull';
+    this.size = size;
+  }
+}
 
 export interface Store {
   init(): Promise<void>;
   close(): Promise<void>;
   /** Absent on stores that cannot fall out of step with their data. */
   health?(): StoreHealth;
+  /**
+   * Walks the audit chain in commit order and reports the first entry that does not hold (edited, deleted,
+   * reordered). Absent on stores that keep no chain.
+   */
+  verifyAudit?(options?: {
+    /**
+     * Walk only what was added since the last walk that held (and check that its last entry is unchanged): a
+     * store shared by processes that start often (PostgreSQL) checks quickly at start; `audit verify` walks it all.
+     */
+    sinceCheckpoint?: boolean;
+  }): Promise<AuditChainReport>;
   /** Runs `work` while no other process sharing this store runs its own (first-start setup); absent where only one process can. */
   alone?<T>(work: () => Promise<T>): Promise<T>;
 

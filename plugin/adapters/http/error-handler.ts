@@ -1,6 +1,6 @@
 // The last stop for errors: known ones become problems, anything else a generic 500 (logged here, never sent).
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { StoreUnavailable, VersionConflict } from '../../runtime/ports.ts';
+import { StoreFull, StoreUnavailable, VersionConflict } from '../../runtime/ports.ts';
 import { HttpProblem, sendProblem } from './problem.ts';
 
 interface BodyParserError {
@@ -64,6 +64,16 @@ export function createErrorHandler(options: { bodyLimit: string; log?: (err: unk
       sendProblem(req, res, 'version_conflict', {
         'zh-CN': '该记录已被他人修改，请刷新后重试。',
         en: 'Someone else changed this record; reload it and try again.',
+      });
+      return;
+    }
+    if (err instanceof StoreFull) {
+      log(err, req);
+      const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+      const { bytes, limitBytes } = err.size;
+      sendProblem(req, res, 'store_full', {
+        'zh-CN': `数据存储已达到容量上限（已用 ${mb(bytes)}，上限 ${mb(limitBytes)}），此次修改未保存，已有数据不受影响。请管理员备份并归档旧数据，或提高 STORE_MAX_MB 后重启服务器，再重试。`,
+        en: `The store has reached its size ceiling (${mb(bytes)} of ${mb(limitBytes)}); this change was not saved and nothing already stored is affected. An administrator should back up and archive old data, or raise STORE_MAX_MB and restart the server, then try again.`,
       });
       return;
     }

@@ -10,6 +10,7 @@ export type ProblemCode =
   | 'idempotency_key_reused'
   | 'too_many_attempts'
   | 'store_unavailable'
+  | 'store_full'
   | 'internal';
 
 interface ProblemKind {
@@ -37,6 +38,7 @@ export const PROBLEMS: Record<ProblemCode, ProblemKind> = {
   idempotency_key_reused: { status: 422, title: { 'zh-CN': '幂等键已用于另一请求', en: 'Idempotency key reused' } },
   too_many_attempts: { status: 429, title: { 'zh-CN': '尝试次数过多', en: 'Too many attempts' } },
   store_unavailable: { status: 503, title: { 'zh-CN': '数据存储暂不可用', en: 'Store unavailable' } },
+  store_full: { status: 507, title: { 'zh-CN': '数据存储已满', en: 'Store full' } },
   internal: { status: 500, title: { 'zh-CN': '服务器内部错误', en: 'Internal error' } },
 };
 

@@ -5,9 +5,9 @@
 import { PluginFailure } from '../../core/errors.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { StoreUnavailable, writerScope, type Clock, type SnapshotInfo, type StoreHealth } from '../../runtime/ports.ts';
+import { StoreFull, StoreUnavailable, writerScope, type AuditChainReport, type AuditHead, type Clock, type SnapshotInfo, type StoreHealth } from '../../runtime/ports.ts';
 import { compactInBackground } from './journal/compaction.ts';
-import { LIVE_JOURNAL, loadDataDir, sealLiveJournal, writeSnapshot } from './journal/data-dir-files.ts';
+import { LIVE_JOURNAL, loadDataDir, readCheckpoint, sealLiveJournal, storeFileBytes, writeCheckpoint, writeSnapshot, type SnapshotMark } from './journal/data-dir-files.ts';
 import { lockDataDir, type DataDirLock } from './journal/data-dir-lock.ts';
 import { JournalWriter, encodeEntry } from './journal/journal-file.ts';
 import { applyOp, type StoreOp } from './store-ops.ts';
@@ -25,6 +25,12 @@ export interface JournaledStoreOptions {
   /** Told of what the store repaired or could not do in the background (a torn journal tail, a failed compaction). */
   warn?: (message: string) => void;
   /**
+   * The most the data folder's store files (store.json and the journals) may hold, in bytes (default 1 GiB): a
+   * change that would pass it is refused whole (StoreFull). Sign-ins and read marks are let through, so that
+   * people can still sign in and an administrator can act.
+   */
+  maxBytes?: number;
+  /**
    * Reads the folder as it stands, beside the process that writes it (backups, exports): takes no lock,
    * repairs nothing and refuses every change.
    */
@@ -34,10 +40,17 @@ export interface JournaledStoreOptions {
 /** A change applied to memory, waiting for its line to reach the disk. */
 interface Pending {
   line: string;
+  bytes: number;
   seq: number;
   resolve(): void;
   reject(error: unknown): void;
 }
+
+/** 1 GiB: the state is held in memory as well, at some three times its size on disk. */
+export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
+
+/** Changes that add what people keep (records, templates, users); the others stay small and keep the server usable. */
+const GROWS = new Set<StoreOp['op']>(['commit', 'putTemplate', 'putUser', 'setPeriodClosed']);
 
 export class JournaledStore extends StateBackedStore {
   readonly dataDir: string;
@@ -60,9 +73,16 @@ export class JournaledStore extends StateBackedStore {
   private broken: string | undefined;
   private readonly readOnly: boolean;
   private readonly snapshots: SnapshotFiles;
+  readonly maxBytes: number;
+  /** Bytes of store.json and the sealed journals, as last measured; the live journal and lines not yet written add to it. */
+  private baseBytes = 0;
+  private pendingBytes = 0;
+  /** store.json as this process read it at start (see verifyAudit). */
+  private loadedSnapshot: SnapshotMark | undefined;
 
-  constructor({ dataDir, clock, compactAfterBytes = 64 * 1024 * 1024, warn = (m) => console.warn(m), readOnly = false }: JournaledStoreOptions) {
+  constructor({ dataDir, clock, compactAfterBytes = 64 * 1024 * 1024, warn = (m) => console.warn(m), readOnly = false, maxBytes = DEFAULT_MAX_BYTES }: JournaledStoreOptions) {
     super(clock);
+    this.maxBytes = maxBytes;
     this.dataDir = dataDir;
     this.snapshots = new SnapshotFiles(join(dataDir, 'snapshots'));
     this.compactAfterBytes = compactAfterBytes;
@@ -74,7 +94,9 @@ export class JournaledStore extends StateBackedStore {
     if (this.isOpen) return;
     if (this.readOnly) {
       // The writer may be mid-append: an incomplete last line is its business, not damage.
-      this.state = (await loadDataDir(this.dataDir)).state;
+      const loaded = await loadDataDir(this.dataDir);
+      this.state = loaded.state;
+      this.loadedSnapshot = loaded.snapshot;
       return;
     }
     await mkdir(this.dataDir, { recursive: true });
@@ -90,7 +112,10 @@ export class JournaledStore extends StateBackedStore {
       this.durableSeq = loaded.seq;
       this.visibleSeq = loaded.seq;
       this.state = loaded.state;
+      this.loadedSnapshot = loaded.snapshot;
       this.broken = undefined;
+      this.baseBytes = await storeFileBytes(this.dataDir);
+      this.pendingBytes = 0;
     } catch (error) {
       await this.lock.release();
       this.lock = undefined;
@@ -112,7 +137,18 @@ export class JournaledStore extends StateBackedStore {
   }
 
   health(): StoreHealth {
-    return this.broken ? { ok: false, reason: this.broken } : { ok: true };
+    const size = this.size();
+    return this.broken ? { ok: false, reason: this.broken, size } : { ok: true, size };
+  }
+
+  /** What the data folder's store files hold, with what is on its way to the disk. */
+  size(): { bytes: number; limitBytes: number } {
+    return { bytes: this.baseBytes + (this.journal?.bytes ?? 0) + this.pendingBytes, limitBytes: this.maxBytes };
+  }
+
+  /** Measures store.json and the sealed journals again (after a compaction or a new snapshot changed them). */
+  private async measure(): Promise<void> {
+    this.baseBytes = await storeFileBytes(this.dataDir).catch(() => this.baseBytes);
   }
 
   /**
@@ -143,15 +179,22 @@ export class JournaledStore extends StateBackedStore {
     if (this.readOnly) throw new PluginFailure('store_unavailable', `${this.dataDir} was opened read-only; this change needs the process that writes it`);
     if (this.broken) throw new StoreUnavailable(this.broken);
     if (this.recovering) throw new StoreUnavailable('a write failed a moment ago and the store is being read back from the disk; try again');
+    // Encoded before it is applied: a change that would pass the ceiling is refused with nothing touched.
+    const line = encodeEntry({ seq: this.seq + 1, ...change });
+    const bytes = Buffer.byteLength(line);
+    if (GROWS.has(change.op)) {
+      const size = this.size();
+      if (size.bytes + bytes > size.limitBytes) throw new StoreFull(size, bytes);
+    }
     applyOp(this.state, change);
     this.seq += 1;
+    this.pendingBytes += bytes;
     // A delivery mark lost in a crash only means the message goes out again, which the outbox allows:
     // readers need not wait for it (they would, after every action that tells a customer).
     if (change.op !== 'markDelivered') this.visibleSeq = this.seq;
-    const line = encodeEntry({ seq: this.seq, ...change });
     const seq = this.seq;
     return new Promise((resolve, reject) => {
-      this.unwritten.push({ line, seq, resolve, reject });
+      this.unwritten.push({ line, bytes, seq, resolve, reject });
       this.writeSoon();
     });
   }
@@ -174,6 +217,7 @@ export class JournaledStore extends StateBackedStore {
     const lastSeq = batch[batch.length - 1].seq;
     const failed = await this.onDisk(this.journal.append(batch.map((p) => p.line).join('')), batch[0].seq - 1, batch);
     if (failed) return; // every change of the batch has been told
+    for (const p of batch) this.pendingBytes -= p.bytes; // the journal counts them now
     this.markDurable(lastSeq);
     for (const p of batch) p.resolve();
     this.afterWrite();
@@ -192,6 +236,7 @@ export class JournaledStore extends StateBackedStore {
       this.recovering = true;
       const lost = [...failing, ...this.unwritten];
       this.unwritten = [];
+      this.pendingBytes = 0;
       await this.reloadAfterFailedWrite(lastGood, error);
       this.recovering = false;
       for (const p of lost) p.reject(error);
@@ -232,11 +277,13 @@ export class JournaledStore extends StateBackedStore {
       await sealLiveJournal(this.dataDir, seq);
       this.journal = await JournalWriter.open(join(this.dataDir, LIVE_JOURNAL), 0);
     })();
+    const sealedBytes = journal.bytes;
     const failed = await this.onDisk(sealing, seq);
     if (failed) {
       this.broken ??= `could not start a new journal file (${(failed as Error).message})`;
       return;
     }
+    this.baseBytes += sealedBytes; // the live journal's bytes now sit in a sealed file
     this.compactSoon();
     this.afterWrite();
   }
@@ -245,6 +292,7 @@ export class JournaledStore extends StateBackedStore {
     if (this.compacting) return;
     this.compacting = compactInBackground(this.dataDir)
       .catch((error: Error) => this.warn(`store: ${error.message}; the journal is kept and folded in later.`))
+      .then(() => this.measure())
       .finally(() => {
         this.compacting = undefined;
       });
@@ -261,8 +309,28 @@ export class JournaledStore extends StateBackedStore {
     this.visibleSeq = seq;
     const failed = await this.onDisk(writeSnapshot(this.dataDir, next, seq), seq - 1);
     if (failed) throw failed;
+    await this.measure();
     this.markDurable(seq);
     this.afterWrite();
+  }
+
+  /**
+   * With `sinceCheckpoint` (the server's start): when store.json is byte for byte the one a whole walk passed
+   * (its SHA-256, taken as it was read, is the one noted in audit-checked.json), only the entries after those it
+   * held are walked; otherwise, and for `audit verify`, the whole chain. A whole walk that holds notes store.json.
+   */
+  async verifyAudit({ sinceCheckpoint = false } = {}): Promise<AuditChainReport> {
+    const started = performance.now();
+    const state = await this.settled();
+    const mark = this.loadedSnapshot;
+    let from: AuditHead | undefined;
+    if (sinceCheckpoint && mark) {
+      const noted = await readCheckpoint(this.dataDir);
+      if (noted?.digest === mark.digest && noted.seq <= mark.auditHead.seq) from = { seq: noted.seq, hash: noted.hash };
+    }
+    const result = state.verifyAuditChain(from);
+    if (result.ok && !from && mark && !this.readOnly) await writeCheckpoint(this.dataDir, { digest: mark.digest, ...mark.auditHead }).catch(() => undefined);
+    return { ...result, tookMs: Math.round(performance.now() - started), from: from?.seq ?? 0 };
   }
 
   async snapshot(label: string): Promise<SnapshotInfo> {

@@ -2,6 +2,7 @@
 import { PluginFailure } from '../../core/errors.ts';
 import type { Clock, SnapshotInfo } from '../../runtime/ports.ts';
 import { applyOp, type StoreOp } from './store-ops.ts';
+import { clonePieces } from './store-data.ts';
 import { StoreState, type StoreData } from './store-state.ts';
 import { StateBackedStore, newSnapshotId, newestFirst } from './state-backed-store.ts';
 
@@ -17,7 +18,7 @@ export class MemoryStore extends StateBackedStore {
 
   constructor(options: MemoryStoreOptions = {}) {
     super(options.clock);
-    this.state = options.data === undefined ? StoreState.empty() : StoreState.load(JSON.parse(JSON.stringify(options.data)), 'MemoryStore: bad starting data');
+    this.state = options.data === undefined ? StoreState.empty() : StoreState.load(clonePieces(options.data), 'MemoryStore: bad starting data');
   }
 
   // Kept while closed, so init() after close() reopens the same data, as a file-backed store would.

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { AuditEntry, Json, Template, WorkRecord } from '../../core/types.ts';
 import type {
   Approval,
+  AuditChainReport,
   AutomationTrigger,
   ChangeSet,
   IdempotentAnswer,
@@ -21,6 +22,7 @@ import type {
 } from '../../runtime/ports.ts';
 import { systemClock } from '../../runtime/ports.ts';
 import type { StoreOp } from './store-ops.ts';
+import { clonePieces } from './store-data.ts';
 import { StoreState } from './store-state.ts';
 
 
@@ -72,7 +74,7 @@ export abstract class StateBackedStore implements Store {
 
   /** Applies a commit now; its durability is awaited apart, so a writer can let the next one in meanwhile. */
   async stage(changes: ChangeSet): Promise<{ durable: Promise<void> }> {
-    const durable = this.write({ op: 'commit', changes });
+    const durable = this.write({ op: 'commit', changes: this.state.linkAudit(changes) });
     durable.catch(() => undefined); // awaited by the caller later; not an unhandled rejection meanwhile
     return { durable };
   }
@@ -116,7 +118,7 @@ export abstract class StateBackedStore implements Store {
   /** Replaces the whole state with checked data, keeping who is signed in. */
   protected async replaceWith(data: unknown, what: string): Promise<void> {
     // Checked and indexed before any lock is taken: garbage is refused without touching anything.
-    const next = StoreState.load(JSON.parse(JSON.stringify(data ?? null)), what);
+    const next = StoreState.load(clonePieces(data ?? null), what);
     await this.replaceState(next);
   }
 
@@ -230,8 +232,16 @@ export abstract class StateBackedStore implements Store {
     return (await this.settled()).listDocuments(kind);
   }
 
-  commit(changes: ChangeSet): Promise<void> {
-    return this.mutate({ op: 'commit', changes });
+  // Linked and applied in the same turn: no other commit can take the chain's head in between.
+  async commit(changes: ChangeSet): Promise<void> {
+    await this.mutate({ op: 'commit', changes: this.state.linkAudit(changes) });
+  }
+
+  async verifyAudit(): Promise<AuditChainReport> {
+    const started = performance.now();
+    const report = (await this.settled()).verifyAuditChain();
+    // Always whole: the data file may have been edited anywhere while the store was closed.
+    return { ...report, tookMs: Math.round(performance.now() - started), from: 0 };
   }
 
   async exportAll(): Promise<Json> {

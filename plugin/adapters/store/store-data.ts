@@ -1,6 +1,6 @@
 // The store's data as one plain JSON object: its shape, the empty value, and the checks a loaded or committed value must pass.
 import type { AuditEntry, Template, WorkRecord } from '../../core/types.ts';
-import type { Approval, AutomationTrigger, Document, IdempotentAnswer, LedgerEntry, Notification, Session, StockLevel, StockMovement, User } from '../../runtime/ports.ts';
+import type { Approval, AuditHead, AutomationTrigger, Document, IdempotentAnswer, LedgerEntry, Notification, Session, StockLevel, StockMovement, User } from '../../runtime/ports.ts';
 import type { ScopedBackup } from './scoped-backups.ts';
 import { levelsFromMovements } from './stock-levels.ts';
 
@@ -35,6 +35,8 @@ export interface StoreData {
   answers: IdempotentAnswer[];
   /** The backups of major operations, oldest first. */
   backups: ScopedBackup[];
+  /** Where the audit chain ends (see audit-chain.ts); absent in stores written before the chain. */
+  auditHead?: AuditHead;
 }
 
 export function emptyStoreData(): StoreData {
@@ -74,6 +76,19 @@ export class StoreDataError extends Error {
 
 // JSON, not structuredClone: stored data is JSON anyway, and V8 reads JSON.parse objects over twice as fast in long scans.
 export const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
+
+/**
+ * A copy of a whole store value made a part at a time (each list item, each record's audit list): one JSON
+ * string of the whole store would fail past V8's longest string (about 512 MB) however much memory there is.
+ */
+export function clonePieces<T>(value: T, depth = 2): T {
+  if (depth === 0 || typeof value !== 'object' || value === null) return clone(value);
+  if (Array.isArray(value)) return value.map((v) => clone(v)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value))
+    if (v !== undefined) Object.defineProperty(copy, k, { value: clonePieces(v, depth - 1), enumerable: true, writable: true, configurable: true });
+  return copy as T;
+}
 
 /** Outbox rule of every store: explicitly undelivered, or an outside address never marked either way. */
 export const waitsForDelivery = (n: Pick<Notification, 'to' | 'delivered'>): boolean =>
@@ -234,7 +249,7 @@ export function checkStoreData(value: unknown, what = 'not a valid store export'
   if (value.formatVersion !== undefined && (!Number.isInteger(value.formatVersion) || (value.formatVersion as number) > STORE_FORMAT_VERSION)) {
     p.push(`formatVersion ${JSON.stringify(value.formatVersion)} is not one this version reads (≤ ${STORE_FORMAT_VERSION})`);
   }
-  const known = new Set<string>(['format', 'formatVersion', 'audit', 'closedPeriods', 'counters', ...Object.keys(LISTS)]);
+  const known = new Set<string>(['format', 'formatVersion', 'audit', 'auditHead', 'closedPeriods', 'counters', ...Object.keys(LISTS)]);
   for (const k of Object.keys(value)) if (!known.has(k)) p.push(`unknown key "${k}"`);
   if (p.length) throw new StoreDataError(what, p);
 
@@ -242,6 +257,10 @@ export function checkStoreData(value: unknown, what = 'not a valid store export'
   if (value.audit !== undefined) {
     if (!isObj(value.audit)) p.push('audit must be an object of lists by record id');
     else for (const [id, list] of Object.entries(value.audit)) checkList('audit', list, `audit[${JSON.stringify(id)}]`, p);
+  }
+  if (value.auditHead !== undefined) {
+    const h = value.auditHead as Obj;
+    if (!isObj(h) || !Number.isInteger(h.seq) || typeof h.hash !== 'string') p.push('auditHead must be { seq: integer, hash: string }');
   }
   if (value.closedPeriods !== undefined && !isStringList(value.closedPeriods)) p.push('closedPeriods must be a list of strings');
   if (value.counters !== undefined) {

@@ -3,6 +3,8 @@ import { PluginFailure } from '../../core/errors.ts';
 import type { AuditEntry, Template, WorkRecord } from '../../core/types.ts';
 import type {
   Approval,
+  AuditChainResult,
+  AuditHead,
   AutomationTrigger,
   ChangeSet,
   IdempotentAnswer,
@@ -17,12 +19,13 @@ import type {
   StockMovement,
   User,
 } from '../../runtime/ports.ts';
+import { ChainWalker, EMPTY_HEAD, headOfLinked, linkEntry } from './audit-chain.ts';
 import { checkChangeSet, type Stored } from './change-set-checks.ts';
 import { placeRecord, putInOrder } from './record-order.ts';
 import { indexSearchText, queryRecords } from './record-query.ts';
 import { KEPT_BACKUPS, backupInfo, noteAfter, noteBefore, restoreChanges, type Lookup, type ScopedBackup } from './scoped-backups.ts';
 import { addToLevel, levelKey } from './stock-levels.ts';
-import { checkStoreData, clone, deepFreeze, emptyStoreData, refuseMalformed, waitsForDelivery, type StoreData } from './store-data.ts';
+import { checkStoreData, clone, clonePieces, deepFreeze, emptyStoreData, refuseMalformed, waitsForDelivery, type StoreData } from './store-data.ts';
 
 // The rest of the code imports these from here.
 export { STORE_FORMAT, STORE_FORMAT_VERSION, StoreDataError, checkStoreData, emptyStoreData, type StoreData } from './store-data.ts';
@@ -105,6 +108,60 @@ export class StoreState {
     data.documents.forEach((d, i) => this.documentsById.set(d.id, i));
     for (const a of data.answers) this.answersByKey.set(a.key, a);
     data.closedPeriods.sort();
+    // A store written before the chain: its entries are linked once, and a snapshot keeps them linked.
+    data.auditHead ??= headOfLinked(data.audit);
+  }
+
+  get auditHead(): AuditHead {
+    return { ...(this.data.auditHead ?? EMPTY_HEAD) };
+  }
+
+  /** The change set with its audit entries linked after the chain's head (the store commits it next, unchanged). */
+  linkAudit(changes: ChangeSet): ChangeSet {
+    if (!changes.audit?.length) return changes;
+    let head = this.auditHead;
+    const audit = changes.audit.map((a) => {
+      const linked = linkEntry({ ...a, chain: undefined }, head);
+      head = { seq: linked.chain.seq, hash: linked.chain.hash };
+      return linked;
+    });
+    return { ...changes, audit };
+  }
+
+  /**
+   * Walks the linked entries in chain order, after `from` when given (the entry there must still be the one
+   * checked before); the first that does not hold, or how many did.
+   */
+  verifyAuditChain(from: AuditHead = EMPTY_HEAD): AuditChainResult {
+    const linked: AuditEntry[] = [];
+    let unlinked: AuditEntry | undefined;
+    let atMark: AuditEntry | undefined;
+    for (const list of this.auditByRecord.values())
+      for (const a of list) {
+        if (!a.chain) unlinked ??= a;
+        else if (a.chain.seq > from.seq) linked.push(a);
+        else if (a.chain.seq === from.seq) atMark = a;
+      }
+    if (from.seq > 0 && (atMark?.chain?.hash !== from.hash || new ChainWalker({ seq: from.seq - 1, hash: atMark.chain.prev }).next(atMark)))
+      return {
+        ok: false,
+        count: 0,
+        broken: {
+          seq: from.seq,
+          ...(atMark && { id: atMark.id, recordId: atMark.recordId, at: atMark.at }),
+          problem: atMark ? 'changed' : 'missing',
+          detail: atMark ? 'the entry where the last check ended is no longer what it was' : 'the entry where the last check ended is missing (deleted)',
+        },
+      };
+    linked.sort((x, y) => x.chain!.seq - y.chain!.seq);
+    const walker = new ChainWalker(from);
+    for (const a of linked) {
+      const broken = walker.next(a);
+      if (broken) return { ok: false, count: walker.count, broken };
+    }
+    const broken = walker.end(this.auditHead) ?? (unlinked && walker.next(unlinked));
+    if (broken) return { ok: false, count: walker.count, broken };
+    return { ok: true, count: walker.count, head: walker.last };
   }
 
   static empty(): StoreState {
@@ -118,7 +175,7 @@ export class StoreState {
 
   /** The whole state as a fresh JSON value. Sessions stay out: a backup must not carry live login tokens. */
   exportData(): StoreData {
-    return clone({ ...this.data, sessions: [] });
+    return clonePieces({ ...this.data, sessions: [] });
   }
 
   /** Carries the live sessions over from another state (on restore and import nobody is signed out). */
@@ -249,8 +306,11 @@ export class StoreState {
     return queryRecords(this.data.records, query);
   }
 
+  /** Entries as committed; their chain links are the store's own (export and `audit verify` carry them). */
   getAudit(recordId: string): AuditEntry[] {
-    return clone(this.auditByRecord.get(recordId) ?? []);
+    const list = clone(this.auditByRecord.get(recordId) ?? []);
+    for (const a of list) delete a.chain;
+    return list;
   }
 
   private addAudit(a: AuditEntry): void {
@@ -382,7 +442,12 @@ export class StoreState {
     if (backup) noteBefore(backup, changes, this.lookup);
     // Nothing below can refuse: the change set is checked.
     for (const { record } of changes.records ?? []) this.putRecord(record);
-    for (const a of changes.audit ?? []) this.addAudit(a);
+    for (const a of changes.audit ?? []) {
+      // Entries come linked (see linkAudit); one from a journal written before the chain is linked as it is replayed.
+      const entry = a.chain ? a : linkEntry(a, this.auditHead);
+      this.addAudit(entry);
+      this.data.auditHead = { seq: entry.chain!.seq, hash: entry.chain!.hash };
+    }
     for (const m of changes.stock ?? []) this.addMovement(m);
     for (const n of changes.notifications ?? []) {
       this.data.notifications.push(n);

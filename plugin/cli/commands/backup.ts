@@ -1,5 +1,5 @@
 // backup <file> | restore <file> | snapshots list | snapshots restore <id>
-import { readFile, writeFile } from 'node:fs/promises';
+import { readJsonFile, writeJsonLines } from '../../adapters/store/journal/snapshot-file.ts';
 import { MemoryStore } from '../../adapters/store/memory-store.ts';
 import type { Json } from '../../core/types.ts';
 import { onlyFlags, UsageError, type ParsedArgs } from '../args.ts';
@@ -15,7 +15,8 @@ function oneTarget(args: ParsedArgs, what: string): string {
 
 export async function backupCommand(ctx: CliContext, args: ParsedArgs): Promise<ExitCode> {
   const file = oneTarget(args, 'a file to write');
-  await writeFile(file, `${JSON.stringify(await ctx.store.exportAll())}\n`);
+  // A line an item, as store.json: one JSON document, and no string of the whole store is built.
+  await writeJsonLines(file, (await ctx.store.exportAll()) as Record<string, unknown>);
   ctx.out(`Backed up the store to ${file}.`);
   return 0;
 }
@@ -24,7 +25,7 @@ export async function restoreCommand(ctx: CliContext, args: ParsedArgs): Promise
   const file = oneTarget(args, 'a backup file');
   let data: Json;
   try {
-    data = JSON.parse(await readFile(file, 'utf8')) as Json;
+    data = (await readJsonFile(file)) as Json;
   } catch (error) {
     const why = error instanceof SyntaxError ? 'it is not JSON' : error instanceof Error ? error.message : String(error);
     ctx.err(`Nothing restored: cannot read ${file} as a backup (${why}).`);

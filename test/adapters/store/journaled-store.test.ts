@@ -98,7 +98,7 @@ describe('JournaledStore', () => {
     expect(await store.stockLevels()).toEqual([]);
     expect(await store.allLedgerEntries()).toEqual([]);
     expect(await store.counter('sales-order')).toBe(1);
-    expect(store.health()).toEqual({ ok: true });
+    expect(store.health()).toEqual({ ok: true, size: { bytes: expect.any(Number), limitBytes: 1024 * 1024 * 1024 } });
     await store.commit({ records: [{ record: aRecord('1', { version: 2 }), expectVersion: 1 }], ledger: [aLedgerEntry('l1', '1')] });
     expect((await store.getRecord('1'))?.version).toBe(2);
     await store.close();
@@ -337,7 +337,8 @@ describe('JournaledStore', () => {
     const text = await readFile(join(dir, 'store.json'), 'utf8');
     const parsed = JSON.parse(text);
     expect(parsed.records.map((r: { id: string }) => r.id)).toEqual(['1', '2']);
-    expect(parsed.audit).toEqual({ 1: [anAudit('a1', '1')] });
+    expect(parsed.audit).toEqual({ 1: [{ ...anAudit('a1', '1'), chain: { seq: 1, prev: '0'.repeat(64), hash: expect.stringMatching(/^[0-9a-f]{64}$/) } }] });
+    expect(parsed.auditHead).toEqual({ seq: 1, hash: parsed.audit[1][0].chain.hash });
     expect(text.split('\n').filter((l) => l.startsWith('{"id":')).length).toBe(2);
     const reopened = new JournaledStore({ dataDir: dir });
     await reopened.init();

@@ -160,7 +160,10 @@ describe('cancel', () => {
 
     const copy = await sales1.post(`/api/records/${order.id}/copy`);
     expect(copy.status, JSON.stringify(copy.body)).toBe(201);
-    expect(copy.body).toMatchObject({ status: 'pending', copiedFrom: order.id, data: order.data });
+    // the same order, dated the day it is copied, with no delivery date of the old one
+    const { deliveryDate: _old, ...kept } = order.data;
+    expect(copy.body).toMatchObject({ status: 'pending', copiedFrom: order.id, data: { ...kept, orderDate: app.clock.now().toISOString().slice(0, 10) } });
+    expect(copy.body.data.deliveryDate).toBeUndefined();
     expect(await footprint(sales1, order.id)).toEqual(before);
   });
 });
@@ -309,13 +312,14 @@ describe('archive', () => {
     expect(await footprint(admin, order.id)).toEqual(before);
   });
 
-  it('to change an archived order, it is copied into a new draft with the same data', async () => {
+  it('to change an archived order, it is copied into a new draft with the same data, dated today', async () => {
     const order = await completedOrder(sales1, '沈阳盛京机械有限公司');
     await act(sales1, order.id, 'archive');
     const before = await footprint(sales1, order.id);
     const res = await sales1.post(`/api/records/${order.id}/copy`);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ template: 'order-recycling', status: 'pending', handler: app.people.sales1.id, copiedFrom: order.id, data: order.data });
+    const { deliveryDate: _old, ...kept } = order.data;
+    expect(res.body).toMatchObject({ template: 'order-recycling', status: 'pending', handler: app.people.sales1.id, copiedFrom: order.id, data: { ...kept, orderDate: app.clock.now().toISOString().slice(0, 10) } });
     expect(res.body.number).not.toBe(order.number);
     expect(res.body.id).not.toBe(order.id);
     expect(res.body.editable.length).toBeGreaterThan(0);

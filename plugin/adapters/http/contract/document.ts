@@ -4,7 +4,7 @@ import * as approvals from './approvals.ts';
 import * as books from './books.ts';
 import { components } from './components.ts';
 import * as inbox from './inbox.ts';
-import type { Operation } from './kit.ts';
+import { problems, type Operation } from './kit.ts';
 import * as records from './records.ts';
 import * as session from './session.ts';
 import * as templates from './templates.ts';
@@ -16,10 +16,14 @@ const isOperation = (value: unknown): value is Operation =>
 /** Every operation of the API, once. */
 export const operations: Operation[] = [session, users, templates, records, actions, approvals, inbox, books].flatMap((group) => Object.values(group).filter(isOperation));
 
+/** Any write may meet a store that cannot take it: unavailable (503), or the embedded store at its ceiling (507). */
+const EVERY_WRITE = problems(503, 507);
+
 function pathsOf(list: Operation[]): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const { method, path, ...rest } of list) {
-    paths[path] = { ...paths[path], [method]: rest };
+    const described = method === 'get' ? rest : { ...rest, responses: { ...EVERY_WRITE, ...rest.responses } };
+    paths[path] = { ...paths[path], [method]: described };
   }
   return paths;
 }

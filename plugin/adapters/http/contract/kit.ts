@@ -50,6 +50,8 @@ const WHAT: Partial<Record<number, string>> = {
   413: 'Body larger than the limit',
   422: 'Refused by the template or the books',
   429: 'Too many attempts; Retry-After says when to try again',
+  503: 'The store cannot be trusted now (a write failed and could not be read back); /api/health says why',
+  507: 'The embedded store is at its size ceiling (STORE_MAX_MB); nothing was written',
 };
 
 /** The problem answer for a status, naming the codes the problem table gives that status. */

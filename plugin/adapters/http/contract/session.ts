@@ -1,14 +1,17 @@
 // Signing in and out, who am I, and whether the server is up.
 import { object, ok, problems, ref, type Operation } from './kit.ts';
 
+/** The embedded store's size on disk and its ceiling (STORE_MAX_MB); writes that would pass it answer 507 store_full. */
+const storeSize = object({ bytes: { type: 'integer' }, limitBytes: { type: 'integer' }, used: { type: 'number', description: 'bytes ÷ limitBytes' } }, ['bytes']);
+
 export const health: Operation = {
   method: 'get',
   path: '/api/health',
   summary: 'Liveness check: 503 when the store can no longer be trusted (a write failed and could not be read back)',
   security: [],
   responses: {
-    200: ok('Up', object({ status: { const: 'ok' } }, ['status'])),
-    503: ok('The store is unavailable; the reason says why', object({ status: { const: 'unavailable' }, reason: { type: 'string' } }, ['status', 'reason'])),
+    200: ok('Up', object({ status: { const: 'ok' }, store: storeSize }, ['status'])),
+    503: ok('The store is unavailable; the reason says why', object({ status: { const: 'unavailable' }, reason: { type: 'string' }, store: storeSize }, ['status', 'reason'])),
   },
 };
 

@@ -9,8 +9,10 @@ import { orRefuse } from '../reply.ts';
 export function publicSessionRoutes(router: Router, runtime: Runtime, json: RequestHandler, limits: RequestHandler[]): void {
   on(router, contract.health, (_req, res) => {
     const health = runtime.storeHealth();
-    if (health.ok) res.json({ status: 'ok' });
-    else res.status(503).json({ status: 'unavailable', reason: health.reason });
+    const { size } = health;
+    const store = size && { ...size, ...(size.limitBytes ? { used: Math.round((size.bytes / size.limitBytes) * 1000) / 1000 } : {}) };
+    if (health.ok) res.json({ status: 'ok', ...(store ? { store } : {}) });
+    else res.status(503).json({ status: 'unavailable', reason: health.reason, ...(store ? { store } : {}) });
   });
 
   on<{ username: string; password: string }>(router, contract.signIn, async (req, res, body) => {

@@ -1,11 +1,12 @@
 // The files of a data folder and how a state is rebuilt from them: the lowdb snapshot (store.json, which
 // says up to which journal entry it holds), sealed journal files waiting for compaction, and the live journal.
 import { PluginFailure } from '../../../core/errors.ts';
-import { open, readdir, rename } from 'node:fs/promises';
+import { open, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { LineJsonFile } from './snapshot-file.ts';
 import { applyOp, type StoreOp } from '../store-ops.ts';
+import type { AuditHead } from '../../../runtime/ports.ts';
 import { StoreState } from '../store-state.ts';
 import { readJournal, type JournalEntry } from './journal-file.ts';
 
@@ -40,9 +41,18 @@ export interface Loaded {
   damagedTail?: string;
   /** How many sealed journals wait to be folded into store.json. */
   sealed: number;
+  /** store.json as read: the SHA-256 of its bytes, and where the audit chain ended in it. */
+  snapshot?: SnapshotMark;
 }
 
-async function readSnapshot(dataDir: string): Promise<{ state: StoreState; seq: number; existed: boolean }> {
+export interface SnapshotMark {
+  digest: string;
+  auditHead: AuditHead;
+}
+
+type SnapshotRead = { state: StoreState; seq: number; existed: boolean; snapshot?: SnapshotMark };
+
+async function readSnapshot(dataDir: string): Promise<SnapshotRead> {
   const db = snapshotFile(dataDir);
   const file = join(dataDir, SNAPSHOT_FILE);
   try {
@@ -53,7 +63,9 @@ async function readSnapshot(dataDir: string): Promise<{ state: StoreState; seq: 
   }
   if (db.data === null) return { state: StoreState.empty(), seq: 0, existed: false };
   const { journal, ...data } = db.data;
-  return { state: StoreState.load(data, `${file} is not a valid store file`), seq: journal?.seq ?? 0, existed: true };
+  const state = StoreState.load(data, `${file} is not a valid store file`);
+  const digest = (db.adapter as LineJsonFile<unknown>).digest;
+  return { state, seq: journal?.seq ?? 0, existed: true, snapshot: digest ? { digest, auditHead: state.auditHead } : undefined };
 }
 
 /** Applies entries after `seq` in order; a gap means a journal file is missing. */
@@ -84,8 +96,10 @@ export async function loadDataDir(dataDir: string): Promise<Loaded> {
 }
 
 /** The snapshot with the given sealed journals applied. */
-export async function loadSnapshotAndSealed(dataDir: string, sealed: string[]): Promise<{ state: StoreState; seq: number; existed: boolean }> {
-  let { state, seq, existed } = await readSnapshot(dataDir);
+export async function loadSnapshotAndSealed(dataDir: string, sealed: string[]): Promise<SnapshotRead> {
+  const snap = await readSnapshot(dataDir);
+  const { state, snapshot } = snap;
+  let { seq, existed } = snap;
   for (const name of sealed) {
     const file = join(dataDir, name);
     const read = await readJournal(file, { mustExist: true });
@@ -93,16 +107,18 @@ export async function loadSnapshotAndSealed(dataDir: string, sealed: string[]): 
     seq = replay(state, seq, read.entries, file);
     existed = true;
   }
-  return { state, seq, existed };
+  return { state, seq, existed, snapshot };
 }
 
 async function loadOnce(dataDir: string): Promise<Loaded> {
   const sealed = await sealedJournals(dataDir);
-  let { state, seq, existed } = await loadSnapshotAndSealed(dataDir, sealed);
+  const fromSnapshot = await loadSnapshotAndSealed(dataDir, sealed);
+  const { state, snapshot } = fromSnapshot;
+  let { seq, existed } = fromSnapshot;
   const live = join(dataDir, LIVE_JOURNAL);
   const read = await readJournal(live);
   seq = replay(state, seq, read.entries, live);
-  return { state, seq, existed: existed || read.goodBytes > 0, liveGoodBytes: read.goodBytes, damagedTail: read.damagedTail, sealed: sealed.length };
+  return { state, seq, existed: existed || read.goodBytes > 0, liveGoodBytes: read.goodBytes, damagedTail: read.damagedTail, sealed: sealed.length, snapshot };
 }
 
 /** Writes a snapshot of `state` holding entries up to `seq`: lowdb's temp file and rename, then fsync of file and folder. */
@@ -111,6 +127,37 @@ export async function writeSnapshot(dataDir: string, state: StoreState, seq: num
   db.data = { ...(state.data as unknown as Record<string, unknown>), sessions: state.data.sessions, journal: { seq } };
   await db.write(); // flushed before it is renamed into place
   await syncPath(dataDir);
+}
+
+/** Bytes of store.json and the sealed journals (the live journal's writer counts its own). */
+export async function storeFileBytes(dataDir: string): Promise<number> {
+  let bytes = 0;
+  for (const name of [SNAPSHOT_FILE, ...(await sealedJournals(dataDir))]) {
+    try {
+      bytes += (await stat(join(dataDir, name))).size;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // folded in and removed meanwhile
+    }
+  }
+  return bytes;
+}
+
+/** Where the last whole walk of the audit chain that held left store.json: its SHA-256 and the chain's end in it. */
+export const CHECKPOINT_FILE = 'audit-checked.json';
+
+export async function readCheckpoint(dataDir: string): Promise<{ digest: string; seq: number; hash: string } | undefined> {
+  try {
+    const noted = JSON.parse(await readFile(join(dataDir, CHECKPOINT_FILE), 'utf8')) as { digest?: unknown; seq?: unknown; hash?: unknown };
+    return typeof noted.digest === 'string' && Number.isInteger(noted.seq) && typeof noted.hash === 'string' ? (noted as { digest: string; seq: number; hash: string }) : undefined;
+  } catch {
+    return undefined; // none, or unreadable: the whole chain is walked
+  }
+}
+
+export async function writeCheckpoint(dataDir: string, noted: { digest: string; seq: number; hash: string }): Promise<void> {
+  const file = join(dataDir, CHECKPOINT_FILE);
+  await writeFile(`${file}.tmp`, `${JSON.stringify(noted)}\n`);
+  await rename(`${file}.tmp`, file);
 }
 
 /** Seals the live journal under the number of its last entry, for compaction to fold in. */

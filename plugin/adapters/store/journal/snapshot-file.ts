@@ -3,6 +3,7 @@
 // read without building one 200 MB string (two bytes a character once it holds Chinese) and parsing it at once,
 // which took seconds and a gigabyte, and written without hitting the longest string V8 can make.
 import { PluginFailure } from '../../../core/errors.ts';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readFile, rename } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
@@ -38,14 +39,21 @@ function* linesOf(doc: Doc): Generator<string> {
   yield '}';
 }
 
-/** Writes beside the target, flushes, then renames over it: a crash leaves the old file or the new one, never half. */
-async function writeLines(file: string, doc: Doc): Promise<void> {
+/**
+ * Writes beside the target, flushes, then renames over it: a crash leaves the old file or the new one, never half.
+ * The lines are all taken first, in one synchronous pass, so that a change applied while they are written cannot
+ * slip into half of them; no string longer than one item (a record, a record's audit list) is ever built, so
+ * the size of the store alone cannot make serialising it fail.
+ */
+export async function writeJsonLines(file: string, doc: Doc): Promise<void> {
+  const lines = [...linesOf(doc)];
   const temp = `${file}.tmp`;
   const handle = await open(temp, 'w');
   try {
     let chunk = '';
-    for (const line of linesOf(doc)) {
-      chunk += `${line}\n`;
+    for (let i = 0; i < lines.length; i++) {
+      chunk += `${lines[i]}\n`;
+      lines[i] = ''; // let each line go once it is in a chunk
       if (chunk.length > 1 << 20) {
         await handle.write(chunk);
         chunk = '';
@@ -62,12 +70,13 @@ async function writeLines(file: string, doc: Doc): Promise<void> {
 const ENTRY = /^("(?:[^"\\]|\\.)*"):(.*)$/s;
 
 /** Calls `onLine` for each line, read in large chunks (readline's small reads and per-line promises cost seconds at 100k orders). */
-async function eachLine(file: string, onLine: (line: string) => void): Promise<void> {
+async function eachLine(file: string, onLine: (line: string) => void, digest?: Hash): Promise<void> {
   // Bytes, not text: a newline byte is found natively and each line is decoded on its own (decoding whole
   // chunks of Chinese text into one two-byte string, then cutting it, cost more than parsing).
   let rest: Buffer = Buffer.alloc(0);
   for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) {
     const bytes = chunk as Buffer;
+    digest?.update(bytes);
     let start = 0;
     if (rest.length) {
       // The line cut at the end of the last chunk: only its bytes are joined, not the whole new chunk.
@@ -92,13 +101,13 @@ const setOwn = (o: Record<string, Json>, key: string, value: Json) =>
   Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 
 /** Reads a file written by writeLines; any other JSON (written by hand, by an older version) is parsed whole. */
-async function readLines(file: string): Promise<Json> {
+export async function readLines(file: string, digest?: Hash): Promise<Json> {
   const doc: Doc = {};
   let list: Json[] | undefined;
   let map: Record<string, Json> | undefined;
   let first = true;
   let whole: string | undefined;
-  await eachLine(file, (raw) => {
+  const onLine = (raw: string): void => {
     if (whole !== undefined) {
       whole += `\n${raw}`;
       return;
@@ -123,25 +132,44 @@ async function readLines(file: string): Promise<Json> {
       if (key === undefined) throw new SyntaxError(`unexpected line "${line.slice(0, 40)}"`);
       setOwn(doc, JSON.parse(key) as string, value === '[' ? (list = []) : value === '{' ? (map = {}) : JSON.parse(value));
     }
-  });
+  };
+  await eachLine(file, onLine, digest);
   // An empty file is not "no store": JSON.parse says what is wrong with it, as with any other damage.
   if (whole !== undefined || first) return JSON.parse(whole ?? '');
   return doc;
 }
 
+/** A JSON file in any layout: a line at a time when it is laid out as writeJsonLines does, else parsed whole. */
+export async function readJsonFile(file: string): Promise<Json> {
+  try {
+    return await readLines(file);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    return JSON.parse(await readFile(file, 'utf8'));
+  }
+}
+
 /** lowdb's adapter for the snapshot: `null` only when there is no file; anything else is handed on to be checked. */
 export class LineJsonFile<T> implements Adapter<T> {
+  /** The SHA-256 (hex) of the bytes the last read() read: tells whether the file is still the one checked before. */
+  digest: string | undefined;
+
   constructor(readonly file: string) {}
 
   async read(): Promise<T | null> {
     let value: Json;
+    this.digest = undefined;
     try {
-      value = await readLines(this.file);
+      const digest = createHash('sha256');
+      value = await readLines(this.file, digest);
+      this.digest = digest.digest('hex');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       if (!(error instanceof SyntaxError)) throw error;
       // Laid out some other way (indented by hand, say): one JSON document all the same.
-      value = JSON.parse(await readFile(this.file, 'utf8'));
+      const bytes = await readFile(this.file);
+      this.digest = createHash('sha256').update(bytes).digest('hex');
+      value = JSON.parse(bytes.toString('utf8'));
     }
     // `null`, `0` or `""` in the file is damage, not an empty folder to seed afresh.
     if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -150,6 +178,6 @@ export class LineJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    return writeLines(this.file, data as Doc);
+    return writeJsonLines(this.file, data as Doc);
   }
 }

@@ -1,14 +1,39 @@
 // Whole-store snapshots as files in snapshots/ (taken before `cli restore` replaces the store): one JSON file
 // each, written beside its name and renamed into place so that a crash never leaves half a snapshot.
 import { PluginFailure } from '../../../core/errors.ts';
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SnapshotInfo } from '../../../runtime/ports.ts';
 import { SNAPSHOT_ID, newSnapshotId, newestFirst } from '../state-backed-store.ts';
 import type { StoreData, StoreState } from '../store-state.ts';
+import { readJsonFile, writeJsonLines } from './snapshot-file.ts';
 
+/** Written before 2026-12: the header and the data as one JSON value. */
 interface SnapshotFile extends SnapshotInfo {
   data: StoreData;
+}
+
+/** Now: the store's data laid out as store.json is (a line an item), with the header in its first line. */
+type SnapshotLines = { snapshot: SnapshotInfo } & Record<string, unknown>;
+
+/** The header of a snapshot file, read from its first bytes (the whole file only for the older layout). */
+async function readHeader(file: string): Promise<SnapshotInfo | undefined> {
+  const handle = await open(file, 'r');
+  let head: string;
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    head = buffer.toString('utf8', 0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  const [first, second] = head.split('\n');
+  if (first === '{' && second?.startsWith('"snapshot":')) {
+    const header = JSON.parse(second.slice('"snapshot":'.length).replace(/,$/, '')) as SnapshotInfo;
+    return { id: String(header.id), at: String(header.at ?? ''), label: String(header.label ?? '') };
+  }
+  const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<SnapshotFile>;
+  return { id: String(parsed.id ?? ''), at: String(parsed.at ?? ''), label: String(parsed.label ?? '') };
 }
 
 export class SnapshotFiles {
@@ -19,12 +44,10 @@ export class SnapshotFiles {
 
   async take(state: StoreState, label: string, at: Date): Promise<SnapshotInfo> {
     const info: SnapshotInfo = { id: newSnapshotId(at), at: at.toISOString(), label };
-    // Serialised straight from the live state, synchronously: no change can come in between. Sessions stay out.
-    const text = JSON.stringify({ ...info, data: { ...state.data, sessions: [] } } satisfies SnapshotFile);
+    // Laid out from the live state in one synchronous pass (no change can come in between), a line an item:
+    // no single string of the whole store is built. Sessions stay out.
     await mkdir(this.dir, { recursive: true });
-    const target = join(this.dir, `${info.id}.json`);
-    await writeFile(`${target}.tmp`, text);
-    await rename(`${target}.tmp`, target);
+    await writeJsonLines(join(this.dir, `${info.id}.json`), { snapshot: info, ...state.data, sessions: [] } satisfies SnapshotLines);
     this.known.set(info.id, info);
     return { ...info };
   }
@@ -44,8 +67,7 @@ export class SnapshotFiles {
       let info = this.known.get(id);
       if (!info) {
         try {
-          const parsed = JSON.parse(await readFile(join(this.dir, name), 'utf8')) as Partial<SnapshotFile>;
-          info = { id, at: String(parsed.at ?? ''), label: String(parsed.label ?? '') };
+          info = { ...(await readHeader(join(this.dir, name)))!, id };
         } catch {
           continue; // An unreadable file cannot be restored either; it is not offered.
         }
@@ -60,17 +82,19 @@ export class SnapshotFiles {
   async read(id: string): Promise<unknown> {
     // The id becomes a file name: only the shape this store hands out is accepted.
     if (!SNAPSHOT_ID.test(id)) throw new PluginFailure('snapshot_missing', `no snapshot "${id}"`);
-    let text: string;
+    let value: unknown;
     try {
-      text = await readFile(join(this.dir, `${id}.json`), 'utf8');
+      value = await readJsonFile(join(this.dir, `${id}.json`));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new PluginFailure('snapshot_missing', `no snapshot "${id}"`);
+      if (error instanceof SyntaxError) throw new PluginFailure('store_damaged', `snapshot ${id} is damaged: not JSON`);
       throw error;
     }
-    try {
-      return (JSON.parse(text) as Partial<SnapshotFile>).data;
-    } catch {
-      throw new PluginFailure('store_damaged', `snapshot ${id} is damaged: not JSON`);
+    if (typeof value !== 'object' || value === null) return value;
+    if ('snapshot' in value) {
+      const { snapshot: _header, ...data } = value as SnapshotLines;
+      return data;
     }
+    return (value as Partial<SnapshotFile>).data;
   }
 }

@@ -7,6 +7,7 @@ import { PluginFailure } from '../../../core/errors.ts';
 import type { ClientBase } from 'pg';
 import type { WorkRecord } from '../../../core/types.ts';
 import { CounterConflict, VersionConflict, type Approval, type ChangeSet, type Document } from '../../../runtime/ports.ts';
+import { contentHash } from '../audit-chain.ts';
 import { checkChangeSet } from '../change-set-checks.ts';
 import { waitsForDelivery } from '../store-data.ts';
 import { KEPT_BACKUPS, noteAfter, noteBefore, type ScopedBackup } from '../scoped-backups.ts';
@@ -37,13 +38,14 @@ export async function commitChangeSet(client: Query, input: ChangeSet, transacti
   if (!changes.backup && !changes.answers?.length) return run(client, statement);
   await transaction(async (c) => {
     const backup = changes.backup && (await backupFor(c, changes));
-    await run(c, statement);
+    // The statement comes last: it takes the audit chain's head, held from there to the commit only.
     if (changes.answers?.length) await addAnswers(c, changes);
     if (backup) {
       noteAfter(backup, changes);
       await insertRows(c, 'backups', [backup], 'ON CONFLICT (id) DO UPDATE SET doc = excluded.doc');
       await c.query('DELETE FROM backups WHERE seq <= (SELECT seq FROM backups ORDER BY seq DESC OFFSET $1 LIMIT 1)', [KEPT_BACKUPS]);
     }
+    await run(c, statement);
   });
 }
 
@@ -99,7 +101,6 @@ function changeSetStatement(changes: ChangeSet, expected: Map<string, number | u
       FROM jsonb_to_recordset(${p(JSON.stringify(replaced.map((r) => ({ ...recordFields(r), expected: expected.get(r.id) }))))}::jsonb) AS x(${RECORD_SET}, expected integer)
       WHERE r.id = x.id AND r.version = x.expected RETURNING r.id`);
 
-  if (changes.audit?.length) add('audit_added', `INSERT INTO audit (id, record_id, doc) SELECT doc->>'id', doc->>'recordId', doc FROM ${items(changes.audit)} ORDER BY i`);
   if (changes.stock?.length) {
     add('moved', `INSERT INTO stock_movements (id, record_id, doc) SELECT doc->>'id', doc->>'recordId', doc FROM ${items(changes.stock)} ORDER BY i`);
     // Levels are running sums, counted to 6 decimals as the embedded store does (no float drift in long sums).
@@ -127,8 +128,11 @@ function changeSetStatement(changes: ChangeSet, expected: Map<string, number | u
   if (changes.triggersDone?.length) add('triggers_done', `DELETE FROM triggers WHERE id = ANY(${p(changes.triggersDone)})`);
   if (changes.backupsRestored?.length) add('backups_restored', `DELETE FROM backups WHERE id = ANY(${p(changes.backupsRestored)})`);
 
+  // The audit chain's head is taken last, after the records' and counters' rows (the checks' arguments run first),
+  // so its lock is held only for the rest of this statement, and always in the same order.
+  const audit = changes.audit?.length ? `, audit_append(${p(JSON.stringify(changes.audit.map((a) => ({ entry: { ...a, chain: undefined }, content: contentHash(a) }))))}::jsonb)` : '';
   const check = `SELECT commit_check(${p(replaced.map((r) => r.id))}::text[], ${replaced.length ? 'ARRAY(SELECT id FROM records_replaced)' : "'{}'"}, ` +
-    `${p(counters)}::text[], ${counters.length ? 'ARRAY(SELECT name FROM counted)' : "'{}'"})`;
+    `${p(counters)}::text[], ${counters.length ? 'ARRAY(SELECT name FROM counted)' : "'{}'"})${audit}`;
   return { text: parts.length ? `WITH ${parts.join(',\n')}\n${check}` : check, params };
 }
 

@@ -2,6 +2,8 @@
 // edited once released: a change is a new step. Several processes starting at once take turns (advisory lock).
 import { PluginFailure } from '../../../core/errors.ts';
 import type { PoolClient } from 'pg';
+import type { AuditEntry } from '../../../core/types.ts';
+import { EMPTY_HEAD, linkEntry } from '../audit-chain.ts';
 
 /**
  * Each item keeps its whole JSON (`doc`); the columns beside it are what lists, searches and checks need.
@@ -184,6 +186,41 @@ const STEPS: string[] = [
     END IF;
   END $$;
   `,
+  /* 2: the audit chain (see audit-chain.ts): each entry's position and hash, and the chain's head in one row */ `
+  ALTER TABLE audit ADD COLUMN chain_seq bigint;
+  CREATE UNIQUE INDEX audit_chain ON audit (chain_seq);
+
+  -- One row: where the chain ends. A commit takes it FOR UPDATE, so commits from every process chain in one line.
+  -- linked_all is false until the entries written before this step are linked (in their order, by the store's start).
+  -- verified_*: where the last walk that held ended; a start checks from there on.
+  CREATE TABLE audit_chain_head (
+    one boolean PRIMARY KEY DEFAULT true CHECK (one),
+    seq bigint NOT NULL,
+    hash text NOT NULL,
+    linked_all boolean NOT NULL,
+    verified_seq bigint NOT NULL DEFAULT 0,
+    verified_hash text NOT NULL DEFAULT repeat('0', 64)
+  );
+  INSERT INTO audit_chain_head (seq, hash, linked_all) VALUES (0, repeat('0', 64), NOT EXISTS (SELECT 1 FROM audit));
+
+  -- Appends entries after the head: entries is [{ "entry": {...}, "content": "<sha256 of its canonical JSON>" }].
+  -- The hash is linkHash of audit-chain.ts: sha256 of "<prev>|<seq>|<content>". The head row is locked from here
+  -- to the end of the commit's statement only: a commit calls this last.
+  CREATE FUNCTION audit_append(entries jsonb) RETURNS void LANGUAGE plpgsql AS $$
+  DECLARE head_seq bigint; head_hash text; e jsonb; h text;
+  BEGIN
+    SELECT seq, hash INTO head_seq, head_hash FROM audit_chain_head FOR UPDATE;
+    FOR e IN SELECT x.value FROM jsonb_array_elements(entries) WITH ORDINALITY AS x(value, i) ORDER BY x.i LOOP
+      head_seq := head_seq + 1;
+      h := encode(sha256(convert_to(head_hash || '|' || head_seq::text || '|' || (e->>'content'), 'UTF8')), 'hex');
+      INSERT INTO audit (id, record_id, chain_seq, doc)
+        VALUES (e->'entry'->>'id', e->'entry'->>'recordId', head_seq,
+                (e->'entry') || jsonb_build_object('chain', jsonb_build_object('seq', head_seq, 'prev', head_hash, 'hash', h)));
+      head_hash := h;
+    END LOOP;
+    UPDATE audit_chain_head SET seq = head_seq, hash = head_hash;
+  END $$;
+  `,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;
@@ -206,11 +243,41 @@ export async function migrate(client: PoolClient, schema: string): Promise<void>
       await client.query(STEPS[v - 1]);
       await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v]);
     }
+    await linkOlderAudit(client);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK');
     throw e;
   }
+}
+
+/**
+ * Entries written before the chain (a database from an older release) are linked once, in the order they were
+ * written (their seq), so the chain covers them from then on. Runs under the migration lock; the append-only
+ * trigger is set aside for this transaction only.
+ */
+async function linkOlderAudit(client: PoolClient): Promise<void> {
+  const { rows } = await client.query<{ linked_all: boolean }>('SELECT linked_all FROM audit_chain_head FOR UPDATE');
+  if (rows[0].linked_all) return;
+  await client.query('ALTER TABLE audit DISABLE TRIGGER audit_append_only');
+  let head = EMPTY_HEAD;
+  for (let after = 0; ; ) {
+    const page = await client.query<{ seq: string; doc: AuditEntry }>('SELECT seq, doc FROM audit WHERE seq > $1 ORDER BY seq LIMIT 5000', [after]);
+    if (!page.rows.length) break;
+    const links = page.rows.map((r) => {
+      const { chain } = linkEntry({ ...r.doc, chain: undefined }, head);
+      head = { seq: chain.seq, hash: chain.hash };
+      return { row: Number(r.seq), chain };
+    });
+    await client.query(
+      `UPDATE audit a SET chain_seq = (x.chain->>'seq')::bigint, doc = a.doc || jsonb_build_object('chain', x.chain)
+       FROM jsonb_to_recordset($1::jsonb) AS x("row" bigint, chain jsonb) WHERE a.seq = x."row"`,
+      [JSON.stringify(links)],
+    );
+    after = links.at(-1)!.row;
+  }
+  await client.query('ALTER TABLE audit ENABLE TRIGGER audit_append_only');
+  await client.query('UPDATE audit_chain_head SET seq = $1, hash = $2, linked_all = true', [head.seq, head.hash]);
 }
 
 /** A schema name as SQL; names are checked where they are given, this only quotes. */

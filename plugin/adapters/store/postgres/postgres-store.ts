@@ -6,6 +6,8 @@ import pg from 'pg';
 import type { AuditEntry, Json, Template, WorkRecord } from '../../../core/types.ts';
 import {
   StoreUnavailable,
+  type AuditChainReport,
+  type AuditChainResult,
   systemClock,
   type Approval,
   type AutomationTrigger,
@@ -26,6 +28,7 @@ import {
   type StoreHealth,
   type User,
 } from '../../../runtime/ports.ts';
+import { ChainWalker, EMPTY_HEAD } from '../audit-chain.ts';
 import { backupInfo, restoreChanges, type ScopedBackup } from '../scoped-backups.ts';
 import { newSnapshotId, newestFirst } from '../state-backed-store.ts';
 import { checkStoreData, clone, deepFreeze, refuseMalformed } from '../store-data.ts';
@@ -319,7 +322,8 @@ export class PostgresStore implements Store {
   }
 
   getAudit(recordId: string): Promise<AuditEntry[]> {
-    return this.docs('SELECT doc FROM audit WHERE record_id = $1 ORDER BY seq', [recordId]);
+    // The chain link is the store's own, as in the embedded store (export and `audit verify` carry it).
+    return this.docs(`SELECT doc - 'chain' AS doc FROM audit WHERE record_id = $1 ORDER BY seq`, [recordId]);
   }
 
   async counter(name: string): Promise<number> {
@@ -438,6 +442,67 @@ export class PostgresStore implements Store {
 
   async commit(changes: ChangeSet): Promise<void> {
     await this.watch(commitChangeSet(this.open, changes, (work) => this.transaction(work)));
+  }
+
+  /**
+   * Walks the chain in pages of entries, in one repeatable-read snapshot so that commits meanwhile from any
+   * process neither move its end nor show half of themselves.
+   */
+  async verifyAudit({ sinceCheckpoint = false } = {}): Promise<AuditChainReport> {
+    const started = performance.now();
+    let from = 0;
+    const result = await this.watch(
+      this.transaction(async (client): Promise<AuditChainResult> => {
+        await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        let start = EMPTY_HEAD;
+        if (sinceCheckpoint) {
+          const [mark] = (await client.query<{ seq: string; hash: string }>('SELECT verified_seq AS seq, verified_hash AS hash FROM audit_chain_head')).rows;
+          const seq = Number(mark.seq);
+          if (seq > 0) {
+            const [entry] = await docs<AuditEntry>(client, 'SELECT doc FROM audit WHERE chain_seq = $1', [seq]);
+            if (entry?.chain?.hash !== mark.hash || new ChainWalker({ seq: seq - 1, hash: entry.chain.prev }).next(entry))
+              return {
+                ok: false,
+                count: 0,
+                broken: {
+                  seq,
+                  ...(entry && { id: entry.id, recordId: entry.recordId, at: entry.at }),
+                  problem: entry ? 'changed' : 'missing',
+                  detail: entry ? 'the entry where the last check ended is no longer what it was' : 'the entry where the last check ended is missing (deleted)',
+                },
+              };
+            start = { seq, hash: mark.hash };
+            from = seq;
+          }
+        }
+        const walker = new ChainWalker(start);
+        for (let after = start.seq; ; ) {
+          const { rows } = await client.query<{ c: string; doc: AuditEntry }>(
+            prepared('SELECT chain_seq AS c, doc FROM audit WHERE chain_seq > $1 ORDER BY chain_seq LIMIT 10000', [after]),
+          );
+          if (!rows.length) break;
+          for (const row of rows) {
+            // The row's place and the link it carries must agree: rows whose places were swapped are reordered.
+            if (row.doc.chain && Number(row.c) !== row.doc.chain.seq)
+              return {
+                ok: false,
+                count: walker.count,
+                broken: { seq: Number(row.c), id: row.doc.id, recordId: row.doc.recordId, at: row.doc.at, problem: 'reordered', detail: `it is stored at position ${row.c} but its link says ${row.doc.chain.seq}: entries were moved` },
+              };
+            const broken = walker.next(row.doc);
+            if (broken) return { ok: false, count: walker.count, broken };
+          }
+          after = Number(rows[rows.length - 1].c);
+        }
+        const { rows } = await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_chain_head');
+        const [unlinked] = await docs<AuditEntry>(client, 'SELECT doc FROM audit WHERE chain_seq IS NULL ORDER BY seq LIMIT 1');
+        const broken = walker.end({ seq: Number(rows[0].seq), hash: rows[0].hash }) ?? (unlinked && walker.next(unlinked));
+        return broken ? { ok: false, count: walker.count, broken } : { ok: true, count: walker.count, head: walker.last };
+      }),
+    );
+    // The next start checks from here; another process may have got further meanwhile.
+    if (result.ok) await this.query('UPDATE audit_chain_head SET verified_seq = $1, verified_hash = $2 WHERE verified_seq < $1', [result.head.seq, result.head.hash]);
+    return { ...result, tookMs: Math.round(performance.now() - started), from };
   }
 
   // ------------------------------------------------------------ snapshots, backups, export and import

@@ -13,7 +13,7 @@ export const TABLES = {
   templates: { columns: ['id', 'version', 'doc'], row: (t: Template) => [t.id, t.version, doc(t)] },
   users: { columns: ['id', 'username', 'doc'], row: (u: User) => [u.id, u.username, doc(u)] },
   records: { columns: RECORD_COLUMNS, row: recordRow },
-  audit: { columns: ['id', 'record_id', 'doc'], row: (a: AuditEntry) => [a.id, a.recordId, doc(a)] },
+  audit: { columns: ['id', 'record_id', 'chain_seq', 'doc'], row: (a: AuditEntry) => [a.id, a.recordId, a.chain?.seq ?? null, doc(a)] },
   stock_movements: { columns: ['id', 'record_id', 'doc'], row: (m: StockMovement) => [m.id, m.recordId ?? null, doc(m)] },
   notifications: { columns: ['id', 'recipient', 'at', 'doc'], row: (n: Notification) => [n.id, n.to, n.at, doc(n)] },
   ledger: { columns: ['id', 'record_id', 'doc'], row: (e: LedgerEntry) => [e.id, e.recordId, doc(e)] },

@@ -3,6 +3,7 @@ import type { ClientBase } from 'pg';
 import type { AuditEntry } from '../../../core/types.ts';
 import type { StockLevel } from '../../../runtime/ports.ts';
 import { emptyStoreData, waitsForDelivery, type StoreData } from '../store-data.ts';
+import { headOfLinked } from '../audit-chain.ts';
 import { docs, insertRows } from './rows.ts';
 
 type Reader = Pick<ClientBase, 'query'>;
@@ -29,6 +30,8 @@ export async function readWholeStore(client: Reader): Promise<StoreData> {
   data.triggers = await docs(client, 'SELECT doc FROM triggers ORDER BY seq');
   data.answers = await docs(client, 'SELECT doc FROM answers ORDER BY at, key');
   data.backups = await docs(client, 'SELECT doc FROM backups ORDER BY seq');
+  const [head] = (await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_chain_head')).rows;
+  if (head) data.auditHead = { seq: Number(head.seq), hash: head.hash };
   return data;
 }
 
@@ -52,7 +55,10 @@ export async function replaceWholeStore(client: ClientBase, data: StoreData): Pr
   await insertRows(client, 'templates', data.templates);
   await insertRows(client, 'users', data.users);
   await insertRows(client, 'records', data.records);
-  await insertRows(client, 'audit', Object.values(data.audit).flat());
+  // In chain order, so that the table's own order is the chain's; older data is linked first (see headOfLinked).
+  const head = data.auditHead ?? headOfLinked(data.audit);
+  await insertRows(client, 'audit', Object.values(data.audit).flat().sort((a, b) => (a.chain?.seq ?? 0) - (b.chain?.seq ?? 0)));
+  await client.query('UPDATE audit_chain_head SET seq = $1, hash = $2, linked_all = true', [head.seq, head.hash]);
   await insertRows(client, 'stock_movements', data.stockMovements);
   for (const l of data.stockLevels)
     await client.query('INSERT INTO stock_levels (product, warehouse, on_hand, reserved) VALUES ($1, $2, $3, $4)', [l.product, l.warehouse, l.onHand, l.reserved]);
