@@ -284,6 +284,8 @@ export interface AuditEntry {
   approvedBy?: string;
   /** The automation that did it, when no person did. */
   automation?: string;
+  /** The people (user ids) a comment mentions. */
+  mentions?: string[];
 }
 
 // ---------------------------------------------------------------- commands and decisions

@@ -17,6 +17,7 @@ interface Rec {
   id: string;
   number: string;
   status: string;
+  template: string;
   handler: string;
   availableActions?: { name: string; needsApproval?: boolean }[];
 }
