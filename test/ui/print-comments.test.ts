@@ -53,6 +53,7 @@ describe('comments on a record', () => {
     await entry.waitFor();
     await expect.poll(() => entry.locator('.timeline-action').textContent()).toBe('评论');
     expect(await entry.locator('.timeline-meta').textContent()).toContain('张伟');
+    expect(await entry.locator('mark.mention').textContent()).toBe('@刘洋');
     expect(await box.inputValue()).toBe('');
     expect(await page.locator('[data-testid=comment-box]').textContent()).not.toMatch(/\bcomment\.[a-zA-Z]/);
 
