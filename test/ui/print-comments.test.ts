@@ -68,6 +68,10 @@ describe('comments on a record', () => {
     const note = manager.locator('[data-testid=notifications] .inbox-item').filter({ hasText: `张伟 在 ${order.number} 的评论中提到了您` });
     await note.waitFor();
     expect(await note.textContent()).toContain('请确认交期 @刘洋 谢谢');
+    // the notification opens the record, where the comment is in the history
+    await note.locator('.inbox-main').click();
+    await manager.waitForURL(new RegExp(`/orders/${order.id}$`));
+    await expect.poll(() => manager.locator('[data-testid=history]').textContent()).toContain('请确认交期 @刘洋 谢谢');
   });
 });
 
