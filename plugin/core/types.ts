@@ -101,6 +101,8 @@ export interface AuditEntry {
   approvedBy?: string;
   /** The automation that did it, when no person did. */
   automation?: string;
+  /** The people (user ids) a comment mentions. */
+  mentions?: string[];
   /** Its link in the store's one audit chain, set by the store when it commits the entry (tamper evidence). */
   chain?: AuditLink;
 }

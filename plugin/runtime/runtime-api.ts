@@ -226,6 +226,8 @@ export interface Runtime {
   copyDraft(actor: Actor, id: string): Promise<Result<{ template: string; data: JsonObject; from: { id: string; number: string } }>>;
   copyRecord(actor: Actor, id: string, data?: JsonObject): Promise<Result<RecordView>>;
   history(actor: Actor, id: string): Promise<Result<AuditEntry[]>>;
+  /** A comment in the record's history (action `comment`); the people it @mentions are notified. */
+  addComment(actor: Actor, id: string, text: string): Promise<Result<AuditEntry>>;
   recordStock(actor: Actor, id: string): Promise<Result<StockMovement[]>>;
   recordLedger(actor: Actor, id: string): Promise<Result<{ entries: LedgerEntry[]; balances: Record<string, number> }>>;
 

@@ -1,5 +1,6 @@
 // The runtime: the ports put together behind the Runtime interface that hosts call.
 import { checkTimeZone } from '../core/periods.ts';
+import { addComment } from './comments.ts';
 import { bulkAction, execute, previewAction, runAction } from './actions.ts';
 import { decideApproval, listApprovals, previewApproval, transferApproval, withdrawApproval } from './approvals.ts';
 import { resumeTriggers, runScheduled } from './automations.ts';
@@ -92,6 +93,7 @@ export function createRuntime(options: RuntimeOptions): HostRuntime {
     copyDraft: (actor, id) => copyDraftOf(env, actor, id),
     copyRecord: (actor, id, data) => copyRecord(env, actor, id, data),
     history: (actor, id) => history(env, actor, id),
+    addComment: (actor, id, text) => addComment(env, actor, id, { text }),
     recordStock: (actor, id) => recordStock(env, actor, id),
     recordLedger: (actor, id) => recordLedger(env, actor, id),
 

@@ -7,6 +7,7 @@ import { HomePage } from './pages/home-page';
 import { OrdersPage } from './pages/orders/orders-page';
 import { OrderDetailPage } from './pages/orders/order-detail-page';
 import { OrderFormPage } from './pages/orders/order-form-page';
+import { OrderPrintPage } from './pages/orders/order-print-page';
 import { ArchivePage } from './pages/archive/archive-page';
 import { ApprovalsPage } from './pages/approvals/approvals-page';
 import { NotificationsPage } from './pages/notifications/notifications-page';
@@ -23,6 +24,7 @@ export const router = createBrowserRouter([
       { path: '/orders/new', element: <OrderFormPage /> },
       { path: '/orders/:id', element: <OrderDetailPage /> },
       { path: '/orders/:id/edit', element: <OrderFormPage /> },
+      { path: '/orders/:id/print', element: <OrderPrintPage /> },
       { path: '/archive', element: <ArchivePage /> },
       { path: '/approvals', element: <ApprovalsPage /> },
       { path: '/notifications', element: <NotificationsPage /> },

@@ -246,6 +246,15 @@ export function runStoreContract(name: string, make: () => Promise<{ store: Stor
         expect(await store.counter('sales-order')).toBe(1);
       });
 
+      it('an audit entry with its notifications may come without the record (a comment): the record and its version stay', async () => {
+        await create(store, aRecord('1'));
+        const comment = anAudit('c1', '1', { action: 'comment', comment: '@sales1 请看', mentions: ['u-sales1'] });
+        await store.commit({ audit: [comment], notifications: [aNotification('n1', 'u-sales1', { recordId: '1', kind: 'comment.mention' })] });
+        expect(await store.getRecord('1')).toEqual(aRecord('1'));
+        expect((await store.getAudit('1')).at(-1)).toEqual(comment);
+        expect(await store.notificationsFor('u-sales1')).toEqual([aNotification('n1', 'u-sales1', { recordId: '1', kind: 'comment.mention' })]);
+      });
+
       it('an update that expects the stored version is applied', async () => {
         await create(store, aRecord('1'));
         await store.commit({ records: [{ record: aRecord('1', { version: 2, status: 'confirmed' }), expectVersion: 1 }] });

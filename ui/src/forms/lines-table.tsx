@@ -17,6 +17,7 @@ import type { ErrorObject } from 'ajv';
 import { useI18n } from '../i18n';
 import { formatMoney } from '../lib/format';
 import { translateAjvError } from './translate-error';
+import { readonlyText } from './readonly-control';
 
 export interface LineAmountConfig {
   quantity: string;
@@ -28,6 +29,8 @@ function LinesTable(props: ArrayControlProps) {
   const { schema, rootSchema, path, data, visible, enabled, label, addItem, removeItems, required, config } = props;
   const ctx = useJsonForms();
   const lineAmount = (config as { lineAmount?: LineAmountConfig } | undefined)?.lineAmount;
+  // a document (the print view) shows each cell's value as text, not as a disabled input
+  const asText = !enabled && !!(config as { document?: boolean } | undefined)?.document;
   const rows = Array.isArray(data) ? (data as Record<string, unknown>[]) : [];
   const count = typeof data === 'number' ? data : rows.length;
   const rawRows: Record<string, unknown>[] = useMemo(() => {
@@ -100,6 +103,7 @@ function LinesTable(props: ArrayControlProps) {
                   <td className="col-idx muted">{index + 1}</td>
                   {columns.map((c) => {
                     const errs = errorsAt(`${base}/${index}/${c}`);
+                    if (asText) return <td key={c} className={itemProps[c].type === 'number' || itemProps[c].type === 'integer' ? 'num' : undefined}>{readonlyText(Resolve.schema(schema, `#/properties/${c}`, rootSchema), rawRows[index]?.[c], t, lang)}</td>;
                     return (
                       <td key={c} className={errs.length ? 'has-error' : undefined}>
                         <DispatchCell

@@ -1,20 +1,23 @@
 // Read-only forms show values as text, not as disabled inputs: dates and choices read the same in every browser.
-import { and, isControl, rankWith, schemaMatches, type ControlProps, type RankedTester } from '@jsonforms/core';
+import { and, isControl, rankWith, schemaMatches, type ControlProps, type JsonSchema, type RankedTester } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
-import { useI18n } from '../i18n';
+import { useI18n, type Lang } from '../i18n';
 import { formatNumber } from '../lib/format';
+
+/** A primitive value as a reader sees it: a dropdown's option title (in their language), not the stored code; "—" for nothing. */
+export function readonlyText(schema: JsonSchema, data: unknown, t: (key: string) => string, lang: Lang): string {
+  const option = Array.isArray(schema.oneOf) ? schema.oneOf.find((o) => o.const === data) : undefined;
+  if (option?.title) return option.title;
+  if (data === undefined || data === null || data === '') return '—';
+  if (typeof data === 'boolean') return data ? t('common.yes') : t('common.no');
+  if (typeof data === 'number') return schema.type === 'integer' || Number.isInteger(data) ? formatNumber(data, lang) : String(data);
+  return String(data);
+}
 
 function ReadonlyControl({ label, data, schema, visible }: ControlProps) {
   const { t, lang } = useI18n();
   if (!visible) return null;
-  let text: string;
-  // a dropdown shows its option's title (in the reader's language), not the stored code
-  const option = Array.isArray(schema.oneOf) ? schema.oneOf.find((o) => o.const === data) : undefined;
-  if (option?.title) text = option.title;
-  else if (data === undefined || data === null || data === '') text = '—';
-  else if (typeof data === 'boolean') text = data ? t('common.yes') : t('common.no');
-  else if (typeof data === 'number') text = schema.type === 'integer' || Number.isInteger(data) ? formatNumber(data, lang) : String(data);
-  else text = String(data);
+  const text = readonlyText(schema, data, t, lang);
   return (
     <div className="control ro-control">
       <label>{label}</label>

@@ -39,12 +39,14 @@ export interface RecordFormProps {
   /** Pointers the reader may write now; 'all' for everything; [] = read-only. */
   editable: string[] | 'all';
   readonly?: boolean;
+  /** Laid out as a document (printing): every tab's fields one after another. */
+  document?: boolean;
   showErrors?: boolean;
   serverErrors?: ErrorObject[];
   onChange?: (data: JsonObject, errors: ErrorObject[]) => void;
 }
 
-export function RecordForm({ template, data, roles, editable, readonly, showErrors, serverErrors, onChange }: RecordFormProps) {
+export function RecordForm({ template, data, roles, editable, readonly, document: asDocument, showErrors, serverErrors, onChange }: RecordFormProps) {
   const { lang, t } = useI18n();
   const schema = useMemo(
     () => localizeSchema(template.form.schema, template.form.labels, lang) as JsonSchema,
@@ -71,8 +73,9 @@ export function RecordForm({ template, data, roles, editable, readonly, showErro
       showUnfocusedDescription: false,
       hideRequiredAsterisk: !!readonly,
       lineAmount: lines?.price ? { quantity: lines.quantity, price: lines.price } : undefined,
+      document: !!asDocument,
     };
-  }, [template, readonly]);
+  }, [template, readonly, asDocument]);
   const i18n = useMemo(
     () => ({
       locale: lang,

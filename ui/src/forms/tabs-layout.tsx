@@ -16,6 +16,20 @@ function TabsLayout({ uischema, schema, path, visible, enabled, renderers, cells
   const at = Math.max(0, categories.indexOf(current));
   // JSON Forms' `options.variant: "stepper"`: numbered steps with back and next
   const stepper = (uischema.options as { variant?: string } | undefined)?.variant === 'stepper';
+  // a document (the print view) shows every category, one after another, each under its name
+  if ((ctx.config as { document?: boolean } | undefined)?.document)
+    return (
+      <div className="form-tabs is-document">
+        {categories.map((c, i) => (
+          <section key={i} className="form-tabs__panel">
+            <h3 className="form-tabs__heading">{typeof c.label === 'string' ? c.label : ''}</h3>
+            {(c.elements ?? []).map((child, j) => (
+              <JsonFormsDispatch key={j} uischema={child} schema={schema} path={path} enabled={enabled} renderers={renderers} cells={cells} />
+            ))}
+          </section>
+        ))}
+      </div>
+    );
   return (
     <div className={`form-tabs${stepper ? ' is-stepper' : ''}`}>
       <div className="form-tabs__list" role="tablist">

@@ -37,6 +37,18 @@ function fieldLabel(t: Template | undefined, path: string, lang: 'zh-CN' | 'en')
   return title ? pickBilingual(title, lang) : path;
 }
 
+/** A comment's text with the people it mentions ("@姓名", "@username") marked out. */
+function withMentions(text: string, mentions: string[] | undefined, people: { id: string; username: string; name: string }[] | undefined): React.ReactNode {
+  const words = (mentions ?? [])
+    .flatMap((id) => people?.filter((p) => p.id === id).flatMap((p) => [p.name, p.username]) ?? [])
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (!words.length) return text;
+  const parts = text.split(new RegExp(`(@(?:${words.join('|')}))`, 'i'));
+  return parts.map((part, i) => (i % 2 === 1 ? <mark key={i} className="mention">{part}</mark> : part));
+}
+
 export function HistoryTimeline({ entries, template }: { entries: HistoryEntry[]; template?: Template }) {
   const { t, lang, label } = useI18n();
   const people = useUsers();
@@ -78,7 +90,11 @@ export function HistoryTimeline({ entries, template }: { entries: HistoryEntry[]
                 {t('history.reason')}: {reasonLabel(template, e.reason, label)}
               </div>
             )}
-            {e.comment && <div className="timeline-comment">“{e.comment}”</div>}
+            {e.comment && e.action === 'comment' ? (
+              <div className="timeline-comment is-note">{withMentions(e.comment, e.mentions, people.data)}</div>
+            ) : (
+              e.comment && <div className="timeline-comment">“{e.comment}”</div>
+            )}
             {e.changes && e.changes.length > 0 && (
               <ChangeTable changes={flattenChanges(e.changes)} template={template} collapsed={!e.from} />
             )}

@@ -158,6 +158,7 @@ export const components: Record<string, Schema> = closed({
       recordId: { type: 'string' },
       approvedBy: { type: 'string', description: 'The approver whose decision let this happen.' },
       automation: { type: 'string', description: 'The automation that did it, when no person did.' },
+      mentions: { type: 'array', items: { type: 'string' }, description: 'A comment\'s mentioned people (user ids).' },
     },
   },
   StockMovement: {

@@ -110,6 +110,17 @@ export const recordHistory: Operation = {
   responses: { 200: ok('Entries', { type: 'array', items: ref('AuditEntry') }), ...problems(401, 404) },
 };
 
+export const addComment: Operation = {
+  method: 'post',
+  path: '/api/records/{id}/comments',
+  summary: 'Comment on a record (anyone who may see it): an entry in its history with action `comment`; the record\'s data and version stay as they are',
+  description: '`text`: 1 to 2,000 characters, trimmed. `@username` or `@姓名` mentions a person, who is notified (kind `comment.mention`). '
+    + 'Mentioning nobody known, a name several people share, or someone who may not see the record is refused (422 `validation_failed`, naming them) and nothing is kept.',
+  parameters: [idParam],
+  requestBody: jsonBody(object({ text: { type: 'string' } }, ['text'])),
+  responses: { 201: ok('The history entry', ref('AuditEntry')), ...problems(400, 401, 404, 413, 422) },
+};
+
 export const recordStock: Operation = {
   method: 'get',
   path: '/api/records/{id}/stock',

@@ -128,6 +128,11 @@ export function recordRoutes(router: Router, runtime: Runtime): void {
     res.json(orRefuse(await runtime.history(actorOf(res), req.params.id)).map((e) => ({ ...e, from: e.from ?? null, to: e.to ?? null })));
   });
 
+  on<{ text: string }>(router, contract.addComment, async (req, res, body) => {
+    const entry = orRefuse(await runtime.addComment(actorOf(res), req.params.id, body.text));
+    res.status(201).json({ ...entry, from: entry.from ?? null, to: entry.to ?? null });
+  });
+
   on(router, contract.recordStock, async (req, res) => {
     res.json(orRefuse(await runtime.recordStock(actorOf(res), req.params.id)));
   });

@@ -14,6 +14,7 @@ import { RecordForm } from '../../forms/record-form';
 import { formatDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { useTemplate } from '../../lib/templates';
+import { CommentBox } from '../../records/comment-box';
 import { HistoryTimeline } from '../../records/history-timeline';
 import { LedgerEntries } from '../../records/ledger-entries';
 import { RecordHeader } from '../../records/record-header';
@@ -97,6 +98,9 @@ export function OrderDetailPage() {
         ))}
         {actions.length === 0 && !canEdit && !canCopy && <span className="muted">{t('record.noActions')}</span>}
         <span className="spacer" />
+        <Link className="btn" to={`/orders/${enc}/print`} data-testid="print-link">
+          {t('print.link')}
+        </Link>
         {canCopy && (
           <Link className="btn" to={copyPath(record)} data-testid="copy-record">
             {t('copy.button')}
@@ -119,6 +123,7 @@ export function OrderDetailPage() {
           <h2 className="section-title">{t('history.title')}</h2>
           <ErrorBanner error={history.error} onRetry={history.reload} />
           {history.data ? <HistoryTimeline entries={history.data} template={tpl} /> : <Loading />}
+          <CommentBox recordId={record.id} onPosted={() => history.reload()} />
         </section>
         <div className="detail-side">
           <section className="card card-pad">
