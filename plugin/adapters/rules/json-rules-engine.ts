@@ -69,11 +69,13 @@ export function createRulesEvaluator(): RulesEvaluator {
   function build(rules: Record<string, JsonObject>, wanted: string[], shared: Record<string, JsonObject> = {}): Engine {
     const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePlainPath });
     for (const [name, fn] of custom) engine.addOperator(name, fn);
-    for (const [name, condition] of Object.entries(shared)) engine.setCondition(name, condition as never);
+    // the engine writes into the conditions it is given (a leaf's "priority" becomes a number), and a stored
+    // template is frozen: it gets copies
+    for (const [name, condition] of Object.entries(shared)) engine.setCondition(name, structuredClone(condition) as never);
     for (const name of wanted) {
       const rule = rules[name] as JsonObject | undefined;
       if (!rule) throw new PluginFailure('setup_invalid', `rule "${name}" is not in the template; the template should not have been imported`);
-      engine.addRule({ name, conditions: rule.conditions as never, event: { type: name } });
+      engine.addRule({ name, conditions: structuredClone(rule.conditions) as never, event: { type: name } });
     }
     return engine;
   }

@@ -32,6 +32,20 @@ describe('the json-rules-engine guard evaluator', () => {
     expect(await e.evaluate(lines, ['first'], { data: {} })).toEqual({ first: false });
   });
 
+  it('conditions with priorities work on a frozen template (the engine writes into what it is given)', async () => {
+    const deepFreeze = <T>(o: T): T => {
+      if (o && typeof o === 'object') for (const v of Object.values(o)) deepFreeze(v);
+      return Object.freeze(o);
+    };
+    const leaf = deepFreeze({ fact: 'data', path: '$.amount', operator: 'greaterThan', value: 100, priority: 10 });
+    const frozen = deepFreeze({ prioritised: { conditions: { all: [leaf, { condition: 'small' }] } } });
+    const shared = deepFreeze({ small: { all: [{ ...leaf, operator: 'lessThan', value: 200, priority: 5 }] } });
+    const e = createRulesEvaluator();
+    expect(await e.evaluate(frozen, ['prioritised'], { data: { amount: 150 } }, shared)).toEqual({ prioritised: true });
+    expect((await e.explain(frozen.prioritised, { data: { amount: 50 } }, shared)).holds).toBe(false);
+    expect(leaf.priority).toBe(10);
+  });
+
   it('a rule the template lacks is a configuration error naming it', async () => {
     await expect(createRulesEvaluator().evaluate(rules, ['missing'], {})).rejects.toThrow(/rule "missing" is not in the template/);
   });
