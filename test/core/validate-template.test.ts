@@ -99,6 +99,36 @@ const broken: BrokenCase[] = [
     expected: ['/rules/notInvoiced/conditions/all/0/value/fact'],
   },
   {
+    name: 'params on a fact (dynamic facts take them; the runtime\'s facts do not)',
+    breakIt: (b) => (b.rules.notInvoiced.conditions.all[0].params = { accountId: 'lincoln' }),
+    expected: ['/rules/notInvoiced/conditions/all/0/params'],
+    message: /params are not supported/,
+  },
+  {
+    name: 'params on a fact compared against',
+    breakIt: (b) => (b.rules.notInvoiced.conditions.all[0].value = { fact: 'ledger', path: '$.receipt', params: { unit: 'cents' } }),
+    expected: ['/rules/notInvoiced/conditions/all/0/value/params'],
+    message: /params are not supported/,
+  },
+  {
+    name: "'in' with a value that is not a list",
+    breakIt: (b) => (b.rules.notInvoiced.conditions.all[0].operator = 'in'),
+    expected: ['/rules/notInvoiced/conditions/all/0/value'],
+    message: /'in' needs a list as its value/,
+  },
+  {
+    name: "'someValue' with a value that is not a list, behind 'not'",
+    breakIt: (b) => (b.rules.notInvoiced.conditions.all[0].operator = 'not:someValue:equal'),
+    expected: ['/rules/notInvoiced/conditions/all/0/value'],
+    message: /'someValue' needs a list as its value/,
+  },
+  {
+    name: "a rule's onSuccess handler",
+    breakIt: (b) => (b.rules.notInvoiced.onSuccess = 'almanac.addRuntimeFact("x", true)'),
+    expected: ['/rules/notInvoiced/onSuccess'],
+    message: /'onSuccess' is not supported/,
+  },
+  {
     name: 'an unknown operator',
     breakIt: (b) => (b.rules.notInvoiced.conditions.all[0].operator = 'atMost'),
     expected: ['/rules/notInvoiced/conditions/all/0/operator'],
