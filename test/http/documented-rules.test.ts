@@ -1,5 +1,6 @@
 // json-rules-engine's documented example rules, each guarding a template's one action: what json-rules-engine itself
-// says on the facts the runtime builds is what the preview, the offered actions and the real call say.
+// says on the facts the runtime builds is what the preview, the offered actions and the real call say (and where the
+// engine stops with an error, the runtime says the rule does not hold rather than failing the request).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine, type OperatorEvaluator } from 'json-rules-engine';
@@ -24,6 +25,8 @@ interface Example {
 interface Supported extends Example {
   holds: JsonObject[];
   fails: JsonObject[];
+  /** Data on which json-rules-engine stops with an error: the runtime says the rule does not hold. */
+  engineThrows?: JsonObject[];
 }
 interface Refused extends Example {
   errors: { path: string; message: string }[];
@@ -102,9 +105,13 @@ describe('documented rules as guards: the engine, the preview, the offered actio
       expect(imported.status).toBe(201);
       const template = (await app.store.getTemplate(bundle.id as string, 1)) as Template;
 
-      const cases = [...example.holds.map((data) => ({ data, holds: true })), ...example.fails.map((data) => ({ data, holds: false }))];
-      for (const { data, holds } of cases) {
-        const what = `${holds ? 'holds' : 'fails'} on ${JSON.stringify(data)}`;
+      const cases = [
+        ...example.holds.map((data) => ({ data, holds: true, throws: false })),
+        ...example.fails.map((data) => ({ data, holds: false, throws: false })),
+        ...(example.engineThrows ?? []).map((data) => ({ data, holds: false, throws: true })),
+      ];
+      for (const { data, holds, throws } of cases) {
+        const what = `${holds ? 'holds' : throws ? 'stops the engine' : 'fails'} on ${JSON.stringify(data)}`;
         const created = await admin.post('/api/records', { template: bundle.id, data });
         expect(created.status, what).toBe(201);
         const id = created.body.id as string;
@@ -112,7 +119,8 @@ describe('documented rules as guards: the engine, the preview, the offered actio
 
         // (a) json-rules-engine itself, on the facts the runtime builds for this caller and record
         const facts = buildFacts(template, record, app.people.admin.actor, {}, await ledgerBalances(app.store, id));
-        expect(await engineSays(example, facts), `engine ${what}`).toBe(holds);
+        if (throws) await expect(engineSays(example, facts), `engine ${what}`).rejects.toThrow(/Cannot read properties of undefined|is not a function/);
+        else expect(await engineSays(example, facts), `engine ${what}`).toBe(holds);
 
         // (b) the preview
         const preview = await admin.get(`/api/records/${id}/actions/finish/preview`);

@@ -46,6 +46,26 @@ describe('the json-rules-engine guard evaluator', () => {
     expect(leaf.priority).toBe(10);
   });
 
+  it('in, notIn, someValue and everyValue on a missing list do not hold, where json-rules-engine would stop the run', async () => {
+    const lists = {
+      swappedIn: { conditions: { all: [{ fact: 'data', path: '$.tags', operator: 'swap:in', value: 'release' }] } },
+      notInFact: { conditions: { all: [{ fact: 'data', path: '$.status', operator: 'notIn', value: { fact: 'data', path: '$.closed' } }] } },
+      swappedSome: { conditions: { all: [{ fact: 'data', path: '$.tags', operator: 'swap:someValue:equal', value: 'release' }] } },
+      swappedEvery: { conditions: { all: [{ fact: 'data', path: '$.tags', operator: 'swap:everyValue:equal', value: 'release' }] } },
+    };
+    const names = Object.keys(lists);
+    const e = createRulesEvaluator();
+    expect(await e.evaluate(lists, names, { data: { status: 'open' } })).toEqual({ swappedIn: false, notInFact: false, swappedSome: false, swappedEvery: false });
+    expect(await e.evaluate(lists, names, { data: { status: 'open', tags: ['release'], closed: ['done'] } })).toEqual({
+      swappedIn: true,
+      notInFact: true,
+      swappedSome: true,
+      swappedEvery: true,
+    });
+    // a string is searched as json-rules-engine searches it
+    expect(await e.evaluate(lists, ['swappedIn'], { data: { tags: 'pre-release' } })).toEqual({ swappedIn: true });
+  });
+
   it('a rule the template lacks is a configuration error naming it', async () => {
     await expect(createRulesEvaluator().evaluate(rules, ['missing'], {})).rejects.toThrow(/rule "missing" is not in the template/);
   });
