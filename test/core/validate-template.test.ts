@@ -123,6 +123,18 @@ const broken: BrokenCase[] = [
     message: /'someValue' needs a list as its value/,
   },
   {
+    name: 'a bracket path whose key JSONPath reads as syntax',
+    breakIt: (b) => (b.rules.hasLines.conditions.all[0].path = "$['line^count']"),
+    expected: ['/rules/hasLines/conditions/all/0/path'],
+    message: /cannot be read by json-rules-engine's JSONPath: the key "line\^count"/,
+  },
+  {
+    name: 'a bracket path with an escaped quote (JSONPath has no escapes)',
+    breakIt: (b) => (b.rules.hasLines.conditions.all[0].path = "$['it\\'s']"),
+    expected: ['/rules/hasLines/conditions/all/0/path'],
+    message: /it has no escapes/,
+  },
+  {
     name: "a rule's onSuccess handler",
     breakIt: (b) => (b.rules.notInvoiced.onSuccess = 'almanac.addRuntimeFact("x", true)'),
     expected: ['/rules/notInvoiced/onSuccess'],

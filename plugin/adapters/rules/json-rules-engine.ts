@@ -62,7 +62,8 @@ function resolvePlainPath(value: unknown, path: string): unknown {
   }
   let at = value;
   for (const s of segments) {
-    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, s)) return undefined;
+    // as JSONPath does: own properties of objects, lists and strings ("$.status.length")
+    if (at === null || (typeof at !== 'object' && typeof at !== 'string') || !Object.hasOwn(Object(at), s)) return undefined;
     at = (at as Record<string, unknown>)[s];
   }
   return at;

@@ -130,6 +130,13 @@ function checkFactRef(ctx: CheckContext, fact: string, path: Json | undefined, a
     return;
   }
   const segments = pathSegments(path);
+  // JSONPath has no escapes (a backslash stays in the key it reads) and takes some characters in keys as syntax
+  const unreadable = path.includes('\\') ? '\\' : segments.find((k) => /['"\\;[\]^]/.test(k) || /^\??\(/.test(k));
+  if (unreadable !== undefined) {
+    const why = unreadable === '\\' ? 'it has no escapes, so a backslash stays in the key' : `the key ${JSON.stringify(unreadable)} holds characters it reads as syntax (' " ; [ ] ^, or "(" first)`;
+    ctx.fail(`${at}/path`, `'${path}' cannot be read by json-rules-engine's JSONPath: ${why}; rename the field`);
+    return;
+  }
   // derived and data are declared by the template itself, so their paths can be checked here
   if (fact === 'derived') ctx.derived(segments[0], `${at}/path`);
   if (fact === 'data' && resolveData(ctx.t.form.schema, toPointer(segments)).length === 0) {

@@ -30,6 +30,10 @@ describe('the json-rules-engine guard evaluator', () => {
     expect(await e.evaluate(lines, ['first'], { data: { lines: [{ price: 1 }, { price: 7 }] } })).toEqual({ first: true });
     expect(await e.evaluate(lines, ['first'], { data: { lines: [{ price: 1 }] } })).toEqual({ first: false });
     expect(await e.evaluate(lines, ['first'], { data: {} })).toEqual({ first: false });
+    // as json-rules-engine's JSONPath reads it: a string's length and characters are its own properties
+    const short = { short: { conditions: { all: [{ fact: 'record', path: '$.status.length', operator: 'lessThan', value: 6 }] } } };
+    expect(await e.evaluate(short, ['short'], { record: { status: 'draft' } })).toEqual({ short: true });
+    expect(await e.evaluate(short, ['short'], { record: { status: 'confirmed' } })).toEqual({ short: false });
   });
 
   it('conditions with priorities work on a frozen template (the engine writes into what it is given)', async () => {
