@@ -135,6 +135,18 @@ const broken: BrokenCase[] = [
     message: /it has no escapes/,
   },
   {
+    name: 'a UI schema element the form does not draw',
+    breakIt: (b) => (b.form.uischema.elements[0].type = 'ListWithDetail'),
+    expected: ['/form/uischema/elements/0/type'],
+    message: /does not draw UI schema elements of type 'ListWithDetail'/,
+  },
+  {
+    name: 'a UI schema rule with an unknown effect',
+    breakIt: (b) => (b.form.uischema.elements[0].rule = { effect: 'COLLAPSE', condition: { scope: '#/properties/orderDate', schema: { const: '' } } }),
+    expected: ['/form/uischema/elements/0/rule/effect'],
+    message: /unknown rule effect 'COLLAPSE'/,
+  },
+  {
     name: "a rule's onSuccess handler",
     breakIt: (b) => (b.rules.notInvoiced.onSuccess = 'almanac.addRuntimeFact("x", true)'),
     expected: ['/rules/notInvoiced/onSuccess'],
