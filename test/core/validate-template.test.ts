@@ -141,6 +141,12 @@ const broken: BrokenCase[] = [
     message: /does not draw UI schema elements of type 'ListWithDetail'/,
   },
   {
+    name: 'a UI schema element without a type',
+    breakIt: (b) => delete b.form.uischema.elements[0].type,
+    expected: ['/form/uischema/elements/0'],
+    message: /a UI schema element needs a "type"/,
+  },
+  {
     name: 'a UI schema rule with an unknown effect',
     breakIt: (b) => (b.form.uischema.elements[0].rule = { effect: 'COLLAPSE', condition: { scope: '#/properties/orderDate', schema: { const: '' } } }),
     expected: ['/form/uischema/elements/0/rule/effect'],

@@ -54,7 +54,8 @@ function checkUiSchema(node: Json, schema: JsonObject, at: string, fail: Fail, b
     return;
   }
   if (!isObject(node)) return;
-  if (element && typeof node.type === 'string' && !UI_ELEMENTS.includes(node.type))
+  if (element && typeof node.type !== 'string') fail(at, `a UI schema element needs a "type" (one of: ${UI_ELEMENTS.join(', ')})`);
+  else if (element && !UI_ELEMENTS.includes(node.type as string))
     fail(`${at}/type`, `the form does not draw UI schema elements of type '${node.type}' (it draws: ${UI_ELEMENTS.join(', ')})`);
   if (element && isObject(node.rule) && typeof node.rule.effect === 'string' && !UI_RULE_EFFECTS.includes(node.rule.effect))
     fail(`${at}/rule/effect`, `unknown rule effect '${node.rule.effect}' (effects: ${UI_RULE_EFFECTS.join(', ')})`);
