@@ -180,10 +180,10 @@ const broken: BrokenCase[] = [
     expected: ['/rules/hasLines/conditions/all/0/fact', '/rules/hasLines/conditions/all/0/operator', '/rules/hasLines/conditions/all/0/value'],
   },
   {
-    name: 'rule conditions that do not start with all, any or not',
+    name: 'rule conditions that do not start with all, any, not or condition',
     breakIt: (b) => (b.rules.hasLines.conditions = { fact: 'derived', path: '$.lineCount', operator: 'greaterThan', value: 0 }),
     expected: ['/rules/hasLines/conditions'],
-    message: /must start with "all", "any" or "not"/,
+    message: /must start with "all", "any", "not" or "condition"/,
   },
   {
     name: 'an unknown effect type',
