@@ -79,7 +79,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-describe('documented features that need code are refused at import, at their pointer, saying they are not supported', () => {
+describe('documented features a template cannot hold are refused at import, at their pointer, saying why', () => {
   refused.forEach((example, i) => {
     it(`${example.name} (${example.source})`, async () => {
       const bundle = templateOf(example, 100 + i);
