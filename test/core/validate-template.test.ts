@@ -159,6 +159,12 @@ const broken: BrokenCase[] = [
     message: /'onSuccess' is not supported/,
   },
   {
+    name: 'a path into record naming nothing the record fact holds',
+    breakIt: (b) => (b.rules.largeOrSettled.conditions.any[1].path = '$.state'),
+    expected: ['/rules/largeOrSettled/conditions/any/1/path'],
+    message: /the fact 'record' has no 'state' \(it holds: number, status/,
+  },
+  {
     name: 'an unknown operator',
     breakIt: (b) => (b.rules.notInvoiced.conditions.all[0].operator = 'atMost'),
     expected: ['/rules/notInvoiced/conditions/all/0/operator'],

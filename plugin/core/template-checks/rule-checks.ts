@@ -12,6 +12,13 @@ import { resolveData } from './schema-pointers.ts';
  */
 export const PLAIN_PATH = /^\$(?:\.[\p{L}_][\p{L}\p{N}_-]*|\[\d+\]|\['(?:[^'\\]|\\.)*'\]|\["(?:[^"\\]|\\.)*"\])+$/u;
 
+/** What the runtime's own facts hold at their top level (core/facts.ts builds them; a test holds the two together). */
+export const FACT_FIELDS: Record<string, string[]> = {
+  record: ['number', 'status', 'handler', 'department', 'previousStatus', 'createdBy', 'watchers'],
+  caller: ['id', 'roles', 'department', 'system'],
+  command: ['reason', 'comment', 'params'],
+};
+
 /** json-rules-engine 7's operator decorators: "everyFact:greaterThan", "not:in", "swap:contains"… */
 export const DECORATORS = ['someFact', 'someValue', 'everyFact', 'everyValue', 'swap', 'not'];
 
@@ -135,6 +142,11 @@ function checkFactRef(ctx: CheckContext, fact: string, path: Json | undefined, a
   if (unreadable !== undefined) {
     const why = unreadable === '\\' ? 'it has no escapes, so a backslash stays in the key' : `the key ${JSON.stringify(unreadable)} holds characters it reads as syntax (' " ; [ ] ^, or "(" first)`;
     ctx.fail(`${at}/path`, `'${path}' cannot be read by json-rules-engine's JSONPath: ${why}; rename the field`);
+    return;
+  }
+  const fields = Object.hasOwn(FACT_FIELDS, fact) ? FACT_FIELDS[fact] : undefined;
+  if (fields && !fields.includes(segments[0])) {
+    ctx.fail(`${at}/path`, `the fact '${fact}' has no '${segments[0]}' (it holds: ${fields.join(', ')})`);
     return;
   }
   // derived and data are declared by the template itself, so their paths can be checked here
