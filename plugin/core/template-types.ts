@@ -45,7 +45,7 @@ export type NameList3 = Name[];
  */
 export type RuleDef = JsonObject;
 /**
- * { all: [...] }, { any: [...] }, { not: {...} } or a leaf { fact, operator, value, path?, params? }
+ * { all: [...] }, { any: [...] }, { not: {...} }, { condition: "<shared condition>" } or a leaf { fact, operator, value, path? }
  */
 export type Condition = JsonObject;
 

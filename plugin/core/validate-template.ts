@@ -7,7 +7,7 @@ import { type CheckContext, checkContext } from './template-checks/context.ts';
 import { checkDerived, checkForm, checkSummary } from './template-checks/form-checks.ts';
 import { checkerFor } from './template-checks/meta-schema.ts';
 import { checkCreateAndCopy, checkFieldPermissions, checkNotifications, checkReasons, checkStates } from './template-checks/references.ts';
-import { checkRules } from './template-checks/rule-checks.ts';
+import { checkRules, explainRuleKeys } from './template-checks/rule-checks.ts';
 import type { TemplateCheckOptions, TemplateCheckResult } from './template-checks/types.ts';
 import { templateWarnings } from './template-checks/warnings.ts';
 
@@ -31,7 +31,7 @@ const CROSS_CHECKS: ((ctx: CheckContext) => void)[] = [
 export function validateTemplate(bundle: unknown, options: TemplateCheckOptions): TemplateCheckResult {
   const checker = checkerFor(options);
   if (!checker.validateBundle(bundle)) {
-    return { ok: false, errors: issuesFromAjv(checker.validateBundle.errors, ''), warnings: [] };
+    return { ok: false, errors: explainRuleKeys(issuesFromAjv(checker.validateBundle.errors, '')), warnings: [] };
   }
   const template = bundle as Template;
   const ctx = checkContext(template, options, checker);

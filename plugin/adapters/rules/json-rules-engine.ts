@@ -1,6 +1,6 @@
 // Guards on json-rules-engine: rules are template data, facts are plain objects.
 import { PluginFailure } from '../../core/errors.ts';
-import { Engine, type OperatorEvaluator } from 'json-rules-engine';
+import { Engine, type OperatorDecoratorEvaluator, type OperatorEvaluator } from 'json-rules-engine';
 import { PLAIN_PATH, pathSegments } from '../../core/template-checks/rule-checks.ts';
 import type { JsonObject } from '../../core/types.ts';
 import type { GuardEvaluator } from '../../runtime/ports.ts';
@@ -27,6 +27,22 @@ export const dateOperators: Record<string, OperatorEvaluator<unknown, unknown>> 
   onOrAfter: compareDates((a, b) => a >= b),
 };
 
+/**
+ * json-rules-engine's in / notIn and its someValue / everyValue decorators call indexOf / some / every on the list
+ * side, and a list side that is missing or not a list (a swapped fact, a value read from a fact) stops the whole run
+ * with a TypeError: the record would not open. Here that comparison does not hold; on lists (and, for in / notIn,
+ * strings) they answer as the engine does. Literal values that are not lists are refused at import.
+ */
+const searchable = (v: unknown): v is unknown[] | string => Array.isArray(v) || typeof v === 'string';
+const listSafeOperators: Record<string, OperatorEvaluator<unknown, unknown>> = {
+  in: (a, b) => searchable(b) && b.indexOf(a as string) > -1,
+  notIn: (a, b) => searchable(b) && b.indexOf(a as string) === -1,
+};
+const listSafeDecorators: Record<string, OperatorDecoratorEvaluator<unknown, unknown, unknown, unknown>> = {
+  someValue: (a, b, next) => Array.isArray(b) && b.some((v) => next(a, v)),
+  everyValue: (a, b, next) => Array.isArray(b) && b.every((v) => next(a, v)),
+};
+
 export interface RulesEvaluator extends GuardEvaluator {
   addOperator(name: string, fn: OperatorEvaluator<unknown, unknown>): void;
   operators(): string[];
@@ -46,7 +62,8 @@ function resolvePlainPath(value: unknown, path: string): unknown {
   }
   let at = value;
   for (const s of segments) {
-    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, s)) return undefined;
+    // as JSONPath does: own properties of objects, lists and strings ("$.status.length")
+    if (at === null || (typeof at !== 'object' && typeof at !== 'string') || !Object.hasOwn(Object(at), s)) return undefined;
     at = (at as Record<string, unknown>)[s];
   }
   return at;
@@ -68,12 +85,16 @@ export function createRulesEvaluator(): RulesEvaluator {
 
   function build(rules: Record<string, JsonObject>, wanted: string[], shared: Record<string, JsonObject> = {}): Engine {
     const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePlainPath });
+    for (const [name, fn] of Object.entries(listSafeOperators)) engine.addOperator(name, fn);
+    for (const [name, fn] of Object.entries(listSafeDecorators)) engine.addOperatorDecorator(name, fn);
     for (const [name, fn] of custom) engine.addOperator(name, fn);
-    for (const [name, condition] of Object.entries(shared)) engine.setCondition(name, condition as never);
+    // the engine writes into the conditions it is given (a leaf's "priority" becomes a number), and a stored
+    // template is frozen: it gets copies
+    for (const [name, condition] of Object.entries(shared)) engine.setCondition(name, structuredClone(condition) as never);
     for (const name of wanted) {
       const rule = rules[name] as JsonObject | undefined;
       if (!rule) throw new PluginFailure('setup_invalid', `rule "${name}" is not in the template; the template should not have been imported`);
-      engine.addRule({ name, conditions: rule.conditions as never, event: { type: name } });
+      engine.addRule({ name, conditions: structuredClone(rule.conditions) as never, event: { type: name } });
     }
     return engine;
   }

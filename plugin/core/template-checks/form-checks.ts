@@ -42,12 +42,23 @@ export function checkDerived(ctx: CheckContext): void {
   }
 }
 
-function checkUiSchema(node: Json, schema: JsonObject, at: string, fail: Fail, base?: JsonObject): void {
+/** The UI schema elements the record form draws (JSON Forms' vanilla renderers and ours in ui/src/forms). */
+export const UI_ELEMENTS = ['VerticalLayout', 'HorizontalLayout', 'Group', 'Label', 'Control', 'Categorization', 'Category'];
+/** JSON Forms rule effects; SHOW and HIDE are also applied by the server (a hidden field is not required). */
+export const UI_RULE_EFFECTS = ['SHOW', 'HIDE', 'ENABLE', 'DISABLE'];
+
+/** `element`: the node stands where a UI schema element does (the root, `elements`, `options.detail`). */
+function checkUiSchema(node: Json, schema: JsonObject, at: string, fail: Fail, base?: JsonObject, element = true): void {
   if (Array.isArray(node)) {
-    node.forEach((child, i) => checkUiSchema(child, schema, `${at}/${i}`, fail, base));
+    node.forEach((child, i) => checkUiSchema(child, schema, `${at}/${i}`, fail, base, element));
     return;
   }
   if (!isObject(node)) return;
+  if (element && typeof node.type !== 'string') fail(at, `a UI schema element needs a "type" (one of: ${UI_ELEMENTS.join(', ')})`);
+  else if (element && !UI_ELEMENTS.includes(node.type as string))
+    fail(`${at}/type`, `the form does not draw UI schema elements of type '${node.type}' (it draws: ${UI_ELEMENTS.join(', ')})`);
+  if (element && isObject(node.rule) && typeof node.rule.effect === 'string' && !UI_RULE_EFFECTS.includes(node.rule.effect))
+    fail(`${at}/rule/effect`, `unknown rule effect '${node.rule.effect}' (effects: ${UI_RULE_EFFECTS.join(', ')})`);
   const here = base ?? schema;
   let target: JsonObject | undefined;
   if (typeof node.scope === 'string') {
@@ -63,10 +74,10 @@ function checkUiSchema(node: Json, schema: JsonObject, at: string, fail: Fail, b
       for (const [opt, value] of Object.entries(child)) {
         // a detail layout describes one item of the list, so its scopes start from the item schema
         const detailBase = opt === 'detail' && target ? (isObject(target.items) ? deref(schema, target.items) : target) : here;
-        checkUiSchema(value, schema, `${at}/options${toPointer([opt])}`, fail, detailBase);
+        checkUiSchema(value, schema, `${at}/options${toPointer([opt])}`, fail, detailBase, opt === 'detail');
       }
       continue;
     }
-    checkUiSchema(child, schema, at + toPointer([key]), fail, base);
+    checkUiSchema(child, schema, at + toPointer([key]), fail, base, key === 'elements');
   }
 }

@@ -30,6 +30,44 @@ describe('the json-rules-engine guard evaluator', () => {
     expect(await e.evaluate(lines, ['first'], { data: { lines: [{ price: 1 }, { price: 7 }] } })).toEqual({ first: true });
     expect(await e.evaluate(lines, ['first'], { data: { lines: [{ price: 1 }] } })).toEqual({ first: false });
     expect(await e.evaluate(lines, ['first'], { data: {} })).toEqual({ first: false });
+    // as json-rules-engine's JSONPath reads it: a string's length and characters are its own properties
+    const short = { short: { conditions: { all: [{ fact: 'record', path: '$.status.length', operator: 'lessThan', value: 6 }] } } };
+    expect(await e.evaluate(short, ['short'], { record: { status: 'draft' } })).toEqual({ short: true });
+    expect(await e.evaluate(short, ['short'], { record: { status: 'confirmed' } })).toEqual({ short: false });
+  });
+
+  it('conditions with priorities work on a frozen template (the engine writes into what it is given)', async () => {
+    const deepFreeze = <T>(o: T): T => {
+      if (o && typeof o === 'object') for (const v of Object.values(o)) deepFreeze(v);
+      return Object.freeze(o);
+    };
+    const leaf = deepFreeze({ fact: 'data', path: '$.amount', operator: 'greaterThan', value: 100, priority: 10 });
+    const frozen = deepFreeze({ prioritised: { conditions: { all: [leaf, { condition: 'small' }] } } });
+    const shared = deepFreeze({ small: { all: [{ ...leaf, operator: 'lessThan', value: 200, priority: 5 }] } });
+    const e = createRulesEvaluator();
+    expect(await e.evaluate(frozen, ['prioritised'], { data: { amount: 150 } }, shared)).toEqual({ prioritised: true });
+    expect((await e.explain(frozen.prioritised, { data: { amount: 50 } }, shared)).holds).toBe(false);
+    expect(leaf.priority).toBe(10);
+  });
+
+  it('in, notIn, someValue and everyValue on a missing list do not hold, where json-rules-engine would stop the run', async () => {
+    const lists = {
+      swappedIn: { conditions: { all: [{ fact: 'data', path: '$.tags', operator: 'swap:in', value: 'release' }] } },
+      notInFact: { conditions: { all: [{ fact: 'data', path: '$.status', operator: 'notIn', value: { fact: 'data', path: '$.closed' } }] } },
+      swappedSome: { conditions: { all: [{ fact: 'data', path: '$.tags', operator: 'swap:someValue:equal', value: 'release' }] } },
+      swappedEvery: { conditions: { all: [{ fact: 'data', path: '$.tags', operator: 'swap:everyValue:equal', value: 'release' }] } },
+    };
+    const names = Object.keys(lists);
+    const e = createRulesEvaluator();
+    expect(await e.evaluate(lists, names, { data: { status: 'open' } })).toEqual({ swappedIn: false, notInFact: false, swappedSome: false, swappedEvery: false });
+    expect(await e.evaluate(lists, names, { data: { status: 'open', tags: ['release'], closed: ['done'] } })).toEqual({
+      swappedIn: true,
+      notInFact: true,
+      swappedSome: true,
+      swappedEvery: true,
+    });
+    // a string is searched as json-rules-engine searches it
+    expect(await e.evaluate(lists, ['swappedIn'], { data: { tags: 'pre-release' } })).toEqual({ swappedIn: true });
   });
 
   it('a rule the template lacks is a configuration error naming it', async () => {

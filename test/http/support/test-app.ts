@@ -14,6 +14,8 @@ import { ApiClient } from './api-client.ts';
 export interface TestApp {
   url: string;
   runtime: HostRuntime;
+  /** The guard evaluator, where a host adds rule operators. */
+  rules: ReturnType<typeof createPlugin>['rules'];
   store: MemoryStore;
   clock: SettableClock;
   people: DemoPeople;
@@ -33,7 +35,7 @@ export async function startTestApp(http: Omit<RouterOptions, 'gallery'> = {}): P
     drift.push(...found);
     console.error(found.join('\n'));
   };
-  const { router, runtime } = createPlugin({ store, clock, http: { logError: () => undefined, checkAnswers, ...http } });
+  const { router, runtime, rules } = createPlugin({ store, clock, http: { logError: () => undefined, checkAnswers, ...http } });
   await installPrebuiltTemplates(runtime, PROJECT_ROOT);
   const { people } = await seedDemo(runtime, store, { clock, withoutOrders: true });
 
@@ -48,6 +50,7 @@ export async function startTestApp(http: Omit<RouterOptions, 'gallery'> = {}): P
   return {
     url,
     runtime,
+    rules,
     store,
     clock,
     people,
