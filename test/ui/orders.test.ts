@@ -18,6 +18,7 @@ interface Rec {
   number: string;
   status: string;
   handler: string;
+  template: string;
   availableActions?: { name: string; needsApproval?: boolean }[];
 }
 
