@@ -3,7 +3,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { derivedProblems } from './derived.ts';
-import { isDecimalMultiple } from './money.ts';
+import { useExactMultipleOf } from './exact-multiple-of.ts';
 import { DEFAULT_RECORD_LIMITS, limitErrors, limitsOf, type RecordLimits } from './record-limits.ts';
 import { re2RegExp, regexProblem } from './safe-regexp.ts';
 import { schemaRegexes } from './template-checks/schema-regexes.ts';
@@ -16,20 +16,8 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 // Patterns run on RE2 (./safe-regexp.ts): a caller's value cannot make a template's pattern backtrack.
 const ajv = new Ajv({ allErrors: true, strict: false, code: { regExp: re2RegExp } });
 addFormats(ajv);
-// multipleOf as decimals: money fields are multiples of 0.01, which binary division never checks exactly (ajv's
-// multipleOfPrecision let 1e-12 or 0.01000000000001 through as "multiples of 0.01"). The message stays ajv's own.
-ajv.removeKeyword('multipleOf');
-ajv.addKeyword({
-  keyword: 'multipleOf',
-  type: 'number',
-  schemaType: 'number',
-  errors: true,
-  validate: function multipleOf(step: number, value: number): boolean {
-    const ok = isDecimalMultiple(value, step);
-    if (!ok) (multipleOf as unknown as { errors: object[] }).errors = [{ keyword: 'multipleOf', message: `must be multiple of ${step}`, params: { multipleOf: step } }];
-    return ok;
-  },
-});
+// money fields are multiples of 0.01: checked as decimals (./exact-multiple-of.ts), as the browser's forms do
+useExactMultipleOf(ajv);
 // What a browser's time and date-time inputs give ("13:37:00", "2026-12-05T13:37") is valid: the zone is optional,
 // as in the browser forms' validator (ui/src/forms/form-ajv.ts), so both sides agree on every value.
 ajv.addFormat('time', fullFormats['iso-time']);
