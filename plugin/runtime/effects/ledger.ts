@@ -9,6 +9,9 @@ import type { LedgerEntry } from '../ports.ts';
 import type { EffectContext, EffectHandler, EffectPlan } from './effect-handler.ts';
 
 const amountSchema: JsonObject = {
+  // a fixed amount is whole cents, checked at import (as decimals: ../../core/exact-multiple-of.ts)
+  if: { type: 'number' },
+  then: { type: 'number', multipleOf: 0.01 },
   anyOf: [
     { type: 'number' },
     { type: 'object', required: ['derived'], additionalProperties: false, properties: { derived: { type: 'string', 'x-ref': 'derived' } } },
