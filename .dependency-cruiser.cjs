@@ -35,10 +35,11 @@ module.exports = {
       name: 'ui-takes-only-types-from-the-plugin',
       comment:
         'The web app talks to the server over HTTP; from the plugin it borrows types, never code, except the one ' +
-        'regular-expression engine both validators must run (so the browser and the server agree on every pattern).',
+        'regular-expression engine both validators must run (so the browser and the server agree on every pattern) ' +
+        'and the money arithmetic both count with (so a line or a total shows the cent the server books).',
       severity: 'error',
       from: { path: '^ui/src/' },
-      to: { path: '^plugin/', pathNot: '^plugin/core/safe-regexp\\.ts$', dependencyTypesNot: ['type-only'] },
+      to: { path: '^plugin/', pathNot: '^plugin/core/(safe-regexp|money|exact-multiple-of)\\.ts$', dependencyTypesNot: ['type-only'] },
     },
   ],
   options: {

@@ -3,6 +3,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import localizeZh from 'ajv-i18n/localize/zh/index.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { derivedProblems } from './derived.ts';
+import { useExactMultipleOf } from './exact-multiple-of.ts';
 import { DEFAULT_RECORD_LIMITS, limitErrors, limitsOf, type RecordLimits } from './record-limits.ts';
 import { re2RegExp, regexProblem } from './safe-regexp.ts';
 import { schemaRegexes } from './template-checks/schema-regexes.ts';
@@ -12,10 +14,11 @@ import { hiddenControls } from './form-rules.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-// multipleOfPrecision: money fields are multiples of 0.01, which binary fractions never divide exactly.
 // Patterns run on RE2 (./safe-regexp.ts): a caller's value cannot make a template's pattern backtrack.
-const ajv = new Ajv({ allErrors: true, strict: false, multipleOfPrecision: 9, code: { regExp: re2RegExp } });
+const ajv = new Ajv({ allErrors: true, strict: false, code: { regExp: re2RegExp } });
 addFormats(ajv);
+// money fields are multiples of 0.01: checked as decimals (./exact-multiple-of.ts), as the browser's forms do
+useExactMultipleOf(ajv);
 // What a browser's time and date-time inputs give ("13:37:00", "2026-12-05T13:37") is valid: the zone is optional,
 // as in the browser forms' validator (ui/src/forms/form-ajv.ts), so both sides agree on every value.
 ajv.addFormat('time', fullFormats['iso-time']);
@@ -69,10 +72,10 @@ export function meets(schema: JsonObject, value: Json | undefined): boolean {
  * A record's data against its form: the schema, except that a field the form's rules hide for this data is not
  * required (the person filling the form never saw it).
  */
-export function validateRecordData(template: Pick<Template, 'form' | 'limits'>, data: JsonObject): DataError[] {
+export function validateRecordData(template: Pick<Template, 'form' | 'limits'> & Partial<Pick<Template, 'derived' | 'summary'>>, data: JsonObject): DataError[] {
   const { form } = template;
   const errors = validateAgainst(form.schema, data, limitsOf(template));
-  if (!errors.length) return errors;
+  if (!errors.length) return derivedProblems(template, data);
   const hidden = hiddenControls(form.uischema, data, meets);
   const isHidden = (path: string) => hidden.some((h) => path === h || path.startsWith(`${h}/`));
   return errors.filter((e) => !(e.message.startsWith('must have required property') && isHidden(e.path)));

@@ -1,4 +1,5 @@
 // Values a template derives from a record's data (totals, counts), exposed to rules and summaries.
+import { lineAmount, sumMoney, MoneyError, roundMoney, sumRounded } from './money.ts';
 import { getAt } from './pointer.ts';
 import type { JsonObject, Template, RecordSummary } from './types.ts';
 
@@ -13,8 +14,9 @@ export function deriveValues(template: Template, data: JsonObject): Record<strin
     };
     const fields = def.fields ?? [];
     if (def.op === 'count') out[name] = list.length;
-    else if (def.op === 'sum') out[name] = round(list.reduce((s: number, it) => s + num(it, fields[0]), 0));
-    else out[name] = round(list.reduce((s: number, it) => s + num(it, fields[0]) * num(it, fields[1]), 0));
+    // Sums are exact, rounded once to the cent; a sum of products rounds each line to the cent, then adds (docs/money.md).
+    else if (def.op === 'sum') out[name] = sumRounded(list.map((it) => num(it, fields[0])));
+    else out[name] = sumMoney(list.map((it) => lineAmount(num(it, fields[0]), num(it, fields[1]))));
   }
   return out;
 }
@@ -29,12 +31,28 @@ export function summarize(template: Template, data: JsonObject): RecordSummary {
   if (s.amount?.startsWith('/')) {
     // a number field of the form's own ("/amount") rather than a derived total
     const own = getAt(data, s.amount);
-    summary.amount = typeof own === 'number' ? round(own) : 0;
+    summary.amount = typeof own === 'number' ? roundMoney(own) : 0;
   } else if (s.amount) summary.amount = deriveValues(template, data)[s.amount] ?? 0;
   return summary;
 }
 
-/** Money is kept to the cent. */
-export function round(n: number): number {
-  return Math.round(n * 100) / 100;
+/**
+ * Where the data would make a derived total or the summary's amount too large to count to the cent: a record
+ * holding such data is refused at save (validation), so deriving never meets it.
+ */
+export function derivedProblems(template: Partial<Pick<Template, 'derived' | 'summary'>>, data: JsonObject): { path: string; message: string; zh: string }[] {
+  const tooLarge = (at: string, run: () => unknown) => {
+    try {
+      run();
+      return [];
+    } catch (e) {
+      if (!(e instanceof MoneyError)) throw e;
+      return [{ path: at, message: `makes an amount beyond the largest counted to the cent (${e.message})`, zh: `得出的金额超过了能精确到分的最大值（${e.message}）` }];
+    }
+  };
+  const own = template.summary?.amount?.startsWith('/') ? template.summary.amount : undefined;
+  return [
+    ...Object.entries(template.derived ?? {}).flatMap(([name, def]) => tooLarge(def.items, () => deriveValues({ derived: { [name]: def } } as unknown as Template, data))),
+    ...(own ? tooLarge(own, () => summarize({ summary: { amount: own } } as unknown as Template, data)) : []),
+  ];
 }

@@ -1,6 +1,7 @@
 // The facts a template's rules see: plain data, nothing that reaches outside.
 import { actionOf } from './decide.ts';
-import { deriveValues, round } from './derived.ts';
+import { deriveValues } from './derived.ts';
+import { subtractMoney } from './money.ts';
 import type { Actor, ActionCommand, JsonObject, Template, WorkRecord } from './types.ts';
 
 export function buildFacts(
@@ -25,7 +26,7 @@ export function buildFacts(
     caller: { id: actor.id, roles: actor.roles, department: actor.department ?? null, system: !!actor.system },
     command: { reason: command.reason ?? null, comment: command.comment ?? null, params: command.params ?? {} },
     // what is still owed: once nothing is, a further receipt is a mistake (or a race) a guard can refuse
-    ledger: { ...ledger, outstanding: round((ledger.receivable ?? 0) - (ledger.receipt ?? 0) - (ledger.writeoff ?? 0)) },
+    ledger: { ...ledger, outstanding: subtractMoney(ledger.receivable ?? 0, ledger.receipt ?? 0, ledger.writeoff ?? 0) },
   };
 }
 

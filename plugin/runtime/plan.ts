@@ -2,8 +2,8 @@
 // The preview shows this plan; running the action commits this same plan.
 import { PluginFailure } from '../core/errors.ts';
 import { actionOf, cascadeSteps, decideAction } from '../core/decide.ts';
-import { round } from '../core/derived.ts';
 import { diffData } from '../core/diff.ts';
+import { addMoney } from '../core/money.ts';
 import { buildFacts, rulesOf } from '../core/facts.ts';
 import { validateRecordData } from '../core/data-validation.ts';
 import { refusals, refuseWith } from '../core/refusals.ts';
@@ -39,7 +39,7 @@ export interface Plan {
 export async function ledgerBalances(store: Store, recordId: string, queued: LedgerEntry[] = []): Promise<Record<string, number>> {
   const out: Record<string, number> = { receivable: 0, receipt: 0, invoice: 0, writeoff: 0, refund: 0 };
   for (const e of [...(await store.ledgerEntries(recordId)), ...queued.filter((q) => q.recordId === recordId)])
-    out[e.account] = round((out[e.account] ?? 0) + e.amount);
+    out[e.account] = addMoney(out[e.account] ?? 0, e.amount);
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Why records were ended: entries of actions that need a reason and lead to a terminal state, grouped.
 import { periodOf } from '../core/periods.ts';
-import { round } from '../core/derived.ts';
 import { canSee } from '../core/permissions.ts';
+import { addMoney, lineAmount, sumMoney } from '../core/money.ts';
 import { getAt } from '../core/pointer.ts';
 import { redactSummary } from '../core/redact.ts';
 import { refuse } from '../core/refusals.ts';
@@ -38,10 +38,11 @@ function productsOf(template: Template, record: WorkRecord): Map<string, number>
   // One cancellation counts once per product, however many lines (warehouses) name it.
   const byProduct = new Map<string, number>();
   for (const line of Array.isArray(lines) ? (lines as JsonObject[]) : []) {
-    const qty = Number(line[map!.quantity]) || 0;
-    const price = map!.price ? Number(line[map!.price]) || 0 : 0;
+    const finite = (v: unknown) => (Number.isFinite(Number(v)) ? Number(v) : 0);
+    const qty = finite(line[map!.quantity]);
+    const price = map!.price ? finite(line[map!.price]) : 0;
     const product = String(line[map!.product]);
-    byProduct.set(product, round((byProduct.get(product) ?? 0) + qty * price));
+    byProduct.set(product, addMoney(byProduct.get(product) ?? 0, lineAmount(qty, price)));
   }
   return byProduct;
 }
@@ -88,12 +89,12 @@ export async function endingReasonReport(env: RuntimeEnv, actor: Actor, query: R
     for (const g of e.groups) {
       const row = rows.get(g.key) ?? { key: g.key, count: 0, amount: 0, ...(g.label ? { label: g.label } : {}) };
       row.count += 1;
-      row.amount = round(row.amount + g.amount);
+      row.amount = addMoney(row.amount, g.amount);
       rows.set(g.key, row);
     }
   }
   const sorted = [...rows.values()].sort((a, b) => (query.groupBy === 'month' ? a.key.localeCompare(b.key) : b.count - a.count || b.amount - a.amount));
-  const total = { count: endings.length, amount: round(endings.reduce((s, e) => s + e.amount, 0)) };
+  const total = { count: endings.length, amount: sumMoney(endings.map((e) => e.amount)) };
   const report: CancellationReport = { rows: sorted, total };
   if (query.key !== undefined) {
     report.records = endings

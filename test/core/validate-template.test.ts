@@ -345,6 +345,12 @@ const broken: BrokenCase[] = [
   { name: 'an unknown top-level section', breakIt: (b) => (b.reports = {}), expected: ['/reports'], message: /unknown property 'reports'/ },
   { name: 'a missing section', breakIt: (b) => delete b.notifications, expected: ['/notifications'] },
   { name: 'an effect without a type', breakIt: (b) => delete b.actions.confirm.effects[0].type, expected: ['/actions/confirm/effects/0/type'] },
+  {
+    name: 'a ledger.post of a fixed amount finer than a cent',
+    breakIt: (b) => (b.actions.ship.effects[1].amount = 0.005),
+    expected: ['/actions/ship/effects/1/amount'],
+    message: /multiple of 0.01/,
+  },
 ];
 
 describe('a broken template is refused with a pointer to the mistake', () => {
@@ -359,6 +365,14 @@ describe('a broken template is refused with a pointer to the mistake', () => {
       const at = result.errors.filter((e) => expected.includes(e.path));
       expect(at.map((e) => e.message).join('\n')).toMatch(message);
     }
+  });
+});
+
+describe('fixed amounts', () => {
+  it('a ledger.post of a fixed amount in whole cents (0.07, which binary division gets wrong) is accepted', () => {
+    const bundle = fresh();
+    bundle.actions.ship.effects[1].amount = 0.07;
+    expect(validateTemplate(bundle, options).errors).toEqual([]);
   });
 });
 

@@ -56,6 +56,43 @@ describe('money after shipping', () => {
     expect(await footprint(finance, order.id)).toEqual(before);
   });
 
+  it.each([1e-12, 0.01000000000001, 999.999])('a receipt of %s, finer than a cent, is refused at its field in both languages, and nothing is booked', async (amount) => {
+    const order = await shippedOrder();
+    const before = await footprint(finance, order.id);
+    const zh = await finance.post(`/api/records/${order.id}/actions/record_receipt`, { params: { amount } });
+    expectProblem(zh, 422, 'validation_failed');
+    expect(zh.body.errors).toEqual([{ path: '/params/amount', message: 'must be multiple of 0.01' }]);
+    expect(zh.body.detail).toMatch(/\/params\/amount/);
+    const en = await finance.inLanguage('en').post(`/api/records/${order.id}/actions/record_receipt`, { params: { amount } });
+    expectProblem(en, 422, 'validation_failed');
+    expect(en.body.detail).toMatch(/\/params\/amount must be multiple of 0\.01/);
+    expect(await footprint(finance, order.id)).toEqual(before);
+    expect((await finance.get(`/api/records/${order.id}/ledger`)).body.balances.receipt).toBe(0);
+  });
+
+  it('an order of 1 × 1.005 is 1.01 (half a cent up, not 1.00 from binary), books 1.01, and 1.01 pays it exactly', async () => {
+    const order = await createOrder(sales1, { lines: [{ product: 'MS-01', warehouse: 'WH-BJ', quantity: 1, price: 1.005 }] });
+    expect(order.summary.amount).toBe(1.01);
+    await act(sales1, order.id, 'confirm');
+    await act(warehouse, order.id, 'ship');
+    expect((await finance.get(`/api/records/${order.id}/ledger`)).body.balances.receivable).toBe(1.01);
+    expect((await act(finance, order.id, 'record_receipt', { params: { amount: 1.01 } })).status).toBe('written_off');
+    expect((await finance.get(`/api/records/${order.id}/ledger`)).body.balances).toMatchObject({ receivable: 1.01, receipt: 1.01, writeoff: 1.01 });
+  });
+
+  it('ten at 0.07, paid 0.1 + 0.2 + 0.4: owed exactly 0.70, paid exactly, written off, and a further receipt is refused', async () => {
+    const order = await createOrder(sales1, { lines: [{ product: 'MS-01', warehouse: 'WH-BJ', quantity: 10, price: 0.07 }] });
+    expect(order.summary.amount).toBe(0.7);
+    await act(sales1, order.id, 'confirm');
+    await act(warehouse, order.id, 'ship');
+    expect((await act(finance, order.id, 'record_receipt', { params: { amount: 0.1 } })).status).toBe('shipped');
+    expect((await act(finance, order.id, 'record_receipt', { params: { amount: 0.2 } })).status).toBe('shipped');
+    expect((await act(finance, order.id, 'record_receipt', { params: { amount: 0.4 } })).status).toBe('written_off');
+    expect((await finance.get(`/api/records/${order.id}/ledger`)).body.balances).toMatchObject({ receivable: 0.7, receipt: 0.7, writeoff: 0.7 });
+    const again = await finance.post(`/api/records/${order.id}/actions/record_receipt`, { params: { amount: 0.01 } });
+    expect(['guard_failed', 'invalid_transition']).toContain(again.body.code);
+  });
+
   it('a partial receipt leaves the order shipped', async () => {
     const order = await shippedOrder();
     const paid = await act(finance, order.id, 'record_receipt', { params: { amount: 400 } });

@@ -91,6 +91,22 @@ describe('importing records from a sheet', () => {
     expect(await count()).toBe(before);
   });
 
+  it('a money cell a formula left as 0.30000000000000004 is the 0.30 it shows; a cell of 1.005 is refused at its row', async () => {
+    const before = await count();
+    const noise = await upload(await sheet([['事由', '金额'], ['公式算出的金额', 0.1 + 0.2]]));
+    const created = await noise.json();
+    expect(noise.status, JSON.stringify(created)).toBe(201);
+    const record = (await admin.get(`/api/records?template=expense&q=${created.numbers[0]}`)).body.items[0];
+    expect(record.data.amount).toBe(0.3);
+    expect(await count()).toBe(before + 1);
+
+    const fine = await upload(await sheet([['事由', '金额'], ['半分钱', 1.005]]));
+    const problem = await fine.json();
+    expect(fine.status).toBe(422);
+    expect(problem.errors).toEqual([expect.objectContaining({ path: '/rows/2/amount', message: expect.stringMatching(/0\.01/) })]);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('a file that is not a workbook, or no template named, is a 400 saying what to send; a role that may not create gets 403', async () => {
     expect((await upload(Buffer.from('not a workbook'))).status).toBe(400);
     const noTemplate = await fetch(`${app.url}/api/records/import`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(await sheet([['事由'], ['x']])) });

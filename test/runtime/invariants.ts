@@ -1,12 +1,11 @@
 // What must hold after any sequence of commands: stock adds up, records hold what their state says, the ledger only grows and nets out.
 import { expect } from 'vitest';
 import { deriveValues } from '../../plugin/core/derived.ts';
+import { addMoney, moneyProblem } from '../../plugin/core/money.ts';
 import type { JsonObject, WorkRecord } from '../../plugin/core/types.ts';
 import type { LedgerEntry } from '../../plugin/runtime/ports.ts';
 import { OPENING_STOCK, type RuntimeFixture } from '../fixtures/runtime-fixture.ts';
 import { allMovements, netStock } from './support.ts';
-
-const cents = (n: number) => Math.round(n * 100) / 100;
 
 /** Stock levels are the opening stock plus every movement; nothing is negative. */
 export async function checkStock(f: RuntimeFixture): Promise<void> {
@@ -107,12 +106,13 @@ export async function checkLedger(f: RuntimeFixture): Promise<LedgerEntry[]> {
       expect(original, `${e.id} reverses an entry that exists`).toBeDefined();
       expect(e.account, `${e.id} reverses an entry of its own account`).toBe(original!.account);
       expect(e.recordId).toBe(original!.recordId);
-      expect(cents(e.amount + original!.amount), `${e.id} nets its original to zero`).toBe(0);
+      expect(addMoney(e.amount, original!.amount), `${e.id} nets its original to exactly zero`).toBe(0);
       expect(original!.reverses, 'a reversal is never itself reversed').toBeUndefined();
       expect(reversedOnce.has(e.reverses), `${e.reverses} is reversed once`).toBe(false);
       reversedOnce.add(e.reverses);
       expect(e.period >= original!.period, 'a reversal is never posted before its original').toBe(true);
     }
+    expect(moneyProblem(e.amount), `${e.id} is a whole number of cents: ${e.amount}`).toBeUndefined();
     for (const m of e.matches ?? []) expect(byId.get(m)?.recordId, `${e.id} matches an existing entry of its record`).toBe(e.recordId);
     expect(e.period).toMatch(/^\d{4}-\d{2}$/);
   }
@@ -122,7 +122,8 @@ export async function checkLedger(f: RuntimeFixture): Promise<LedgerEntry[]> {
     const r = await f.runtime.recordLedger(f.actor('admin'), id);
     if (!r.ok) throw new Error(r.message.en);
     const sums: Record<string, number> = {};
-    for (const e of entries.filter((x) => x.recordId === id)) sums[e.account] = cents((sums[e.account] ?? 0) + e.amount);
+    // exact: summed in cents, compared with toBe (no epsilon, no rounding)
+    for (const e of entries.filter((x) => x.recordId === id)) sums[e.account] = addMoney(sums[e.account] ?? 0, e.amount);
     for (const [account, sum] of Object.entries(sums)) expect(r.value.balances[account], `${id} ${account}`).toBe(sum);
     for (const [account, balance] of Object.entries(r.value.balances)) expect(balance, `${id} ${account}`).toBe(sums[account] ?? 0);
   }

@@ -2,6 +2,7 @@
 // what its state says, the ledger nets out and only grows, and a refused command changes nothing at all.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { moneyProblem, roundMoney, subtractMoney } from '../../plugin/core/money.ts';
 import { canSee, editableFields, matchingGrant } from '../../plugin/core/permissions.ts';
 import type { JsonObject, Template, WorkRecord } from '../../plugin/core/types.ts';
 import type { Result } from '../../plugin/runtime/runtime-api.ts';
@@ -38,6 +39,7 @@ const PATCHES: JsonObject[] = [
   { lines: [{ product: 'DOCK-01', warehouse: 'WH-BJ', quantity: 2, price: 300 }, { product: 'KB-01', warehouse: 'WH-BJ', quantity: 120, price: 10 }] },
   { lines: [] },
   { customer: { name: 'Renamed Ltd' } },
+  { lines: [{ product: 'KB-01', warehouse: 'WH-SH', quantity: 10, price: 0.07 }, { product: 'MS-01', warehouse: 'WH-BJ', quantity: 3, price: 33.33 }] },
 ];
 
 // Mostly fitting picks, so that sequences get deep into an order's life; the rest probes refusals.
@@ -61,6 +63,8 @@ const STARTING_ORDERS: { owner: DemoUsername; lines: OrderLine[]; state: OrderSt
   { owner: 'sales3', lines: [{ product: 'MON-27', warehouse: 'WH-SH', quantity: 3, price: 20000 }], state: 'shipped' },
   { owner: 'sales1', lines: [{ product: 'NB-16', warehouse: 'WH-BJ', quantity: 1, price: 7000 }], state: 'written_off' },
   { owner: 'manager2', lines: [{ product: 'KB-01', warehouse: 'WH-BJ', quantity: 5, price: 80 }], state: 'settled' },
+  // Cents: ten at 0.07 and a third-ish price, so receipts of 0.1 and 0.2 can pay it to exactly nothing owed.
+  { owner: 'sales2', lines: [{ product: 'KB-01', warehouse: 'WH-SH', quantity: 10, price: 0.07 }, { product: 'MS-01', warehouse: 'WH-SH', quantity: 1, price: 0.3 }], state: 'shipped' },
 ];
 
 class Session {
@@ -108,14 +112,17 @@ class Session {
         }
         if (c.action === 'record_receipt') {
           const b = await balances(f, order.id);
-          const open = Math.round((b.receivable - b.receipt) * 100) / 100;
-          const amounts = [open, Math.round(open / 2), 1234.56, -5, 0, open];
+          const open = subtractMoney(b.receivable, b.receipt);
+          // cents that binary sums get wrong (0.07, 0.1 + 0.2), and amounts finer than a cent, which are refused
+          const amounts = [open, roundMoney(open / 2), 0.07, 0.1, 0.2, 1e-12, 0.005, 1234.56, -5, 0, open];
           input.params = { amount: amounts[c.params % amounts.length] };
         }
         if (c.version === 'current') input.version = order.version;
         if (c.version === 'stale') input.version = order.version - 1;
         what = `${who} ${c.action} ${order.number}(${order.status}) ${JSON.stringify(input)}`;
         r = await f.runtime.runAction(f.actor(who), order.id, c.action, input);
+        if (typeof input.params?.amount === 'number' && moneyProblem(input.params.amount) === 'below_smallest_unit')
+          expect(r.ok, `an amount finer than a cent is never booked: ${what}`).toBe(false);
         break;
       }
       case 'edit': {

@@ -3,6 +3,7 @@
 // code from its title, a person from their name). Checking is the runtime's: it refuses row by row.
 import ExcelJS from 'exceljs';
 import { titleIn } from '../../core/bilingual-title.ts';
+import { roundMoney } from '../../core/money.ts';
 import type { Json, JsonObject, Labels, Template } from '../../core/types.ts';
 import type { Language } from './language.ts';
 
@@ -57,13 +58,25 @@ function valueOf(s: JsonObject, cell: ExcelJS.CellValue, people: Person[]): Json
     return o ? (o.const as Json) : word.trim();
   };
   if (s.type === 'array') return raw.split(/[、,，;；]/).filter((x) => x.trim()).map(option);
-  if (s.type === 'number' || s.type === 'integer') return typeof cell === 'number' ? cell : Number.isFinite(Number(raw)) ? Number(raw) : raw;
+  if (s.type === 'number' || s.type === 'integer') {
+    const n = typeof cell === 'number' ? cell : Number.isFinite(Number(raw)) ? Number(raw) : undefined;
+    return n === undefined ? raw : s.multipleOf === 0.01 ? centIfNoise(n) : n;
+  }
   if (s.type === 'boolean') return YES.has(raw.toLowerCase()) ? true : NO.has(raw.toLowerCase()) ? false : raw;
   if (cell instanceof Date && s.format === 'date') return cell.toISOString().slice(0, 10);
   if (cell instanceof Date && s.format === 'date-time') return cell.toISOString();
   if (s.format === 'user') return people.find((p) => [p.id, p.username, p.name].includes(raw))?.id ?? raw;
   if (options) return option(raw);
   return raw;
+}
+
+/**
+ * A money cell a spreadsheet computed (=0.1+0.2 is stored as 0.30000000000000004) is the cent it shows; a value
+ * really finer than a cent (1.005) is left as it is, for the form to refuse at its row and column.
+ */
+function centIfNoise(n: number): number {
+  const cent = roundMoney(n);
+  return Math.abs(cent - n) <= Math.abs(n) * 1e-12 ? cent : n;
 }
 
 export async function rowsFromSheet(body: Buffer, template: Template, people: Person[]): Promise<SheetRows> {

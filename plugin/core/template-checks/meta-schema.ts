@@ -8,6 +8,7 @@ import { addPlatformFormats } from './ajv.ts';
 import { isObject } from './json.ts';
 import { combinedSchemas } from './schema-pointers.ts';
 import type { TemplateCheckOptions } from './types.ts';
+import { useExactMultipleOf } from '../exact-multiple-of.ts';
 
 /** A string param that must name a key of a template section ("x-ref"), and where it sits in the params. */
 export interface SectionRef {
@@ -44,6 +45,7 @@ export function checkerFor(options: TemplateCheckOptions): Checker {
 function buildChecker(options: TemplateCheckOptions): Checker {
   const ajv = addPlatformFormats(new Ajv({ allErrors: true, strict: true, verbose: true, code: { regExp: re2RegExp } }));
   ajv.addKeyword({ keyword: 'x-ref', schemaType: 'string' });
+  useExactMultipleOf(ajv);
   const validateBundle = ajv.compile(metaSchema as object);
   const effects = new Map<string, EffectChecker>();
   for (const [type, schema] of Object.entries(options.effectTypes)) {

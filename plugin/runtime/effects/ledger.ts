@@ -1,6 +1,7 @@
 // Ledger effects. Entries are never edited or deleted: a reversal is a counter-entry naming the original,
 // posted in the open period even when the original sits in a closed one.
-import { deriveValues, round } from '../../core/derived.ts';
+import { deriveValues } from '../../core/derived.ts';
+import { fromMinor, moneyProblem, subtractMoney, toMinor } from '../../core/money.ts';
 import { refuse } from '../../core/refusals.ts';
 import type { Json, JsonObject, Labels } from '../../core/types.ts';
 import { ledgerBalances } from '../plan.ts';
@@ -8,6 +9,9 @@ import type { LedgerEntry } from '../ports.ts';
 import type { EffectContext, EffectHandler, EffectPlan } from './effect-handler.ts';
 
 const amountSchema: JsonObject = {
+  // a fixed amount is whole cents, checked at import (as decimals: ../../core/exact-multiple-of.ts)
+  if: { type: 'number' },
+  then: { type: 'number', multipleOf: 0.01 },
   anyOf: [
     { type: 'number' },
     { type: 'object', required: ['derived'], additionalProperties: false, properties: { derived: { type: 'string', 'x-ref': 'derived' } } },
@@ -39,6 +43,24 @@ async function resolveAmount(value: Json | undefined, ctx: EffectContext): Promi
   return Number(value) || 0;
 }
 
+/**
+ * Nothing finer than a cent (or too large to count in cents) reaches the ledger: refused at the param that gave
+ * it, or at the effect's amount when the template itself names it. Nothing is rounded away silently.
+ */
+function notMoney(amount: number, ctx: EffectContext): EffectPlan['refusal'] | undefined {
+  const problem = moneyProblem(amount);
+  if (!problem) return undefined;
+  const param = Object.entries(ctx.command.params ?? {}).find(([, v]) => v === amount)?.[0];
+  const path = param !== undefined ? `/params/${param}` : '/amount';
+  const [zh, en] =
+    problem === 'below_smallest_unit'
+      ? [`金额 ${amount} 小于最小货币单位 0.01（分），不能记账。`, `The amount ${amount} is finer than the smallest unit of the currency (0.01); it cannot be posted.`]
+      : problem === 'out_of_range'
+        ? [`金额 ${amount} 超出可精确到分的范围，不能记账。`, `The amount ${amount} is too large to be counted to the cent; it cannot be posted.`]
+        : [`金额不是数字，不能记账。`, `The amount is not a number; it cannot be posted.`];
+  return refuse('validation_failed', zh, en, [{ path, message: problem === 'below_smallest_unit' ? 'must be multiple of 0.01' : problem === 'out_of_range' ? 'is too large to count to the cent' : 'must be number' }]);
+}
+
 /** The open period entries go into now; a closed one refuses every posting. */
 async function openPeriod(ctx: EffectContext): Promise<{ period: string } | { refusal: EffectPlan['refusal'] }> {
   const period = ctx.period;
@@ -48,15 +70,18 @@ async function openPeriod(ctx: EffectContext): Promise<{ period: string } | { re
 }
 
 function entry(ctx: EffectContext, period: string, account: string, amount: number, extra: Partial<LedgerEntry> = {}): LedgerEntry {
-  return { id: ctx.newId(), recordId: ctx.record.id, account, amount: round(amount), period, at: ctx.now, ...extra };
+  // whole cents by now (refused before otherwise): toMinor throws rather than round anything away
+  return { id: ctx.newId(), recordId: ctx.record.id, account, amount: fromMinor(toMinor(amount)), period, at: ctx.now, ...extra };
 }
 
 export const ledgerPost: EffectHandler = {
   type: 'ledger.post',
   params: { type: 'object', required: ['account', 'amount'], additionalProperties: false, properties: { account: { type: 'string' }, amount: amountSchema, memo: { type: 'string' } } },
   async plan(params, ctx): Promise<EffectPlan> {
-    const amount = round(await resolveAmount(params.amount, ctx));
-    if (amount === 0) return { preview: [] };
+    const amount = await resolveAmount(params.amount, ctx);
+    const refusal = notMoney(amount, ctx);
+    if (refusal) return { preview: [], refusal };
+    if (toMinor(amount) === 0) return { preview: [] };
     const open = await openPeriod(ctx);
     if ('refusal' in open) return { preview: [], refusal: open.refusal };
     const account = String(params.account);
@@ -112,7 +137,7 @@ export const ledgerMatch: EffectHandler = {
   async plan(params, ctx): Promise<EffectPlan> {
     const [account, owed, paid] = [String(params.account), String(params.owed), String(params.paid)];
     const balances = await ledgerBalances(ctx.store, ctx.record.id, ctx.pending.ledger);
-    const amount = round(Math.min(balances[owed] ?? 0, balances[paid] ?? 0) - (balances[account] ?? 0));
+    const amount = subtractMoney(fromMinor(Math.min(toMinor(balances[owed] ?? 0), toMinor(balances[paid] ?? 0))), balances[account] ?? 0);
     if (amount <= 0)
       return { preview: [], refusal: refuse('guard_failed', '没有可核销的金额：收款尚未覆盖应收。', 'Nothing to write off: the receipts do not cover the receivable yet.') };
     const open = await openPeriod(ctx);

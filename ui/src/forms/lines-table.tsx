@@ -15,9 +15,19 @@ import {
 import { DispatchCell, JsonFormsDispatch, useJsonForms, withJsonFormsArrayControlProps } from '@jsonforms/react';
 import type { ErrorObject } from 'ajv';
 import { useI18n } from '../i18n';
+import { lineAmount as exactLineAmount, sumMoney } from '../../../plugin/core/money';
 import { formatMoney } from '../lib/format';
 import { translateAjvError } from './translate-error';
 import { readonlyText } from './readonly-control';
+
+/** An amount too large to count to the cent shows nothing (the server refuses it at save). */
+function orNothing(count: () => number): number | undefined {
+  try {
+    return count();
+  } catch {
+    return undefined;
+  }
+}
 
 export interface LineAmountConfig {
   quantity: string;
@@ -65,9 +75,10 @@ function LinesTable(props: ArrayControlProps) {
     if (!lineAmount) return undefined;
     const q = Number(row?.[lineAmount.quantity]);
     const p = Number(row?.[lineAmount.price]);
-    return Number.isFinite(q) && Number.isFinite(p) ? q * p : undefined;
+    return Number.isFinite(q) && Number.isFinite(p) ? orNothing(() => exactLineAmount(q, p)) : undefined;
   };
-  const total = rawRows.reduce((s, r) => s + (amount(r) ?? 0), 0);
+  // as the server counts them: each line to the cent (half away from zero), then added in cents
+  const total = orNothing(() => sumMoney(rawRows.map((r) => amount(r) ?? 0)));
 
   return (
     <div className="lines-table control" data-testid="lines-table">
