@@ -95,13 +95,13 @@ describe('the amount summary from a field of the form', () => {
 describe('totals too large to count to the cent', () => {
   it('are problems of the data, at the list that makes them', () => {
     const lines = Array.from({ length: 200 }, () => ({ quantity: 100000, price: 10000000 }));
-    expect(derivedProblems(tpl(), { lines })).toEqual([{ path: '/lines', message: expect.stringMatching(/beyond the largest/) }]);
+    expect(derivedProblems(tpl(), { lines })).toEqual([{ path: '/lines', message: expect.stringMatching(/beyond the largest/), zh: expect.stringMatching(/超过了能精确到分的最大值/) }]);
     expect(derivedProblems(tpl(), { lines: lines.slice(0, 9) })).toEqual([]);
   });
 
   it('a summary field that large is a problem at that field', () => {
     const t = { summary: { amount: '/agreed' }, derived: {} } as unknown as Template;
-    expect(derivedProblems(t, { agreed: 1e16 })).toEqual([{ path: '/agreed', message: expect.stringMatching(/beyond the largest/) }]);
+    expect(derivedProblems(t, { agreed: 1e16 })).toEqual([{ path: '/agreed', message: expect.stringMatching(/beyond the largest/), zh: expect.stringMatching(/超过了能精确到分的最大值/) }]);
     expect(derivedProblems(t, { agreed: 1e12 })).toEqual([]);
   });
 });

@@ -61,7 +61,7 @@ describe('money after shipping', () => {
     const before = await footprint(finance, order.id);
     const zh = await finance.post(`/api/records/${order.id}/actions/record_receipt`, { params: { amount } });
     expectProblem(zh, 422, 'validation_failed');
-    expect(zh.body.errors).toEqual([{ path: '/params/amount', message: 'must be multiple of 0.01' }]);
+    expect(zh.body.errors).toEqual([{ path: '/params/amount', message: '应当是 0.01 的整数倍' }]);
     expect(zh.body.detail).toMatch(/\/params\/amount/);
     const en = await finance.inLanguage('en').post(`/api/records/${order.id}/actions/record_receipt`, { params: { amount } });
     expectProblem(en, 422, 'validation_failed');

@@ -198,12 +198,14 @@ describe('orders in the browser', () => {
     await h.screenshot(page, 'archive');
     const total = async () => (await h.call(await h.token('sales1'), 'GET', '/records?pageSize=1&includeArchived=true')).body.total;
     const before = await total();
-    await row.locator('[data-testid=copy-archived]').click();
+    const copyLink = row.locator('[data-testid=copy-archived]');
+    expect(await copyLink.getAttribute('href')).toBe(`/orders/new?template=${archived.template}&copyOf=${encodeURIComponent(archived.id)}`);
+    await copyLink.click();
 
     // the form of a new order, filled from the old one, marked as a copy; nothing exists yet
-    await page.waitForURL(/\/orders\/new\?.*copyOf=/);
-    await page.locator('[data-testid=record-form]').waitFor();
     await page.getByText(`复制自 ${archived.number}`).waitFor();
+    expect(new URL(page.url()).searchParams.get('copyOf')).toBe(archived.id);
+    await page.locator('[data-testid=record-form]').waitFor();
     const orderDate = page.locator('input[type=date]').first();
     // the server's business day, as its draft of the copy says (the dates themselves are held by the core tests)
     const today = (await h.call(await h.token('sales1'), 'GET', `/records/${encodeURIComponent(archived.id)}/copy`)).body.data.orderDate;
