@@ -3,7 +3,7 @@ import type { AuditEntry, AvailableAction, FieldChange, Json, JsonObject, Labels
 
 export type { AuditEntry, AvailableAction, FieldChange, Json, JsonObject, Labels, ReasonDef, Template, WorkRecord };
 export type { LedgerEntry, StockMovement } from '../../plugin/runtime/ports';
-export type { PublicUser } from '../../plugin/runtime/runtime-api';
+export type { CancellationReport, PublicUser, ReportRecord, ReportRow } from '../../plugin/runtime/runtime-api';
 import type { ApprovalView } from '../../plugin/runtime/runtime-api';
 import type { Approval as StoredApproval } from '../../plugin/runtime/ports';
 
@@ -73,30 +73,3 @@ export interface BulkResult {
   approval?: Approval;
 }
 
-export interface ReportRow {
-  key: string;
-  label?: Words;
-  /** Cancelled records in the group; by product, the records naming the product (rows overlap). */
-  count: number;
-  amount: number;
-}
-
-/** A cancelled record behind a report row. */
-export interface ReportRecord {
-  id: string;
-  number: string;
-  template: string;
-  status: string;
-  customer?: string;
-  amount?: number;
-  at: string;
-  reason: string;
-  reasonLabel?: Words;
-}
-
-export interface CancellationReport {
-  rows: ReportRow[];
-  /** Each cancelled record once. */
-  total: { count: number; amount: number };
-  records?: ReportRecord[];
-}
