@@ -1,6 +1,6 @@
 // JSON Forms' own published examples (@jsonforms/examples), each imported as a template as it is written, drawn on
-// the create, edit and record pages: every control is on screen, and every rule hides, shows, enables and disables
-// as JSON Forms' own rule evaluation says for the data on that page.
+// the create, edit and record pages, on a desktop and on a phone: every control is on screen, and every rule hides,
+// shows, enables and disables as JSON Forms' own rule evaluation says for the data on that page.
 import { createAjv, createLabelDescriptionFrom, isEnabled, isVisible, Resolve, type ControlElement, type JsonSchema, type UISchemaElement } from '@jsonforms/core';
 import { getExamples } from '@jsonforms/examples';
 import type { Page } from 'playwright-core';
@@ -137,7 +137,7 @@ describe('JSON Forms\' published examples as templates', () => {
   });
 
   for (const example of examples) {
-    it(`${example.name}: imported as written, drawn on the create, edit and record pages, its rules holding as JSON Forms evaluates them`, async () => {
+    it(`${example.name}: imported as written, drawn on the create, edit and record pages (on a phone too), its rules holding as JSON Forms evaluates them`, async () => {
       const id = `jf-${example.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
       // the example as JSON, as an administrator would paste it
       const form = JSON.parse(JSON.stringify({ schema: example.schema, uischema: example.uischema })) as { schema: JsonObject; uischema: JsonObject };
@@ -154,6 +154,17 @@ describe('JSON Forms\' published examples as templates', () => {
       const record = created.body as { id: string; data: JsonObject };
       await checkPage(page, `${h.url}/orders/${encodeURIComponent(record.id)}/edit`, uischema, schema, record.data, false);
       await checkPage(page, `${h.url}/orders/${encodeURIComponent(record.id)}`, uischema, schema, record.data, true);
-    }, 60_000);
+
+      // on a phone the same, within the screen
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        for (const path of [`/orders/${encodeURIComponent(record.id)}/edit`, `/orders/${encodeURIComponent(record.id)}`]) {
+          await checkPage(page, `${h.url}${path}`, uischema, schema, record.data, path.endsWith('/edit') === false);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at 390 px`).toBeLessThanOrEqual(390);
+        }
+      } finally {
+        await page.setViewportSize({ width: 1360, height: 860 });
+      }
+    }, 90_000);
   }
 });
