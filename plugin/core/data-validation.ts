@@ -15,7 +15,8 @@ import { hiddenControls } from './form-rules.ts';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 // Patterns run on RE2 (./safe-regexp.ts): a caller's value cannot make a template's pattern backtrack.
-const ajv = new Ajv({ allErrors: true, strict: false, code: { regExp: re2RegExp } });
+// $data: a field may be bounded by another of the same record (a delivery date not before the order date).
+const ajv = new Ajv({ allErrors: true, strict: false, $data: true, code: { regExp: re2RegExp } });
 addFormats(ajv);
 // money fields are multiples of 0.01: checked as decimals (./exact-multiple-of.ts), as the browser's forms do
 useExactMultipleOf(ajv);
@@ -58,9 +59,15 @@ export function validateAgainst(schema: JsonObject, value: unknown, limits: Reco
     ...errors.map((e, i) => {
       const missing = e.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : '';
       const extra = e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : '';
+      if (e.keyword === 'formatMinimum' || e.keyword === 'formatMaximum') return { path: e.instancePath, ...dateBound(e.keyword, String((e.params as { limit: unknown }).limit)) };
       return { path: e.instancePath + missing + extra, message: e.message ?? 'is invalid', zh: chinese[i].message ?? '不符合要求' };
     }),
   ];
+}
+
+/** A date bounded by another (a delivery date by the order date), in words rather than ">=". */
+function dateBound(keyword: 'formatMinimum' | 'formatMaximum', limit: string): { message: string; zh: string } {
+  return keyword === 'formatMinimum' ? { message: `must be on or after ${limit}`, zh: `不能早于 ${limit}` } : { message: `must be on or before ${limit}`, zh: `不能晚于 ${limit}` };
 }
 
 /** Does a value meet a schema? (for JSON Forms rule conditions) */

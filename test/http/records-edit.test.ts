@@ -26,6 +26,19 @@ describe('creating an order', () => {
     expect(res.body.updatedAt).toEqual(expect.any(String));
   });
 
+  it('a delivery date before the order date is refused at the delivery date, in the reader\'s language, and nothing is created', async () => {
+    const before = (await sales1.get('/api/records')).body.total;
+    const early = orderData({ orderDate: '2025-03-10', deliveryDate: '2025-03-01' });
+    const zh = await sales1.post('/api/records', { template: 'sales-order', data: early });
+    expectProblem(zh, 422, 'validation_failed');
+    expect(zh.body.errors).toEqual([{ path: '/deliveryDate', message: '不能早于 2025-03-10' }]);
+    const en = await sales1.inLanguage('en').post('/api/records', { template: 'sales-order', data: early });
+    expect(en.body.errors).toEqual([{ path: '/deliveryDate', message: 'must be on or after 2025-03-10' }]);
+    expect((await sales1.get('/api/records')).body.total).toBe(before);
+    // the same day, or later, is a delivery date
+    await createOrder(sales1, { orderDate: '2025-03-10', deliveryDate: '2025-03-10' });
+  });
+
   it('data that the form refuses is a 422 with pointers into the data', async () => {
     const res = await sales1.post('/api/records', { template: 'sales-order', data: orderData({ lines: [{ product: 'NOPE', warehouse: 'WH-SH', quantity: 0, price: 1 }] }) });
     expectProblem(res, 422, 'validation_failed');

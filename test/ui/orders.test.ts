@@ -263,7 +263,7 @@ describe('orders in the browser', () => {
     expect(previous.body.editable).toEqual([]);
   }, 60_000);
 
-  test('a salesperson creates a large order in the form; cancelling it is submitted for approval, and the manager approves it from the inbox', async () => {
+  test('a salesperson creates a large order in the form (a delivery date before the order date refused at the field); cancelling it is submitted for approval, and the manager approves it from the inbox', async () => {
     const sales = await h.signIn('sales1');
     await nav(sales.page, '订单管理');
     await sales.page.getByRole('link', { name: '+ 新建' }).click();
@@ -282,6 +282,14 @@ describe('orders in the browser', () => {
     await line.locator('input').nth(1).fill('7999');
     await expect.poll(() => form.locator('[data-testid=lines-table] tfoot').textContent()).toContain('79,990.00');
     await h.screenshot(sales.page, 'order-form');
+    // a delivery date before the order date is refused beside the field before anything is sent
+    await field(form, '交货日期').fill('2020-01-01');
+    await sales.page.locator('[data-testid=save-record]').click();
+    await expect.poll(() => form.locator('.validation_error', { hasText: '不能早于' }).count()).toBe(1);
+    expect(new URL(sales.page.url()).pathname).toBe('/orders/new');
+    // delivered the day it is ordered: accepted
+    await field(form, '交货日期').fill(await field(form, '下单日期').inputValue());
+    await expect.poll(() => form.locator('.validation_error', { hasText: '不能早于' }).count()).toBe(0);
     await sales.page.locator('[data-testid=save-record]').click();
     await expect.poll(() => sales.page.locator('[data-testid=result-message]').textContent()).toContain('已创建');
     const number = (await sales.page.locator('[data-testid=record-number]').textContent())!;

@@ -21,6 +21,8 @@ export function userSchemaCompiler(): CompileUserSchema {
   const ajv = addPlatformFormats(
     new Ajv({
       allErrors: true,
+      // a field may be bounded by another of the same record ({ "$data": "1/orderDate" }), as the forms check it
+      $data: true,
       strict: 'log',
       allowUnionTypes: true,
       verbose: true,

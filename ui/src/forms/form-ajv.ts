@@ -6,7 +6,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { useExactMultipleOf } from '../../../plugin/core/exact-multiple-of';
 import { re2RegExp } from '../../../plugin/core/safe-regexp';
 
-export const formAjv = createAjv({ code: { regExp: re2RegExp } });
+export const formAjv = createAjv({ $data: true, code: { regExp: re2RegExp } });
 useExactMultipleOf(formAjv);
 formAjv.addFormat('time', fullFormats['iso-time']);
 formAjv.addFormat('date-time', fullFormats['iso-date-time']);
