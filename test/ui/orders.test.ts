@@ -287,9 +287,10 @@ describe('orders in the browser', () => {
     await sales.page.locator('[data-testid=save-record]').click();
     await expect.poll(() => form.locator('.validation_error', { hasText: '不能早于' }).count()).toBe(1);
     expect(new URL(sales.page.url()).pathname).toBe('/orders/new');
-    // delivered the day it is ordered: accepted
+    // delivered the day it is ordered: accepted; and an optional date can be emptied again
     await field(form, '交货日期').fill(await field(form, '下单日期').inputValue());
     await expect.poll(() => form.locator('.validation_error', { hasText: '不能早于' }).count()).toBe(0);
+    await field(form, '交货日期').fill('');
     await sales.page.locator('[data-testid=save-record]').click();
     await expect.poll(() => sales.page.locator('[data-testid=result-message]').textContent()).toContain('已创建');
     const number = (await sales.page.locator('[data-testid=record-number]').textContent())!;
