@@ -106,6 +106,23 @@ describe('the form renderer', () => {
     expect(await detail.textContent()).not.toContain('repair');
   });
 
+  it('a time and a date-time filled and emptied again are left out, and the record saves', async () => {
+    await admin.goto(`${h.url}/orders/new?template=site-visit`);
+    const form = admin.locator('[data-testid=record-form]');
+    await form.waitFor();
+    await form.locator('.control', { hasText: '类型' }).locator('select').selectOption('install');
+    for (const [input, value] of [[form.locator('input[type=time]'), '08:15'], [form.locator('input[type=datetime-local]'), '2026-12-07T08:15']] as const) {
+      await input.fill(value);
+      await input.fill('');
+    }
+    await admin.locator('[data-testid=save-record]').click();
+    await admin.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    const saved = (await h.call(token, 'GET', `/records/${admin.url().split('/').pop()}`)).body;
+    expect(saved.data.kind).toBe('install');
+    expect(saved.data).not.toHaveProperty('at');
+    expect(saved.data).not.toHaveProperty('booked');
+  });
+
   it('a whole-number field keeps 1.5 as typed and says it must be a whole number', async () => {
     await admin.goto(`${h.url}/orders/new?template=sales-order`);
     const form = admin.locator('[data-testid=record-form]');

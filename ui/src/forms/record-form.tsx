@@ -12,8 +12,8 @@ import { LinesTableRenderer, linesTableTester } from './lines-table';
 import { ChoicesControlRenderer, choicesControlTester } from './choices-control';
 import { TabsLayoutRenderer, tabsLayoutTester } from './tabs-layout';
 import { ObjectControlRenderer, objectControlTester } from './object-control';
-import { DateCellRenderer, dateCellTester } from './date-cell';
 import { IntegerCellRenderer, integerCellTester } from './integer-cell';
+import { temporalCells } from './temporal-cells';
 import { hiddenControls, visibleErrors } from './hidden-controls';
 import { hiddenFields, localizeSchema, prepareUischema, writeProtected } from './prepare-form';
 import { translateAjvError } from './translate-error';
@@ -30,7 +30,7 @@ const renderers = [
   { tester: objectControlTester, renderer: ObjectControlRenderer },
 ];
 // Cells are what controls and table columns draw their inputs with.
-const cells = [...vanillaCells, { tester: integerCellTester, cell: IntegerCellRenderer }, { tester: dateCellTester, cell: DateCellRenderer }];
+const cells = [...vanillaCells, { tester: integerCellTester, cell: IntegerCellRenderer }, ...temporalCells];
 const readonlyRenderers = [...renderers, { tester: readonlyControlTester, renderer: ReadonlyControlRenderer }];
 
 export interface RecordFormProps {
