@@ -4,6 +4,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import { toPointer } from '../plugin/core/pointer.ts';
 
 const SCHEMA = fileURLToPath(new URL('../schemas/template.schema.json', import.meta.url));
 export const TYPES_FILE = fileURLToPath(new URL('../plugin/core/template-types.ts', import.meta.url));
@@ -48,7 +49,6 @@ const TS_TYPES: Record<string, string> = {
 
 type Node = Record<string, unknown>;
 
-const escape = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 const SCHEMA_MAPS = new Set(['properties', 'definitions', 'patternProperties']);
 const SUBSCHEMAS = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'propertyNames', 'contains']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf']);
@@ -58,8 +58,8 @@ function annotate(node: unknown, pointer: string): unknown {
   if (typeof node !== 'object' || node === null || Array.isArray(node)) return node;
   const out: Node = {};
   for (const [key, value] of Object.entries(node)) {
-    const at = `${pointer}/${escape(key)}`;
-    if (SCHEMA_MAPS.has(key)) out[key] = Object.fromEntries(Object.entries(value as Node).map(([k, v]) => [k, annotate(v, `${at}/${escape(k)}`)]));
+    const at = pointer + toPointer([key]);
+    if (SCHEMA_MAPS.has(key)) out[key] = Object.fromEntries(Object.entries(value as Node).map(([k, v]) => [k, annotate(v, at + toPointer([k]))]));
     else if (SUBSCHEMAS.has(key)) out[key] = annotate(value, at);
     else if (SCHEMA_LISTS.has(key)) out[key] = (value as unknown[]).map((v, i) => annotate(v, `${at}/${i}`));
     else out[key] = value;

@@ -36,26 +36,18 @@ function storable(schema: JsonSchema, data: JsonObject): JsonObject {
   const validate = ajv.compile(schema);
   for (let round = 0; round < 5 && !validate(out); round++) {
     for (const e of validate.errors ?? []) {
-      const path = e.instancePath.split('/').slice(1);
-      const parent = path.reduce<any>((o, k) => o?.[k], out);
       const sub = e.parentSchema as JsonSchema;
+      // a missing field is set on the object that lacks it; any other error mends the value where it stands
+      const [holder, key] = e.keyword === 'required'
+        ? [e.instancePath.split('/').slice(1).reduce<any>((o, k) => o?.[k], out), (e.params as { missingProperty: string }).missingProperty]
+        : [e.instancePath.split('/').slice(1, -1).reduce<any>((o, k) => o?.[k], out), e.instancePath.split('/').pop()!];
+      const limit = (e.params as { limit?: number }).limit ?? 0;
       if (e.keyword === 'required') {
-        const name = (e.params as { missingProperty: string }).missingProperty;
-        const field = (sub.properties ?? {})[name] ?? {};
-        parent[name] = field.enum?.[0] ?? (field.type === 'object' ? {} : field.type === 'integer' || field.type === 'number' ? Math.max(field.minimum ?? 0, 0) : field.type === 'boolean' ? false : field.format === 'date' ? '2026-01-02' : 'x'.repeat(field.minLength ?? 1));
-      } else if (e.keyword === 'enum' || e.keyword === 'oneOf') {
-        const key = path.pop()!;
-        const holder = path.reduce<any>((o, k) => o?.[k], out);
-        holder[key] = sub.enum?.[0] ?? (sub.oneOf?.[0] as { const?: unknown })?.const;
-      } else if (e.keyword === 'maxLength') {
-        const key = path.pop()!;
-        const holder = path.reduce<any>((o, k) => o?.[k], out);
-        holder[key] = String(holder[key]).slice(0, (e.params as { limit: number }).limit);
-      } else if (e.keyword === 'minLength') {
-        const key = path.pop()!;
-        const holder = path.reduce<any>((o, k) => o?.[k], out);
-        holder[key] = String(holder[key]).padEnd((e.params as { limit: number }).limit, 'x');
-      }
+        const field = (sub.properties ?? {})[key] ?? {};
+        holder[key] = field.enum?.[0] ?? (field.type === 'object' ? {} : field.type === 'integer' || field.type === 'number' ? Math.max(field.minimum ?? 0, 0) : field.type === 'boolean' ? false : field.format === 'date' ? '2026-01-02' : 'x'.repeat(field.minLength ?? 1));
+      } else if (e.keyword === 'enum' || e.keyword === 'oneOf') holder[key] = sub.enum?.[0] ?? (sub.oneOf?.[0] as { const?: unknown })?.const;
+      else if (e.keyword === 'maxLength') holder[key] = String(holder[key]).slice(0, limit);
+      else if (e.keyword === 'minLength') holder[key] = String(holder[key]).padEnd(limit, 'x');
     }
   }
   return out;

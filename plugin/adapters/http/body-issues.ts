@@ -1,5 +1,6 @@
 // A request body's departures from its schema in the contract, as issues people can act on, in both languages.
 import type { ErrorObject } from 'ajv';
+import { parsePointer, toPointer } from '../../core/pointer.ts';
 import type { Labels } from '../../core/types.ts';
 
 const TYPE_NAMES: Record<string, Labels> = {
@@ -18,20 +19,19 @@ export interface BodyIssue {
   message: Labels;
 }
 
-const escapeKey = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
-const fieldName = (pointer: string): string => pointer.slice(1).replace(/~1/g, '/').replace(/~0/g, '~');
+const fieldName = (pointer: string): string => parsePointer(pointer).join('/');
 
 function issueOf(e: ErrorObject): BodyIssue | undefined {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'additionalProperties': {
-      const path = `${e.instancePath}/${escapeKey(String(p.additionalProperty))}`;
+      const path = e.instancePath + toPointer([String(p.additionalProperty)]);
       const known = Object.keys((e.parentSchema?.properties as object | undefined) ?? {}).join(', ') || '-';
       const field = fieldName(path);
       return { path, message: { 'zh-CN': `不认识的字段“${field}”（可用字段：${known}）`, en: `unknown field "${field}" (allowed: ${known})` } };
     }
     case 'required': {
-      const path = `${e.instancePath}/${escapeKey(String(p.missingProperty))}`;
+      const path = e.instancePath + toPointer([String(p.missingProperty)]);
       const field = fieldName(path);
       return { path, message: { 'zh-CN': `缺少字段“${field}”`, en: `missing field "${field}"` } };
     }

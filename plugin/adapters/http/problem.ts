@@ -1,7 +1,7 @@
 // The one table from refusal codes to HTTP statuses, and the writer of RFC 9457 problem bodies.
 import type { Request, Response } from 'express';
 import type { Labels, Refusal } from '../../core/types.ts';
-import { requestLanguage, say } from './language.ts';
+import { requestLanguage, say, type Language } from './language.ts';
 
 export type ProblemCode =
   | Refusal['code']
@@ -49,6 +49,11 @@ export interface ProblemIssue {
   zh?: string;
 }
 
+/** An issue as a reader of `lang` reads it: in Chinese when it has its Chinese and they read Chinese. */
+export function issueIn({ path, message, zh }: ProblemIssue, lang: Language): { path: string; message: string } {
+  return { path, message: lang === 'zh-CN' && zh ? zh : message };
+}
+
 /** Thrown by handlers for refusals met at the edge (bad bodies, missing headers); the error handler writes it. */
 export class HttpProblem extends Error {
   readonly code: ProblemCode;
@@ -77,7 +82,7 @@ export function sendProblem(req: Request, res: Response, code: string, message: 
     detail: say(message, lang),
     code,
   };
-  if (errors && errors.length > 0) body.errors = errors.map(({ path, message, zh }) => ({ path, message: lang === 'zh-CN' && zh ? zh : message }));
+  if (errors && errors.length > 0) body.errors = errors.map((e) => issueIn(e, lang));
   res.status(kind.status).type('application/problem+json').send(JSON.stringify(body));
 }
 

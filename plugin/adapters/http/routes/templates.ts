@@ -7,7 +7,7 @@ import * as contract from '../contract/templates.ts';
 import { requestLanguage } from '../language.ts';
 import { on } from '../operation-route.ts';
 import type { Gallery } from '../gallery.ts';
-import { HttpProblem } from '../problem.ts';
+import { HttpProblem, issueIn } from '../problem.ts';
 import { orRefuse } from '../reply.ts';
 import { queryInt } from '../request-params.ts';
 
@@ -60,7 +60,7 @@ export function templateRoutes(router: Router, runtime: Runtime, gallery: Galler
     const preview = orRefuse(await runtime.previewMigration(actorOf(res), req.params.id));
     // each reason a record cannot move, in the reader's language
     const lang = requestLanguage(req);
-    const blocked = preview.blocked.map((b) => ({ ...b, problems: b.problems.map(({ path, message, zh }) => ({ path, message: lang === 'zh-CN' && zh ? zh : message })) }));
+    const blocked = preview.blocked.map((b) => ({ ...b, problems: b.problems.map((p) => issueIn(p, lang)) }));
     res.json({ ...preview, blocked });
   });
 
