@@ -81,6 +81,24 @@ describe('the cancellation report in the browser', () => {
     expect(lines.at(-1)).toMatch(new RegExp(`^合计（取消的记录）,${api.total.count},`));
   }, 90_000);
 
+  test('filters changed before the page draws again are all kept', async () => {
+    const { page } = await h.signIn('admin');
+    await page.goto(`${h.url}/reports/cancellation-reasons`);
+    await page.locator('[data-testid=report-table]').waitFor();
+    await page.locator('[data-testid=report-template] option[value=sales-order]').waitFor({ state: 'attached' });
+    // both selects change in one task, as a fast hand or a slow machine makes them: neither may undo the other
+    await page.evaluate(() => {
+      const pick = (testid: string, value: string) => {
+        const select = document.querySelector<HTMLSelectElement>(`[data-testid=${testid}]`)!;
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      };
+      pick('report-template', 'sales-order');
+      pick('report-group', 'month');
+    });
+    await expect.poll(() => new URL(page.url()).searchParams.toString()).toBe('template=sales-order&groupBy=month');
+  }, 60_000);
+
   test('in English the page and its download speak English', async () => {
     const { page } = await h.signIn('admin', { lang: 'en' });
     await page.goto(`${h.url}/reports/cancellation-reasons?groupBy=month`);

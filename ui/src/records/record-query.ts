@@ -1,6 +1,6 @@
 // A record-list query kept in the URL, so a filtered, sorted page can be bookmarked and survives "back".
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../lib/use-url-params';
 
 export interface RecordQuery {
   template?: string;
@@ -19,7 +19,7 @@ export interface RecordQuery {
 export const DEFAULT_QUERY: RecordQuery = { sort: 'createdAt', dir: 'desc', page: 1, pageSize: 20 };
 
 export function useRecordQuery(defaults: Partial<RecordQuery> = {}) {
-  const [params, setParams] = useSearchParams();
+  const [params, patchParams] = useUrlParams();
   const query: RecordQuery = useMemo(() => {
     const d = { ...DEFAULT_QUERY, ...defaults };
     const status = params.get('status');
@@ -41,21 +41,16 @@ export function useRecordQuery(defaults: Partial<RecordQuery> = {}) {
 
   const update = useCallback(
     (patch: Partial<RecordQuery>, resetPage = true) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            const s = Array.isArray(v) ? v.join(',') : v === undefined || v === null ? '' : String(v);
-            if (s) next.set(k, s);
-            else next.delete(k);
-          }
-          if (resetPage && !('page' in patch)) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      );
+      patchParams((next) => {
+        for (const [k, v] of Object.entries(patch)) {
+          const s = Array.isArray(v) ? v.join(',') : v === undefined || v === null ? '' : String(v);
+          if (s) next.set(k, s);
+          else next.delete(k);
+        }
+        if (resetPage && !('page' in patch)) next.delete('page');
+      });
     },
-    [setParams],
+    [patchParams],
   );
 
   return { query, update };

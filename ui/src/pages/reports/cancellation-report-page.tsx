@@ -2,7 +2,7 @@
 // The filters live in the URL (a reload or a shared link shows the same report), each row opens the records behind
 // it, and the report downloads as Excel or CSV with the same filters.
 import { Fragment, useCallback, useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
@@ -13,6 +13,7 @@ import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime, formatMoney, formatNumber } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
+import { useUrlParams } from '../../lib/use-url-params';
 import { listTemplates, loadTemplate, type TemplateInfo } from '../../lib/templates';
 import { words } from '../../lib/words';
 import { dayEdge } from '../../records/record-query';
@@ -22,7 +23,7 @@ type Group = (typeof GROUPS)[number];
 
 /** The report's filters, read from and written to the URL. */
 function useReportFilters() {
-  const [params, setParams] = useSearchParams();
+  const [params, patchParams] = useUrlParams();
   const g = params.get('groupBy');
   const filters = {
     groupBy: (GROUPS as readonly string[]).includes(g ?? '') ? (g as Group) : 'reason',
@@ -35,20 +36,15 @@ function useReportFilters() {
   };
   const update = useCallback(
     (patch: Partial<Record<'groupBy' | 'template' | 'from' | 'to' | 'metric' | 'key', string | null>>) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v) next.set(k, v);
-            else next.delete(k);
-          }
-          // another grouping or range: the open row's key no longer means the same rows
-          if (!('key' in patch) && Object.keys(patch).some((k) => k !== 'metric')) next.delete('key');
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
+      patchParams((next) => {
+        for (const [k, v] of Object.entries(patch)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        // another grouping or range: the open row's key no longer means the same rows
+        if (!('key' in patch) && Object.keys(patch).some((k) => k !== 'metric')) next.delete('key');
+      }),
+    [patchParams],
   );
   return { filters, update };
 }
