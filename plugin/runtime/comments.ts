@@ -1,5 +1,6 @@
 // Comments: a note anyone who sees a record may add to its audit trail, telling the people it @mentions.
 import { scanMentions } from '../core/mentions.ts';
+import { COMMENT_ACTION } from '../core/worked-by.ts';
 import { canSee } from '../core/permissions.ts';
 import { refuse } from '../core/refusals.ts';
 import type { Actor, AuditEntry } from '../core/types.ts';
@@ -9,9 +10,6 @@ import type { Result } from './runtime-api.ts';
 
 /** The longest comment kept, in characters (code points). */
 export const COMMENT_MAX = 2_000;
-
-/** The audit entry's action for a comment: a word of the runtime, not of any template. */
-export const COMMENT_ACTION = 'comment';
 
 const textProblem = (zh: string, en: string, message: string) => refuse('validation_failed', zh, en, [{ path: '/text', message }]);
 

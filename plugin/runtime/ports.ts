@@ -121,6 +121,8 @@ export interface RecordQuery {
   to?: string;
   handler?: string;
   department?: string;
+  /** Only records this person worked on (acted on or approved; see core/worked-by.ts). */
+  processedBy?: string;
   /** Who is looking, and so which records they may be shown. */
   visibility: Visibility;
   sort?: { field: 'number' | 'createdAt' | 'updatedAt' | 'status' | 'amount' | 'customer'; dir: 'asc' | 'desc' };

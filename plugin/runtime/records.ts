@@ -99,6 +99,7 @@ function recordQuery(templates: Template[], actor: Actor, query: RecordListQuery
   if (query.to) q.to = query.to;
   if (query.handler) q.handler = query.handler;
   if (query.department) q.department = query.department;
+  if (query.processedBy) q.processedBy = query.processedBy;
   const sortable = ['number', 'createdAt', 'updatedAt', 'status', 'amount', 'customer'] as const;
   const field = sortable.find((s) => s === query.sort);
   if (field) q.sort = { field, dir: query.dir === 'asc' ? 'asc' : 'desc' };

@@ -52,6 +52,8 @@ export interface RecordListQuery {
   to?: string;
   handler?: string;
   department?: string;
+  /** A user id: only the records that person worked on. */
+  processedBy?: string;
   sort?: string;
   dir?: 'asc' | 'desc';
   page?: number;

@@ -181,3 +181,18 @@ describe('page sizes', () => {
     expect(numbers(first).concat(numbers(second)).sort()).toEqual(numbers(all));
   });
 });
+
+describe('what I processed', () => {
+  it('processedBy lists the records a person created or acted on, not those they only commented on, within what the caller may see', async () => {
+    const manager = await app.as('manager');
+    await act(manager, o.beta.id, 'confirm');
+    expect((await manager.post(`/api/records/${o.alpha.id}/comments`, { text: '请看一下' })).status).toBe(201);
+    expect(numbers(await manager.get(`/api/records?processedBy=${app.people.manager.id}`))).toEqual([o.beta.number]);
+    // the archived order sales1 cancelled and archived counts when archived ones are asked for
+    const sales1Worked = await sales1.get(`/api/records?template=sales-order&processedBy=${app.people.sales1.id}&includeArchived=true`);
+    expect(numbers(sales1Worked)).toEqual([o.alpha.number, o.beta.number, o.lastFeb.number, o.confirmed.number, o.archived.number].sort());
+    // another salesperson asking what the manager processed sees none of sales1's orders
+    const sales2 = await app.as('sales2');
+    expect((await sales2.get(`/api/records?processedBy=${app.people.manager.id}`)).body).toMatchObject({ items: [], total: 0 });
+  });
+});

@@ -60,13 +60,16 @@ export function pageBounds({ page, pageSize }: RecordQuery): { start: number; en
 /** What `q` looks for: trimmed and lower-cased, or nothing. */
 export const searchText = (q: string | undefined): string | undefined => q?.trim().toLowerCase() || undefined;
 
-/** One page of the records in `list` (ordered by creation, each indexed for search) that match `query`, and how many match. */
-export function queryRecords(list: WorkRecord[], query: RecordQuery): { items: WorkRecord[]; total: number } {
+/**
+ * One page of the records in `list` (ordered by creation, each indexed for search) that match `query`, and how many
+ * match; `worked` holds the ids of the records `query.processedBy` worked on, when it is set.
+ */
+export function queryRecords(list: WorkRecord[], query: RecordQuery, worked?: ReadonlySet<string>): { items: WorkRecord[]; total: number } {
   const { start, end } = pageBounds(query);
   // createdAt order lets a date range cut the walk down before any record is looked at.
   const lo = query.from === undefined ? 0 : createdFrom(list, dateBound(query.from, false, 'from'), false);
   const hi = query.to === undefined ? list.length : createdFrom(list, dateBound(query.to, true, 'to'), true);
-  const matches = matcher(query);
+  const matches = matcher(query, worked);
   const sort = query.sort ?? { field: 'createdAt', dir: 'desc' };
   const sign = sort.dir === 'desc' ? -1 : 1;
   let total = 0;
@@ -142,7 +145,7 @@ export function queryRecords(list: WorkRecord[], query: RecordQuery): { items: W
 }
 
 /** One predicate for the query's filters; the cheapest tests run first. */
-function matcher(query: RecordQuery): (r: WorkRecord) => boolean {
+function matcher(query: RecordQuery, worked: ReadonlySet<string> | undefined): (r: WorkRecord) => boolean {
   const { template, handler, department, visibility } = query;
   const status = query.status && query.status.length ? new Set(query.status) : undefined;
   const exclude = query.excludeStatus && query.excludeStatus.length ? new Set(query.excludeStatus) : undefined;
@@ -156,6 +159,7 @@ function matcher(query: RecordQuery): (r: WorkRecord) => boolean {
     if (exclude && exclude.has(r.status)) return false;
     if (handler !== undefined && r.handler !== handler) return false;
     if (department !== undefined && r.department !== department) return false;
+    if (worked && !worked.has(r.id)) return false;
     if (viewer && r.handler !== viewer.userId && !r.watchers.includes(viewer.userId)) {
       if (perTemplate) {
         const view = perTemplate.get(r.template)?.get(r.templateVersion);

@@ -1,6 +1,7 @@
 // The store's data with in-memory indexes over it, and every read and change the stores share.
 import { PluginFailure } from '../../core/errors.ts';
 import type { AuditEntry, Template, WorkRecord } from '../../core/types.ts';
+import { workedBy } from '../../core/worked-by.ts';
 import type {
   Approval,
   AuditChainResult,
@@ -70,6 +71,7 @@ export class StoreState {
   private userIdByUsername = new Map<string, string>();
   private sessionsByToken = new Map<string, Session>();
   private auditByRecord = new Map<string, AuditEntry[]>();
+  private recordsWorkedBy = new Map<string, Set<string>>();
   private movementsByRecord = new Map<string, StockMovement[]>();
   private levelsByKey = new Map<string, StockLevel>();
   private notificationsById = new Map<string, Notification>();
@@ -99,7 +101,10 @@ export class StoreState {
       this.userIdByUsername.set(u.username, u.id);
     });
     for (const s of data.sessions) this.sessionsByToken.set(s.token, s);
-    for (const [recordId, entries] of Object.entries(data.audit)) this.auditByRecord.set(recordId, entries);
+    for (const [recordId, entries] of Object.entries(data.audit)) {
+      this.auditByRecord.set(recordId, entries);
+      for (const a of entries) this.indexWorker(a);
+    }
     for (const m of data.stockMovements) this.indexMovement(m);
     for (const l of data.stockLevels) this.levelsByKey.set(levelKey(l.product, l.warehouse), l);
     for (const n of data.notifications) this.indexNotification(n);
@@ -303,7 +308,8 @@ export class StoreState {
   }
 
   findRecords(query: RecordQuery): { items: WorkRecord[]; total: number } {
-    return queryRecords(this.data.records, query);
+    const worked = query.processedBy === undefined ? undefined : (this.recordsWorkedBy.get(query.processedBy) ?? new Set<string>());
+    return queryRecords(this.data.records, query, worked);
   }
 
   /** Entries as committed; their chain links are the store's own (export and `audit verify` carry them). */
@@ -317,6 +323,14 @@ export class StoreState {
     const known = this.auditByRecord.has(a.recordId);
     const list = pushTo(this.auditByRecord, a.recordId, a);
     if (!known) setOwn(this.data.audit, a.recordId, list);
+    this.indexWorker(a);
+  }
+
+  private indexWorker(a: AuditEntry): void {
+    for (const person of workedBy(a)) {
+      const ids = this.recordsWorkedBy.get(person) ?? new Set<string>();
+      this.recordsWorkedBy.set(person, ids.add(a.recordId));
+    }
   }
 
   counter(name: string): number {

@@ -499,6 +499,22 @@ export function runStoreContract(name: string, make: () => Promise<{ store: Stor
         expect(await store.findRecords(query({ visibility }))).toEqual({ items: [], total: 0 });
       });
 
+      it('processedBy keeps the records the person acted on or approved, not those they only commented on', async () => {
+        await store.commit({
+          audit: [
+            anAudit('w1', '1', { actor: 'u-finance', action: 'receive' }),
+            anAudit('w2', '3', { actor: 'u-sales2', action: 'cancel', approvedBy: 'u-finance' }),
+            anAudit('w3', '4', { actor: 'u-finance', action: 'comment', comment: '@sales2' }),
+          ],
+        });
+        expect(ids(await store.findRecords(query({ processedBy: 'u-finance' })))).toEqual(['3', '1']);
+        expect(ids(await store.findRecords(query({ processedBy: 'u-sales2', status: ['archived'] })))).toEqual(['3']);
+        expect(await store.findRecords(query({ processedBy: 'u-nobody' }))).toEqual({ items: [], total: 0 });
+        // within what the viewer may see
+        const visibility = { userId: 'u-sales1', departments: ['east'], ownOnly: false };
+        expect(ids(await store.findRecords(query({ processedBy: 'u-finance', visibility })))).toEqual(['1']);
+      });
+
       it('filters combine', async () => {
         const visibility = { userId: 'u-sales1', departments: ['east'], ownOnly: false };
         const found = await store.findRecords(query({ visibility, template: 'sales-order', q: 'acme', excludeStatus: ['archived'], from: '2024-05-01' }));

@@ -21,9 +21,13 @@ export function HomePage() {
     () => api<Page<RecordView>>('GET', `/records?handler=${encodeURIComponent(user?.id ?? '')}&sort=updatedAt&dir=desc&page=1&pageSize=8`),
     [user?.id],
   );
+  const processed = useAsync(
+    () => api<Page<RecordView>>('GET', `/records?processedBy=${encodeURIComponent(user?.id ?? '')}&sort=updatedAt&dir=desc&page=1&pageSize=8`),
+    [user?.id],
+  );
   const approvals = useApprovals('status=pending');
   const inbox = useAsync(() => api<{ items: Notification[]; unread: number }>('GET', '/notifications'), []);
-  const templates = useRecordTemplates(mine.data?.items);
+  const templates = useRecordTemplates([...(mine.data?.items ?? []), ...(processed.data?.items ?? [])]);
   const unread = (inbox.data?.items ?? []).filter((n) => !n.read).slice(0, 6);
 
   return (
@@ -44,16 +48,28 @@ export function HomePage() {
         </Link>
       </div>
       <div className="home-grid">
-        <section className="card">
-          <header className="card-header">
-            <h2>{t('home.myOrders')}</h2>
-            <Link to={`/orders?handler=${encodeURIComponent(user?.id ?? '')}`}>{t('home.viewAll')}</Link>
-          </header>
-          <ErrorBanner error={mine.error} onRetry={mine.reload} />
-          {mine.loading && !mine.data && <Loading />}
-          {mine.data && mine.data.items.length === 0 && <Empty text={t('home.noOrders')} />}
-          {mine.data && mine.data.items.length > 0 && <RecordsTable items={mine.data.items} templates={templates} compact />}
-        </section>
+        <div className="home-main">
+          <section className="card">
+            <header className="card-header">
+              <h2>{t('home.myOrders')}</h2>
+              <Link to={`/orders?handler=${encodeURIComponent(user?.id ?? '')}`}>{t('home.viewAll')}</Link>
+            </header>
+            <ErrorBanner error={mine.error} onRetry={mine.reload} />
+            {mine.loading && !mine.data && <Loading />}
+            {mine.data && mine.data.items.length === 0 && <Empty text={t('home.noOrders')} />}
+            {mine.data && mine.data.items.length > 0 && <RecordsTable items={mine.data.items} templates={templates} compact />}
+          </section>
+          <section className="card" data-testid="home-processed">
+            <header className="card-header">
+              <h2>{t('home.processed')}</h2>
+              <Link to={`/orders?processedBy=${encodeURIComponent(user?.id ?? '')}&sort=updatedAt&dir=desc`}>{t('home.viewAll')}</Link>
+            </header>
+            <ErrorBanner error={processed.error} onRetry={processed.reload} />
+            {processed.loading && !processed.data && <Loading />}
+            {processed.data && processed.data.items.length === 0 && <Empty text={t('home.noneProcessed')} />}
+            {processed.data && processed.data.items.length > 0 && <RecordsTable items={processed.data.items} templates={templates} compact />}
+          </section>
+        </div>
         <div className="home-side">
           <section className="card">
             <header className="card-header">

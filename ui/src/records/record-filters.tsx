@@ -1,5 +1,6 @@
 // Search and filters above a record list. The search box applies on Enter or after a pause.
 import { useEffect, useState } from 'react';
+import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import type { Template } from '../model';
 import type { RecordQuery } from './record-query';
@@ -18,6 +19,7 @@ interface Props {
 
 export function RecordFilters({ query, update, template, statuses, showStatus = true, showPeople = true }: Props) {
   const { t, label } = useI18n();
+  const { user } = useAuth();
   const [q, setQ] = useState(query.q ?? '');
   const users = useUsers();
   const depts = useDepartments();
@@ -31,7 +33,7 @@ export function RecordFilters({ query, update, template, statuses, showStatus = 
   }, [q]);
 
   const stateNames = statuses ?? Object.entries(template?.states ?? {}).filter(([, s]) => !s.hidden).map(([k]) => k);
-  const active = !!(query.q || query.status?.length || query.from || query.to || query.handler || query.department);
+  const active = !!(query.q || query.status?.length || query.from || query.to || query.handler || query.department || query.processedBy);
 
   return (
     <div className="filters" role="search">
@@ -80,13 +82,19 @@ export function RecordFilters({ query, update, template, statuses, showStatus = 
           </select>
         </>
       )}
+      {user && (
+        <label className="filter-check">
+          <input type="checkbox" checked={query.processedBy === user.id} onChange={(e) => update({ processedBy: e.target.checked ? user.id : undefined })} data-testid="filter-processed-by-me" />
+          <span>{t('list.processedByMe')}</span>
+        </label>
+      )}
       {active && (
         <button
           type="button"
           className="btn btn-ghost"
           onClick={() => {
             setQ('');
-            update({ q: undefined, status: undefined, from: undefined, to: undefined, handler: undefined, department: undefined });
+            update({ q: undefined, status: undefined, from: undefined, to: undefined, handler: undefined, department: undefined, processedBy: undefined });
           }}
         >
           {t('list.clear')}

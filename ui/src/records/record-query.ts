@@ -10,6 +10,8 @@ export interface RecordQuery {
   to?: string;
   handler?: string;
   department?: string;
+  /** A user id: only the records that person worked on ("processed by me"). */
+  processedBy?: string;
   sort: string;
   dir: 'asc' | 'desc';
   page: number;
@@ -31,6 +33,7 @@ export function useRecordQuery(defaults: Partial<RecordQuery> = {}) {
       to: params.get('to') ?? undefined,
       handler: params.get('handler') ?? undefined,
       department: params.get('department') ?? undefined,
+      processedBy: params.get('processedBy') ?? undefined,
       sort: params.get('sort') ?? d.sort,
       dir: params.get('dir') === 'asc' ? 'asc' : params.get('dir') === 'desc' ? 'desc' : d.dir,
       page: Math.max(1, Number(params.get('page')) || d.page),
@@ -66,6 +69,7 @@ export function toSearch(q: RecordQuery, extra: Record<string, string> = {}): st
   if (q.to) p.set('to', dayEdge(q.to, 'end'));
   if (q.handler) p.set('handler', q.handler);
   if (q.department) p.set('department', q.department);
+  if (q.processedBy) p.set('processedBy', q.processedBy);
   p.set('sort', q.sort);
   p.set('dir', q.dir);
   p.set('page', String(q.page));

@@ -14,6 +14,7 @@ export const LIST_FILTERS: Schema[] = [
   query('to', { type: 'string', format: 'date' }, 'Created on or before.'),
   query('handler', { type: 'string' }, 'Handler user id.'),
   query('department', { type: 'string' }),
+  query('processedBy', { type: 'string' }, 'User id: only the records that person acted on or approved (comments aside), within what the caller may see.'),
   query('sort', { type: 'string', enum: [...SORT_FIELDS] }),
   query('dir', { type: 'string', enum: ['asc', 'desc'] }),
 ];

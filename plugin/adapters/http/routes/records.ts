@@ -24,6 +24,7 @@ function listQuery(req: Request): RecordListQuery {
     to: queryDate(req, 'to'),
     handler: queryString(req, 'handler'),
     department: queryString(req, 'department'),
+    processedBy: queryString(req, 'processedBy'),
     sort: queryEnum(req, 'sort', contract.SORT_FIELDS),
     dir: queryEnum(req, 'dir', ['asc', 'desc'] as const),
     page: queryInt(req, 'page', 1, 1_000_000),

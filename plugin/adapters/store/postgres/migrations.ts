@@ -221,6 +221,10 @@ const STEPS: string[] = [
     UPDATE audit_chain_head SET seq = head_seq, hash = head_hash;
   END $$;
   `,
+  /* 3: who worked on which record (record-sql.ts's workedBySql): the actor and the approver of each entry */ `
+  CREATE INDEX audit_actor ON audit ((doc->>'actor'));
+  CREATE INDEX audit_approver ON audit ((doc->>'approvedBy')) WHERE doc->>'approvedBy' IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = STEPS.length;
