@@ -9,25 +9,42 @@ import { Empty } from '../components/empty';
 import { ErrorBanner } from '../components/error-banner';
 import { Loading } from '../components/loading';
 import { formatDateTime } from '../lib/format';
-import { useAsync } from '../lib/use-async';
+import { useAsync, type Async } from '../lib/use-async';
 import { notificationTitle } from '../records/notification-text';
 import { RecordsTable } from '../records/records-table';
 import { useRecordTemplates } from '../records/use-record-templates';
 
+/** The last records a filter finds, newest work first; `filter` is also the whole list's query. */
+function useRecent(filter: string, deps: unknown[]): Async<Page<RecordView>> {
+  return useAsync(() => api<Page<RecordView>>('GET', `/records?${filter}&sort=updatedAt&dir=desc&page=1&pageSize=8`), deps);
+}
+
+/** A card of recent records with a link to all of them. */
+function RecentRecords({ title, empty, all, recent, testid }: { title: string; empty: string; all: string; recent: Async<Page<RecordView>>; testid: string }) {
+  const { t } = useI18n();
+  const templates = useRecordTemplates(recent.data?.items);
+  return (
+    <section className="card" data-testid={testid}>
+      <header className="card-header">
+        <h2>{title}</h2>
+        <Link to={all}>{t('home.viewAll')}</Link>
+      </header>
+      <ErrorBanner error={recent.error} onRetry={recent.reload} />
+      {recent.loading && !recent.data && <Loading />}
+      {recent.data && recent.data.items.length === 0 && <Empty text={empty} />}
+      {recent.data && recent.data.items.length > 0 && <RecordsTable items={recent.data.items} templates={templates} compact />}
+    </section>
+  );
+}
+
 export function HomePage() {
   const { t, lang, label } = useI18n();
   const { user } = useAuth();
-  const mine = useAsync(
-    () => api<Page<RecordView>>('GET', `/records?handler=${encodeURIComponent(user?.id ?? '')}&sort=updatedAt&dir=desc&page=1&pageSize=8`),
-    [user?.id],
-  );
-  const processed = useAsync(
-    () => api<Page<RecordView>>('GET', `/records?processedBy=${encodeURIComponent(user?.id ?? '')}&sort=updatedAt&dir=desc&page=1&pageSize=8`),
-    [user?.id],
-  );
+  const me = encodeURIComponent(user?.id ?? '');
+  const mine = useRecent(`handler=${me}`, [me]);
+  const processed = useRecent(`processedBy=${me}`, [me]);
   const approvals = useApprovals('status=pending');
   const inbox = useAsync(() => api<{ items: Notification[]; unread: number }>('GET', '/notifications'), []);
-  const templates = useRecordTemplates([...(mine.data?.items ?? []), ...(processed.data?.items ?? [])]);
   const unread = (inbox.data?.items ?? []).filter((n) => !n.read).slice(0, 6);
 
   return (
@@ -49,26 +66,8 @@ export function HomePage() {
       </div>
       <div className="home-grid">
         <div className="home-main">
-          <section className="card">
-            <header className="card-header">
-              <h2>{t('home.myOrders')}</h2>
-              <Link to={`/orders?handler=${encodeURIComponent(user?.id ?? '')}`}>{t('home.viewAll')}</Link>
-            </header>
-            <ErrorBanner error={mine.error} onRetry={mine.reload} />
-            {mine.loading && !mine.data && <Loading />}
-            {mine.data && mine.data.items.length === 0 && <Empty text={t('home.noOrders')} />}
-            {mine.data && mine.data.items.length > 0 && <RecordsTable items={mine.data.items} templates={templates} compact />}
-          </section>
-          <section className="card" data-testid="home-processed">
-            <header className="card-header">
-              <h2>{t('home.processed')}</h2>
-              <Link to={`/orders?processedBy=${encodeURIComponent(user?.id ?? '')}&sort=updatedAt&dir=desc`}>{t('home.viewAll')}</Link>
-            </header>
-            <ErrorBanner error={processed.error} onRetry={processed.reload} />
-            {processed.loading && !processed.data && <Loading />}
-            {processed.data && processed.data.items.length === 0 && <Empty text={t('home.noneProcessed')} />}
-            {processed.data && processed.data.items.length > 0 && <RecordsTable items={processed.data.items} templates={templates} compact />}
-          </section>
+          <RecentRecords title={t('home.myOrders')} empty={t('home.noOrders')} all={`/orders?handler=${me}`} recent={mine} testid="home-mine" />
+          <RecentRecords title={t('home.processed')} empty={t('home.noneProcessed')} all={`/orders?processedBy=${me}&sort=updatedAt&dir=desc`} recent={processed} testid="home-processed" />
         </div>
         <div className="home-side">
           <section className="card">
