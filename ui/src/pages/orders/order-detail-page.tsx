@@ -126,10 +126,13 @@ export function OrderDetailPage() {
           <CommentBox recordId={record.id} onPosted={() => history.reload()} />
         </section>
         <div className="detail-side">
-          <section className="card card-pad">
-            <h2 className="section-title">{t('stock.title')}</h2>
-            {stock.data ? <StockMovements items={stock.data} /> : <Loading />}
-          </section>
+          {/* stock moves only for templates with goods lines; any movement that exists is still shown */}
+          {(tpl?.summary?.lines || (stock.data?.length ?? 0) > 0) && (
+            <section className="card card-pad" data-testid="stock-panel">
+              <h2 className="section-title">{t('stock.title')}</h2>
+              {stock.data ? <StockMovements items={stock.data} /> : <Loading />}
+            </section>
+          )}
           {ledger.data && ledger.data.entries.length > 0 && (
             <section className="card card-pad">
               <h2 className="section-title">{t('ledger.title')}</h2>

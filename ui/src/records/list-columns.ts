@@ -1,5 +1,5 @@
 // Which columns a records list shows, and what a record is called, from the templates of the records it shows.
-import type { Labels, ListColumn, Template } from './template-types.ts';
+import type { Labels, ListColumn, Template } from '../../../plugin/core/types';
 
 /** Every column a list knows, in the order a list of several templates shows them. */
 export const LIST_COLUMNS: readonly ListColumn[] = ['number', 'customer', 'amount', 'status', 'handler', 'department', 'createdAt', 'updatedAt'];

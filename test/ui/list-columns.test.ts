@@ -1,6 +1,6 @@
 // A list's columns come from the templates of the records it shows; a record is called by its template's noun.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listColumns, recordNoun, templateColumns } from '../../plugin/core/list-columns.ts';
+import { listColumns, recordNoun, templateColumns } from '../../ui/src/records/list-columns.ts';
 import type { ListColumn, Template } from '../../plugin/core/types.ts';
 import { loadPrebuiltTemplates } from '../fixtures/prebuilt-templates.ts';
 
