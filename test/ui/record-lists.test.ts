@@ -59,6 +59,8 @@ describe('a template names its records and chooses its list columns', () => {
     expect(header).not.toContain('金额');
     expect(header).toContain('负责人');
     expect(await page.locator('[data-testid=stock-panel]').count()).toBe(0);
+    // with nothing beside it, the history takes the page's width
+    expect(await page.locator('.detail-columns.is-single').count()).toBe(1);
 
     await page.goto(`${h.url}/orders/${order.id}`);
     await expect.poll(() => page.locator('[data-testid=record-noun]').textContent()).toBe('销售订单');
