@@ -29,6 +29,8 @@ describe('a template names its records and chooses its list columns', () => {
     await expect.poll(() => columns(page)).toEqual(['number', 'status', 'handler', 'department', 'createdAt', 'updatedAt']);
     expect(await page.locator('[data-testid=records-table] thead').textContent()).not.toContain('客户');
     expect(await page.locator('.page-header h1').textContent()).toBe('结算单');
+    // nor is a settlement found by a customer it does not have
+    expect(await page.getByRole('searchbox', { name: '搜索' }).getAttribute('placeholder')).toBe('搜索编号');
 
     await page.getByRole('link', { name: '+ 新建结算单' }).click();
     await page.waitForURL(/\/orders\/new\?template=settlement/);
