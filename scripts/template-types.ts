@@ -32,6 +32,8 @@ const NAMES: Record<string, string> = {
   '/properties/reasons/additionalProperties/items': 'ReasonDef',
   '/properties/notifications/additionalProperties': 'NotificationDef',
   '/properties/limits': 'RecordLimitsDef',
+  '/properties/list': 'ListDef',
+  '/definitions/listColumn': 'ListColumn',
 };
 
 /**

@@ -19,13 +19,13 @@ export const refusals = {
   wrongState: (actionLabel: Labels, stateLabel: Labels, fromLabels: Labels[]) =>
     refuse(
       'invalid_transition',
-      `订单当前为“${stateLabel['zh-CN']}”，不能执行“${actionLabel['zh-CN']}”；只有处于 ${fromLabels.map((l) => `“${l['zh-CN']}”`).join('、')} 的订单可以。`,
+      `该记录当前为“${stateLabel['zh-CN']}”，不能执行“${actionLabel['zh-CN']}”；只有处于 ${fromLabels.map((l) => `“${l['zh-CN']}”`).join('、')} 的记录可以。`,
       `"${actionLabel.en}" is not possible while the record is ${stateLabel.en}; it needs one of: ${fromLabels.map((l) => l.en).join(', ')}.`,
     ),
   notAllowed: (actionLabel: Labels, roles: Labels[]) =>
     refuse(
       'forbidden',
-      `您没有执行“${actionLabel['zh-CN']}”的权限（需要角色：${roles.map((r) => r['zh-CN']).join('、')}，且订单在您的负责范围内）。`,
+      `您没有执行“${actionLabel['zh-CN']}”的权限（需要角色：${roles.map((r) => r['zh-CN']).join('、')}，且记录在您的负责范围内）。`,
       `You may not run "${actionLabel.en}" on this record (it needs one of the roles ${roles.map((r) => r.en).join(', ')} with this record in your scope).`,
     ),
   internalAction: (actionLabel: Labels) =>
@@ -75,7 +75,7 @@ export const refusals = {
   readOnly: (stateLabel: Labels) =>
     refuse(
       'read_only',
-      `处于“${stateLabel['zh-CN']}”的记录对所有人只读；如需修改，请复制为新订单。`,
+      `处于“${stateLabel['zh-CN']}”的记录对所有人只读；如需修改，请复制为新记录。`,
       `A record that is ${stateLabel.en} is read-only for everyone; copy it into a new one to change it.`,
     ),
   fieldReadOnly: (field: string, stateLabel: Labels) =>

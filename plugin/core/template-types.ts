@@ -17,6 +17,10 @@ export type Key = string;
  * a property of each array item, relative to the item (no leading slash)
  */
 export type ItemField = string;
+/**
+ * a column of a records list
+ */
+export type ListColumn = 'number' | 'customer' | 'amount' | 'status' | 'handler' | 'department' | 'createdAt' | 'updatedAt';
 export type DerivedDef = Derived;
 export type Scope = 'own' | 'department' | 'all';
 /**
@@ -57,6 +61,7 @@ export interface Template {
   version: number;
   name: Labels;
   description?: Labels;
+  noun?: Labels;
   numberPrefix: string;
   appearance?: {
     icon?: string;
@@ -70,6 +75,7 @@ export interface Template {
     };
   };
   summary: SummaryDef;
+  list?: ListDef;
   derived?: {
     [k: string]: DerivedDef;
   };
@@ -130,6 +136,17 @@ export interface SummaryDef {
     quantity: ItemField;
     price?: ItemField;
   };
+}
+/**
+ * How lists show this template's records
+ */
+export interface ListDef {
+  /**
+   * the list's columns, in order (the number is always shown); absent: all of them, less customer and amount when the summary has none
+   *
+   * @minItems 1
+   */
+  columns?: ListColumn[];
 }
 export interface Derived {
   op: 'sum' | 'sumProduct' | 'count';

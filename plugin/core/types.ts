@@ -14,6 +14,8 @@ export type {
   Grant,
   GuardRef,
   Labels,
+  ListColumn,
+  ListDef,
   NotificationDef,
   ReasonDef,
   ReasonInput,

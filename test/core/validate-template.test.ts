@@ -515,6 +515,25 @@ describe('warnings point at what can never happen', () => {
     expect(result.warnings).toContainEqual(expect.objectContaining({ path: '/automations/autoWriteOff/run/action', message: expect.stringMatching(/role 'system'/) }));
   });
 
+  it('a list column for a customer the summary does not name is a warning: it would stay empty', () => {
+    const bundle = fresh();
+    delete bundle.summary.customer;
+    bundle.list = { columns: ['status', 'customer', 'amount'] };
+    const result = validateTemplate(bundle, options);
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toContainEqual({ path: '/list/columns/1', message: expect.stringContaining("list column 'customer' stays empty") });
+    expect(result.warnings.filter((w) => w.path === '/list/columns/2')).toEqual([]);
+  });
+
+  it('a noun and list columns are checked by the meta-schema: both languages, known columns, no repeats', () => {
+    const bundle = fresh();
+    bundle.noun = { 'zh-CN': '销售订单' };
+    bundle.list = { columns: ['status', 'status', 'colour'] };
+    const found = paths(validateTemplate(bundle, options).errors);
+    expect(found).toContain('/noun/en');
+    expect(found.some((p) => p.startsWith('/list/columns'))).toBe(true);
+  });
+
   it('a terminal state that stays editable is a warning', () => {
     const bundle = fresh();
     delete bundle.states.archived.readOnly;

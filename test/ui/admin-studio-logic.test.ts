@@ -167,10 +167,11 @@ describe('starting a template', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('a copy keeps everything of the template it copies but its id, name, prefix and version', () => {
-    const source = { ...salesOrder(), version: 3 };
+  it('a copy keeps everything of the template it copies but its id, name, record noun, prefix and version', () => {
+    const source = { ...salesOrder(), version: 3, noun: { 'zh-CN': '销售订单', en: 'sales order' } };
     const copy = copyTemplate(source, start);
-    expect(copy).toEqual({ ...source, id: 'purchase-return', version: 1, name: start.name, numberPrefix: 'RT' });
+    const { noun: _noun, ...kept } = source;
+    expect(copy).toEqual({ ...kept, id: 'purchase-return', version: 1, name: start.name, numberPrefix: 'RT' });
     expect(source.id).toBe('sales-order');
   });
 

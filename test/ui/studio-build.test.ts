@@ -195,6 +195,11 @@ describe('building a template from a blank page', () => {
     // Lists show the supplier and the amount of each return.
     await admin.locator('select[name=summary-customer]').selectOption('/供应商');
     await admin.locator('select[name=summary-amount]').selectOption('/金额');
+    // Its records are called 退货申请单, and lists leave out the department and the last change.
+    await admin.locator('input[name="template-noun.zh-CN"]').fill('退货申请单');
+    await admin.locator('input[name="template-noun.en"]').fill('return request');
+    await admin.locator('input[name=list-columns][value=department]').uncheck({ force: true });
+    await admin.locator('input[name=list-columns][value=updatedAt]').uncheck({ force: true });
 
     // 7. Publish.
     await admin.locator('[data-testid=studio-save]').click();
@@ -203,6 +208,8 @@ describe('building a template from a blank page', () => {
     expect(saved.version).toBe(2);
     expect(saved.appearance).toEqual({ icon: '↩', color: '#d97706' });
     expect(saved.summary).toEqual({ customer: '/供应商', amount: '/金额' });
+    expect(saved.noun).toEqual({ 'zh-CN': '退货申请单', en: 'return request' });
+    expect(saved.list).toEqual({ columns: ['customer', 'amount', 'status', 'handler', 'createdAt'] });
     expect(Object.keys(saved.states).sort()).toEqual(['approved', 'cancelled', 'closed', 'draft', 'submitted']);
     expect(saved.form.schema.properties['明细'].items.required).toEqual(['商品', '数量']);
     expect(saved.form.uischema.elements.find((e: { scope: string }) => e.scope === '#/properties/原因说明').rule).toEqual({
@@ -221,7 +228,10 @@ describe('building a template from a blank page', () => {
     clerk.setDefaultTimeout(10_000);
     await clerk.goto(`${h.url}/orders?template=goods-return`);
     expect(await clerk.locator('[data-testid=template-mark]').textContent()).toBe('↩');
-    await clerk.goto(`${h.url}/orders/new?template=goods-return`);
+    await clerk.getByText('没有符合条件的退货申请单。').waitFor();
+    await clerk.getByRole('link', { name: '+ 新建退货申请单' }).click();
+    await clerk.waitForURL(/\/orders\/new\?template=goods-return/);
+    expect(await clerk.locator('.page-header h1').textContent()).toBe('新建退货申请单');
     const form = clerk.locator('[data-testid=record-form]');
     await form.waitFor();
     await form.locator('.control', { hasText: '供应商' }).locator('input').fill('华东电子');
@@ -240,6 +250,13 @@ describe('building a template from a blank page', () => {
     expect(made.summary).toEqual({ customer: '华东电子', amount: 860.5 });
     expect(made).toMatchObject({ number: 'TH-000001', status: 'draft', data: { 供应商: '华东电子', 退货原因: 'damaged', 金额: 860.5, 明细: [{ 商品: '显示器 27 寸', 数量: 2 }] } });
     expect(made.data).not.toHaveProperty('原因说明');
+    expect(await clerk.locator('[data-testid=result-message]').textContent()).toBe('退货申请单 TH-000001 已创建。');
+    await clerk.goto(`${h.url}/orders?template=goods-return`);
+    await clerk.locator('[data-testid=records-table] tbody tr').first().waitFor();
+    await expect
+      .poll(() => clerk.locator('[data-testid=records-table] thead th[data-column]').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-column'))))
+      .toEqual(['number', 'customer', 'amount', 'status', 'handler', 'createdAt']);
+    await clerk.goto(`${h.url}/orders/${id}`);
 
     // The clerk submits; approving is not theirs.
     await clerk.locator('[data-action=to_submitted]').click();

@@ -8,7 +8,18 @@ import type { TemplateIssue } from './types.ts';
 const AUTOMATION_ROLE = 'system';
 
 export function templateWarnings(t: Template): TemplateIssue[] {
-  return [...reachabilityWarnings(t), ...automationGrantWarnings(t), ...deadEndWarnings(t), ...uncontrolledRequiredWarnings(t)];
+  return [...reachabilityWarnings(t), ...automationGrantWarnings(t), ...deadEndWarnings(t), ...uncontrolledRequiredWarnings(t), ...emptyColumnWarnings(t)];
+}
+
+/** A list column for the customer or amount that the summary does not fill stays empty on every row. */
+function emptyColumnWarnings(t: Template): TemplateIssue[] {
+  const columns = t.list?.columns ?? [];
+  return (['customer', 'amount'] as const)
+    .filter((c) => columns.includes(c) && !t.summary?.[c])
+    .map((c) => ({
+      path: toPointer(['list', 'columns', String(columns.indexOf(c))]),
+      message: `list column '${c}' stays empty: the summary names no ${c}; set summary.${c} or leave the column out`,
+    }));
 }
 
 /** Scopes of every control in a UI schema (detail layouts of lists included). */

@@ -2,6 +2,7 @@
 import { api } from '../api';
 import type { Template } from '../model';
 import { useAsync } from './use-async';
+import { recordNoun } from '../records/list-columns';
 
 const cache = new Map<string, Promise<Template>>();
 
@@ -37,4 +38,14 @@ export function stateLabel(t: Template | undefined, state: string | undefined, l
   if (!state) return '';
   const def = t?.states?.[state];
   return def ? label(def.label) : state;
+}
+
+/**
+ * What one record of the template is called, in the reader's words (its noun, else its name); `heading` starts it
+ * with a capital for a title ("Settlement ST-000001"). No template yet: undefined, for the caller's generic word.
+ */
+export function nounOf(t: Pick<Template, 'name' | 'noun'> | undefined, label: (l?: Template['name']) => string, heading = false): string | undefined {
+  if (!t) return undefined;
+  const word = label(recordNoun(t));
+  return heading ? word.charAt(0).toUpperCase() + word.slice(1) : word;
 }

@@ -40,7 +40,7 @@ export function RecordFilters({ query, update, template, statuses, showStatus = 
       <input
         className="input filter-search"
         type="search"
-        placeholder={t('list.searchPlaceholder')}
+        placeholder={t(template && !template.summary?.customer ? 'list.searchNumber' : 'list.searchPlaceholder')}
         aria-label={t('list.search')}
         value={q}
         onChange={(e) => setQ(e.target.value)}

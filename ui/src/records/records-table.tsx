@@ -1,8 +1,11 @@
-// Records as a table: sortable headers, optional row checkboxes, status badges in the template's words.
+// Records as a table: sortable headers, optional row checkboxes, status badges in the template's words. The columns
+// are those of the records' templates (core/list-columns.ts); on a phone each row is a card (base.css, .records-table).
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../i18n';
 import type { RecordView } from '../model';
+import type { ListColumn } from '../../../plugin/core/types';
+import { listColumns } from './list-columns';
 import { StatusBadge } from '../components/status-badge';
 import { formatDateTime, formatMoney } from '../lib/format';
 import { templateKey, type TemplateMap } from './use-record-templates';
@@ -24,13 +27,19 @@ interface Props {
   compact?: boolean;
 }
 
-function SortHeader({ field, label, sort, onSort, className }: { field: string; label: string; sort?: SortState; onSort?: (s: SortState) => void; className?: string }) {
-  if (!onSort || !sort) return <th className={className}>{label}</th>;
+/** Columns the server sorts by; newest or largest first on the first click for times and amounts. */
+const SORTABLE = new Set<ListColumn>(['number', 'customer', 'amount', 'status', 'createdAt', 'updatedAt']);
+const DESC_FIRST = new Set<ListColumn>(['createdAt', 'updatedAt', 'amount']);
+/** A compact list (the home page) leaves these out. */
+const NOT_COMPACT: ListColumn[] = ['department', 'updatedAt'];
+
+function SortHeader({ field, label, sort, onSort, className }: { field: ListColumn; label: string; sort?: SortState; onSort?: (s: SortState) => void; className?: string }) {
+  if (!onSort || !sort || !SORTABLE.has(field)) return <th className={className} data-column={field}>{label}</th>;
   const active = sort.sort === field;
   const nextDir = active && sort.dir === 'asc' ? 'desc' : 'asc';
   return (
-    <th className={className} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className={`sort-btn${active ? ' active' : ''}`} onClick={() => onSort({ sort: field, dir: active ? nextDir : field === 'createdAt' || field === 'updatedAt' || field === 'amount' ? 'desc' : 'asc' })}>
+    <th className={className} data-column={field} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className={`sort-btn${active ? ' active' : ''}`} onClick={() => onSort({ sort: field, dir: active ? nextDir : DESC_FIRST.has(field) ? 'desc' : 'asc' })}>
         {label}
         <span className="sort-mark" aria-hidden="true">
           {active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
@@ -40,9 +49,14 @@ function SortHeader({ field, label, sort, onSort, className }: { field: string; 
   );
 }
 
+const CELL_CLASS: Partial<Record<ListColumn, string>> = { number: 'col-number', status: 'col-status', amount: 'num', createdAt: 'nowrap', updatedAt: 'nowrap' };
+
 export function RecordsTable({ items, templates, sort, onSort, selected, onSelect, rowActions, compact }: Props) {
   const { t, lang } = useI18n();
   const deptLabel = useDepartmentLabel();
+  const shownTemplates = [...new Set(items.map(templateKey))].map((k) => templates[k]).filter((x) => !!x);
+  // until every template of the page is loaded, every column (as the list was before templates chose them)
+  const columns = listColumns(shownTemplates.length === new Set(items.map(templateKey)).size ? shownTemplates : [], compact ? NOT_COMPACT : []);
   const allChecked = !!selected && items.length > 0 && items.every((r) => selected.has(r.id));
   const toggleAll = () => {
     if (!selected || !onSelect) return;
@@ -58,9 +72,33 @@ export function RecordsTable({ items, templates, sort, onSort, selected, onSelec
     else next.add(id);
     onSelect(next);
   };
+  const cell = (c: ListColumn, r: RecordView): ReactNode => {
+    switch (c) {
+      case 'number':
+        return (
+          <Link className="record-link" to={`/orders/${encodeURIComponent(r.id)}`}>
+            {r.number}
+          </Link>
+        );
+      case 'customer':
+        return r.summary?.customer ?? '';
+      case 'amount':
+        return formatMoney(r.summary?.amount, lang);
+      case 'status':
+        return <StatusBadge template={templates[templateKey(r)]} status={r.status} />;
+      case 'handler':
+        return r.handlerName ?? r.handler;
+      case 'department':
+        return deptLabel(r.department, r.departmentLabel);
+      case 'createdAt':
+        return formatDateTime(r.createdAt, lang);
+      case 'updatedAt':
+        return formatDateTime(r.updatedAt, lang);
+    }
+  };
   return (
     <div className="table-wrap">
-      <table className={`table${compact ? ' table-compact' : ''}`} data-testid="records-table">
+      <table className={`table records-table${compact ? ' table-compact' : ''}`} data-testid="records-table">
         <thead>
           <tr>
             {selected && (
@@ -68,45 +106,29 @@ export function RecordsTable({ items, templates, sort, onSort, selected, onSelec
                 <input type="checkbox" checked={allChecked} onChange={toggleAll} aria-label={t('list.selectAll')} />
               </th>
             )}
-            <SortHeader field="number" label={t('record.number')} sort={sort} onSort={onSort} />
-            <SortHeader field="customer" label={t('record.customer')} sort={sort} onSort={onSort} />
-            <SortHeader field="amount" label={t('record.amount')} sort={sort} onSort={onSort} className="num" />
-            <SortHeader field="status" label={t('record.status')} sort={sort} onSort={onSort} />
-            <th>{t('record.handler')}</th>
-            {!compact && <th>{t('record.department')}</th>}
-            <SortHeader field="createdAt" label={t('record.createdAt')} sort={sort} onSort={onSort} />
-            {!compact && <SortHeader field="updatedAt" label={t('record.updatedAt')} sort={sort} onSort={onSort} />}
+            {columns.map((c) => (
+              <SortHeader key={c} field={c} label={t(`record.${c}`)} sort={sort} onSort={onSort} className={c === 'amount' ? 'num' : undefined} />
+            ))}
             {rowActions && <th className="col-act" />}
           </tr>
         </thead>
         <tbody>
-          {items.map((r) => {
-            const tpl = templates[templateKey(r)];
-            return (
-              <tr key={r.id} className={selected?.has(r.id) ? 'selected' : undefined} data-number={r.number}>
-                {selected && (
-                  <td className="col-check">
-                    <input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={t('list.select', { number: r.number })} />
-                  </td>
-                )}
-                <td>
-                  <Link className="record-link" to={`/orders/${encodeURIComponent(r.id)}`}>
-                    {r.number}
-                  </Link>
+          {items.map((r) => (
+            <tr key={r.id} className={selected?.has(r.id) ? 'selected' : undefined} data-number={r.number}>
+              {selected && (
+                <td className="col-check">
+                  <input type="checkbox" checked={selected.has(r.id)} onChange={() => toggle(r.id)} aria-label={t('list.select', { number: r.number })} />
                 </td>
-                <td>{r.summary?.customer ?? ''}</td>
-                <td className="num">{formatMoney(r.summary?.amount, lang)}</td>
-                <td>
-                  <StatusBadge template={tpl} status={r.status} />
+              )}
+              {columns.map((c) => (
+                // data-label: the column's name beside its value when the row is a card (phones)
+                <td key={c} className={CELL_CLASS[c]} data-column={c} data-label={c === 'number' || c === 'status' ? undefined : t(`record.${c}`)}>
+                  {cell(c, r)}
                 </td>
-                <td>{r.handlerName ?? r.handler}</td>
-                {!compact && <td>{deptLabel(r.department, r.departmentLabel)}</td>}
-                <td className="nowrap">{formatDateTime(r.createdAt, lang)}</td>
-                {!compact && <td className="nowrap">{formatDateTime(r.updatedAt, lang)}</td>}
-                {rowActions && <td className="col-act">{rowActions(r)}</td>}
-              </tr>
-            );
-          })}
+              ))}
+              {rowActions && <td className="col-act">{rowActions(r)}</td>}
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

@@ -74,9 +74,12 @@ export function blankTemplate(start: TemplateStart): Template {
   } as unknown as Template;
 }
 
-/** A copy of an installed template as version 1 of a new one: everything but its id, name and number prefix. */
+/**
+ * A copy of an installed template as version 1 of a new one: everything but its id, name, number prefix and record
+ * noun (a copy's records are called by its new name until the studio gives them a noun of their own).
+ */
 export function copyTemplate(source: Template, start: TemplateStart): Template {
   const copy = structuredClone(source);
-  const { appearance: _theirs, ...rest } = copy;
+  const { appearance: _theirs, noun: _theirNoun, ...rest } = copy;
   return { ...rest, id: start.id, version: 1, name: { 'zh-CN': start.name['zh-CN'].trim(), en: start.name.en.trim() }, numberPrefix: start.numberPrefix.trim(), ...appearanceOf(start) };
 }

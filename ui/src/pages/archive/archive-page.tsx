@@ -10,7 +10,7 @@ import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
 import { useAsync } from '../../lib/use-async';
-import { useTemplate } from '../../lib/templates';
+import { nounOf, useTemplate } from '../../lib/templates';
 import { copyPath } from '../../records/copy-record';
 import { RecordFilters } from '../../records/record-filters';
 import { toSearch, useRecordQuery } from '../../records/record-query';
@@ -19,7 +19,7 @@ import { useRecordTemplates } from '../../records/use-record-templates';
 import { useTemplateChoice } from '../../records/use-template-choice';
 
 export function ArchivePage() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { user } = useAuth();
   const { templateId } = useTemplateChoice();
   const { query, update } = useRecordQuery({ sort: 'updatedAt', dir: 'desc' });
@@ -41,7 +41,7 @@ export function ArchivePage() {
         <RecordFilters query={query} update={update} template={template.data} showStatus={false} />
         <ErrorBanner error={list.error} onRetry={list.reload} />
         {list.loading && !list.data && <Loading />}
-        {list.data && items.length === 0 && <Empty text={t('archive.empty')} />}
+        {list.data && items.length === 0 && <Empty text={template.data ? t('archive.emptyOf', { noun: nounOf(template.data, label) ?? '' }) : t('archive.empty')} />}
         {items.length > 0 && (
           <RecordsTable
             items={items}

@@ -49,6 +49,9 @@ export function OrderDetailPage() {
   const actions = record.availableActions ?? [];
   const stateDef = tpl?.states[record.status];
   const canEdit = record.editable?.length > 0 && !stateDef?.readOnly;
+  // stock moves only for templates with goods lines; any movement that exists is still shown
+  const showStock = !!tpl?.summary?.lines || (stock.data?.length ?? 0) > 0;
+  const showLedger = !!ledger.data && ledger.data.entries.length > 0;
   const canCopy = !!tpl?.copy?.from.includes(record.status) && !!user && tpl.create.roles.some((r) => user.roles.includes(r));
 
   function done(result: ActionResult, a: AvailableAction) {
@@ -118,25 +121,29 @@ export function OrderDetailPage() {
         {tpl ? <RecordForm template={tpl} data={record.data} roles={user?.roles ?? []} editable={[]} readonly /> : <Loading />}
       </section>
 
-      <div className="detail-columns">
+      <div className={`detail-columns${showStock || showLedger ? '' : ' is-single'}`}>
         <section className="card card-pad">
           <h2 className="section-title">{t('history.title')}</h2>
           <ErrorBanner error={history.error} onRetry={history.reload} />
           {history.data ? <HistoryTimeline entries={history.data} template={tpl} /> : <Loading />}
           <CommentBox recordId={record.id} onPosted={() => history.reload()} />
         </section>
-        <div className="detail-side">
-          <section className="card card-pad">
-            <h2 className="section-title">{t('stock.title')}</h2>
-            {stock.data ? <StockMovements items={stock.data} /> : <Loading />}
-          </section>
-          {ledger.data && ledger.data.entries.length > 0 && (
-            <section className="card card-pad">
-              <h2 className="section-title">{t('ledger.title')}</h2>
-              <LedgerEntries entries={ledger.data.entries} balances={ledger.data.balances ?? {}} />
-            </section>
-          )}
-        </div>
+        {(showStock || showLedger) && (
+          <div className="detail-side">
+            {showStock && (
+              <section className="card card-pad" data-testid="stock-panel">
+                <h2 className="section-title">{t('stock.title')}</h2>
+                {stock.data ? <StockMovements items={stock.data} /> : <Loading />}
+              </section>
+            )}
+            {showLedger && ledger.data && (
+              <section className="card card-pad">
+                <h2 className="section-title">{t('ledger.title')}</h2>
+                <LedgerEntries entries={ledger.data.entries} balances={ledger.data.balances ?? {}} />
+              </section>
+            )}
+          </div>
+        )}
       </div>
 
       {action && <ActionDialog record={record} template={tpl} action={action} onClose={() => setAction(null)} onDone={(r) => done(r, action)} />}

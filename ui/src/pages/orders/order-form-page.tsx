@@ -16,7 +16,7 @@ import { createAccess, partlyLocked } from '../../forms/prepare-form';
 import { serverErrorsToAjv } from '../../forms/translate-error';
 import { initialData } from '../../forms/initial-data';
 import { useAsync } from '../../lib/use-async';
-import { loadTemplate } from '../../lib/templates';
+import { loadTemplate, nounOf } from '../../lib/templates';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { copyDraft, saveCopy, type CopyDraft } from '../../records/copy-record';
 
@@ -91,6 +91,8 @@ function OrderEditor({ template, record, copy, carried, initialMsg, onReload }: 
   const [info, setInfo] = useState<string | undefined>(initialMsg);
   const editable = useMemo(() => (record ? record.editable ?? [] : createAccess(template, roles)), [record, template, roles]);
   const readOnly = Array.isArray(editable) && editable.length === 0;
+  // what a record of this template is called: "新建结算单", "Created settlement ST-000001."
+  const noun = nounOf(template, label) ?? '';
 
   async function save() {
     setFormData(data.current);
@@ -108,7 +110,7 @@ function OrderEditor({ template, record, copy, carried, initialMsg, onReload }: 
         : copy
           ? await saveCopy(copy.from.id, data.current)
           : await api<RecordView>('POST', '/records', { template: template.id, data: data.current });
-      const done = record ? t('form.saved', { number: saved.number }) : copy ? t('copy.done', { number: saved.number, from: copy.from.number }) : t('form.created', { number: saved.number });
+      const done = record ? t('form.saved', { noun, number: saved.number }) : copy ? t('copy.done', { noun, number: saved.number, from: copy.from.number }) : t('form.created', { noun, number: saved.number });
       navigate(`/orders/${encodeURIComponent(saved.id)}`, { state: { msg: { tone: 'success', text: done } } });
     } catch (e) {
       leaving.current = false;
@@ -126,13 +128,13 @@ function OrderEditor({ template, record, copy, carried, initialMsg, onReload }: 
     }
   }
 
-  const title = record ? t('form.editTitle', { number: record.number }) : t('form.newTitle', { template: label(template.name) });
+  const title = record ? t('form.editTitle', { number: record.number }) : t('form.newTitle', { noun });
   return (
     <div className="form-page">
       <nav className="breadcrumb">
         <Link to="/orders">{t('nav.orders')}</Link>
         <span>/</span>
-        {record ? <Link to={`/orders/${encodeURIComponent(record.id)}`}>{record.number}</Link> : <span>{t('orders.new')}</span>}
+        {record ? <Link to={`/orders/${encodeURIComponent(record.id)}`}>{record.number}</Link> : <span>{t('orders.newOf', { noun })}</span>}
       </nav>
       <PageHeader title={title} subtitle={record ? <StatusBadge template={template} status={record.status} /> : undefined} />
       {info && (

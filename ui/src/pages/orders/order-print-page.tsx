@@ -11,7 +11,7 @@ import { Loading } from '../../components/loading';
 import { RecordForm } from '../../forms/record-form';
 import { formatDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
-import { useTemplate } from '../../lib/templates';
+import { nounOf, useTemplate } from '../../lib/templates';
 import { HistoryTimeline } from '../../records/history-timeline';
 import { RecordHeader } from '../../records/record-header';
 
@@ -25,7 +25,7 @@ export function OrderPrintPage() {
   const record = rec.data;
   const template = useTemplate(record?.template, record?.templateVersion);
   const tpl = template.data;
-  const title = record && tpl ? `${label(tpl.name)} ${record.number}` : undefined;
+  const title = record && tpl ? `${nounOf(tpl, label, true)} ${record.number}` : undefined;
 
   // the title names the file a browser saves the page as (print to PDF)
   useEffect(() => {

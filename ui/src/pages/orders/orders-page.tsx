@@ -14,7 +14,7 @@ import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
 import { useAsync } from '../../lib/use-async';
-import { useTemplate } from '../../lib/templates';
+import { nounOf, useTemplate } from '../../lib/templates';
 import { RecordFilters } from '../../records/record-filters';
 import { toSearch, useRecordQuery } from '../../records/record-query';
 import { RecordsTable } from '../../records/records-table';
@@ -43,13 +43,14 @@ export function OrdersPage() {
   const shown = choices.find((c) => c.id === (query.template ?? templateId));
   const selectedRecords = useMemo(() => items.filter((r) => selected.has(r.id)), [items, selected]);
   const bulkActions = BULK_ACTIONS.filter((a) => template.data?.actions?.[a]);
+  // the chosen template names its records: "+ 新建结算单", "没有符合条件的结算单。"
+  const noun = nounOf(template.data, label);
   const canCreate = !!template.data && !!user && template.data.create.roles.some((r) => user.roles.includes(r));
 
   return (
     <div>
       <PageHeader
-        title={t('orders.title')}
-        subtitle={template.data ? label(template.data.name) : undefined}
+        title={template.data ? label(template.data.name) : t('orders.title')}
         actions={
           <>
             {shown && <TemplateMark appearance={shown.appearance} name={label(shown.name)} />}
@@ -75,7 +76,7 @@ export function OrdersPage() {
             )}
             {canCreate && (
               <Link className="btn btn-primary" to={`/orders/new?template=${encodeURIComponent(query.template ?? templateId ?? '')}`}>
-                + {t('orders.new')}
+                + {noun ? t('orders.newOf', { noun }) : t('orders.new')}
               </Link>
             )}
           </>
@@ -103,7 +104,7 @@ export function OrdersPage() {
         )}
         <ErrorBanner error={list.error} onRetry={list.reload} />
         {list.loading && !list.data && <Loading />}
-        {list.data && items.length === 0 && <Empty text={t('list.empty')} />}
+        {list.data && items.length === 0 && <Empty text={noun ? t('list.emptyOf', { noun }) : t('list.empty')} />}
         {items.length > 0 && (
           <div className={list.loading ? 'is-refreshing' : undefined}>
             <RecordsTable
