@@ -19,6 +19,8 @@ interface Stop {
   ready?: string | string[];
   /** open this action's dialog on the page and check the dialog too */
   dialog?: string;
+  /** a form: press save with nothing filled in and check what it says */
+  saveEmpty?: boolean;
   /** screenshots `desktop-<shot>` and `phone-<shot>` (Chinese UI) */
   shot?: string;
 }
@@ -89,7 +91,7 @@ async function plan(role: Role): Promise<Stop[]> {
       if (t === 'sales-order') out.push({ name: 'print', path: `/orders/${detailed.id}/print`, ready: '[data-testid=print-history]', shot: role === 'sales1' ? 'print-view' : undefined });
     }
     if ((full.body.create?.roles ?? []).some((r: string) => me.roles.includes(r))) {
-      out.push({ name: `new ${t}`, path: `/orders/new?template=${t}`, ready: '[data-testid=record-form]', shot: t === 'sales-order' ? own('order-form') : role === 'finance' ? 'settlement-form' : undefined });
+      out.push({ name: `new ${t}`, path: `/orders/new?template=${t}`, ready: '[data-testid=record-form]', saveEmpty: true, shot: t === 'sales-order' ? own('order-form') : role === 'finance' ? 'settlement-form' : undefined });
     }
   }
   const [template, states, action] = DIALOGS[role];
@@ -277,6 +279,17 @@ async function walk(role: Role, lang: Lang): Promise<string[]> {
       if (shots && stop.shot) await h.screenshot(page, `${size.name}-${stop.shot}`);
     }
     if (stop.dialog) await page.keyboard.press('Escape');
+    if (stop.saveEmpty) {
+      // saved empty, the form says what is missing: in the reader's words, at the fields, on the screen
+      await page.locator('[data-testid=save-record]').click();
+      await page.locator('[data-testid=form-error], [data-testid=history]').first().waitFor();
+      for (const size of SIZES) {
+        await page.setViewportSize({ width: size.width, height: size.height });
+        await still(page);
+        problems.push(...(await check(page, lang, `${role} ${lang} ${size.name} ${stop.name} saved empty`, false)));
+        if (shots && stop.shot) await h.screenshot(page, `${size.name}-${stop.shot}-errors`);
+      }
+    }
     if (process.env.TIMING) console.log(`${role} ${lang} ${stop.name} ${Date.now() - t0} ms`);
   }
   // on a phone the drawer, opened, has every menu entry on the screen
