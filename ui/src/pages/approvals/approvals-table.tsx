@@ -21,7 +21,7 @@ export function ApprovalsTable({ rows, mode, onDecide, onWithdraw }: { rows: App
   const users = useUsers();
   return (
     <div className="table-wrap">
-      <table className="table" data-testid="approvals-table">
+      <table className="table table-approvals" data-testid="approvals-table">
         <thead>
           <tr>
             <th>{t('record.number')}</th>
