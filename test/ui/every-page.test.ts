@@ -17,8 +17,8 @@ interface Stop {
   name: string;
   path: string;
   ready?: string | string[];
-  /** open this action's dialog on the page and check the dialog too */
-  dialog?: string;
+  /** open a dialog on the page (read, never confirmed) and check it: what opens it, its confirm button, what shows it has loaded */
+  dialog?: { open: string; confirm: string; ready: string };
   /** a form: press save with nothing filled in and check what it says */
   saveEmpty?: boolean;
   /** screenshots `desktop-<shot>` and `phone-<shot>` (Chinese UI) */
@@ -100,10 +100,26 @@ async function plan(role: Role): Promise<Stop[]> {
   const [template, states, action] = DIALOGS[role];
   const target = await findRecord(role, template, states, action);
   if (!target) throw new Error(`${role}: no ${template} in ${states.join('/')} offering ${action}`);
-  out.push({ name: `dialog ${action}`, path: `/orders/${target.id}`, ready: [`[data-testid=record-header]:has-text("${target.number}")`, `[data-action=${action}]`], dialog: action, shot: `${own('action-dialog')}-${action}` });
+  out.push({ name: `dialog ${action}`, path: `/orders/${target.id}`, ready: [`[data-testid=record-header]:has-text("${target.number}")`, `[data-action=${action}]`], dialog: { open: `[data-action=${action}]`, confirm: '[data-testid=action-confirm]', ready: '[role=dialog] [data-testid=effect-list], [role=dialog] .alert, [role=dialog] input[type=radio]' }, shot: `${own('action-dialog')}-${action}` });
+  if (role === 'sales1') {
+    // an own draft, edited (the save button is the form page's own: the record's page has a read-only form too)
+    const drafts = await list(role, 'template=sales-order&status=draft');
+    let draft: Rec | undefined;
+    for (const d of drafts) {
+      const full = (await h.call(token, 'GET', `/records/${d.id}`)).body as Rec & { editable?: string[] };
+      if (full.editable?.length) {
+        draft = full;
+        break;
+      }
+    }
+    if (draft) out.push({ name: 'edit sales-order', path: `/orders/${draft.id}/edit`, ready: '[data-testid=save-record]', shot: 'order-edit' });
+  }
   out.push(
     { name: 'archive', path: '/archive', shot: role === 'sales1' ? 'archive' : undefined },
     { name: 'approvals', path: '/approvals', shot: role === 'manager' ? 'approvals' : undefined },
+    ...(role === 'manager'
+      ? [{ name: 'approval decision', path: '/approvals?decide', ready: '[data-approval]', dialog: { open: '[data-approval] .btn-primary', confirm: '[data-testid=decision-confirm]', ready: '[role=dialog] [data-testid=approval-impact]' }, shot: 'approval-decision' }]
+      : []),
     { name: 'notifications', path: '/notifications', ready: '[data-testid=notifications]', shot: role === 'sales1' ? 'notifications' : undefined },
     { name: 'report', path: '/reports/cancellation-reasons', ready: '[data-testid=report-total]', shot: role === 'sales1' ? 'report' : undefined },
   );
@@ -134,7 +150,7 @@ async function settle(page: Page, stop: Stop): Promise<void> {
  * that people should never read (keys, pointers, codes, unfilled placeholders, English in the Chinese UI, Chinese
  * chrome in the English UI).
  */
-function audit(arg: { lang: Lang; notChrome: string[]; shownIds: string; dialog: boolean }): string[] {
+function audit(arg: { lang: Lang; notChrome: string[]; shownIds: string; dialog?: string }): string[] {
   // people's names are record data, not chrome: the greeting names the signed-in person
   const me = document.querySelector('[data-testid=current-user]')?.textContent?.trim();
   const found: string[] = [];
@@ -178,7 +194,11 @@ function audit(arg: { lang: Lang; notChrome: string[]; shownIds: string; dialog:
     if ((r.right > vw + 0.5 || r.left < -0.5) && !scrollsInto(el)) found.push(`${describe(el)} off the screen sideways (${Math.round(r.left)}…${Math.round(r.right)} of ${vw})`);
   }
   if (arg.dialog) {
-    const confirm = document.querySelector('[role=dialog] [data-testid=action-confirm]');
+    // a dialog never scrolls sideways: what is wider than it is cut off or hidden to the right
+    for (const box of document.querySelectorAll('[role=dialog], [role=dialog] .dialog-body')) {
+      if (box.scrollWidth > box.clientWidth + 1) found.push(`dialog content is ${box.scrollWidth}px wide in a ${box.clientWidth}px dialog`);
+    }
+    const confirm = document.querySelector(`[role=dialog] ${arg.dialog}`);
     if (!confirm) found.push('dialog has no confirm button');
     else {
       const r = confirm.getBoundingClientRect();
@@ -232,7 +252,7 @@ function audit(arg: { lang: Lang; notChrome: string[]; shownIds: string; dialog:
   return found;
 }
 
-async function check(page: Page, lang: Lang, where: string, dialog: boolean): Promise<string[]> {
+async function check(page: Page, lang: Lang, where: string, dialog?: string): Promise<string[]> {
   const found = await page.evaluate(audit, { lang, notChrome: NOT_CHROME.map((n) => n.selector), shownIds: SHOWN_IDS, dialog });
   return found.filter((f) => !ALLOWED.some((a) => a.where.test(where) && a.text.test(f))).map((f) => `${where}: ${f}`);
 }
@@ -270,19 +290,21 @@ async function walk(role: Role, lang: Lang): Promise<string[]> {
     try {
       await settle(page, stop);
       if (stop.dialog) {
-        await page.locator(`[data-action=${stop.dialog}]`).click();
-        const dialog = page.locator('[data-testid=action-dialog]');
-        await dialog.locator('[data-testid=action-confirm]').waitFor();
+        await page.locator(stop.dialog.open).first().click();
+        const dialog = page.locator('[role=dialog]');
+        await dialog.locator(stop.dialog.confirm).waitFor();
+        await page.locator(stop.dialog.ready).first().waitFor({ state: 'attached' });
         await page.waitForFunction(() => !document.querySelector('[role=dialog] .loading'));
       }
     } catch (e) {
+      await h.screenshot(page, `failed-${role}-${lang}-${stop.name.replace(/\W+/g, '-')}`).catch(() => {});
       problems.push(`${role} ${lang} ${stop.name}: did not load (${(e as Error).message.split('\n')[0]})`);
       continue;
     }
     for (const size of SIZES) {
       await page.setViewportSize({ width: size.width, height: size.height });
       await still(page);
-      problems.push(...(await check(page, lang, `${role} ${lang} ${size.name} ${stop.name}`, !!stop.dialog)));
+      problems.push(...(await check(page, lang, `${role} ${lang} ${size.name} ${stop.name}`, stop.dialog?.confirm)));
       await shoot(size.name, stop.shot);
     }
     if (stop.dialog) await page.keyboard.press('Escape');
@@ -293,7 +315,7 @@ async function walk(role: Role, lang: Lang): Promise<string[]> {
       for (const size of SIZES) {
         await page.setViewportSize({ width: size.width, height: size.height });
         await still(page);
-        problems.push(...(await check(page, lang, `${role} ${lang} ${size.name} ${stop.name} saved empty`, false)));
+        problems.push(...(await check(page, lang, `${role} ${lang} ${size.name} ${stop.name} saved empty`)));
         await shoot(size.name, stop.shot && `${stop.shot}-errors`);
       }
     }
@@ -306,7 +328,7 @@ async function walk(role: Role, lang: Lang): Promise<string[]> {
   await page.locator('[data-testid=menu-button]').click();
   await page.waitForFunction(() => document.querySelector('nav.sidebar')!.getBoundingClientRect().left >= 0);
   await still(page);
-  problems.push(...(await check(page, lang, `${role} ${lang} phone menu`, false)));
+  problems.push(...(await check(page, lang, `${role} ${lang} phone menu`)));
   await page.context().close();
   return problems;
 }
