@@ -54,6 +54,7 @@ export interface Notification {
   title: string;
   titles?: Labels;
   body?: string;
+  bodies?: Labels;
   at: string;
   read: boolean;
 }

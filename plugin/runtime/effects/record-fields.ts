@@ -2,7 +2,9 @@
 import { summarize } from '../../core/derived.ts';
 import { setAt } from '../../core/pointer.ts';
 import { refuse } from '../../core/refusals.ts';
-import type { Json, JsonObject } from '../../core/types.ts';
+import { titleLabels } from '../../core/bilingual-title.ts';
+import type { Json, JsonObject, Labels } from '../../core/types.ts';
+import type { Template } from '../../core/template-types.ts';
 import type { EffectHandler, EffectPlan } from './effect-handler.ts';
 
 const paramValue: JsonObject = { anyOf: [{ type: 'string' }, { type: 'object', required: ['$param'], properties: { $param: { type: 'string' } }, additionalProperties: false }] };
@@ -50,8 +52,23 @@ export const recordSet: EffectHandler = {
     const preview: EffectPlan['preview'] = [];
     for (const [pointer, value] of Object.entries(params.fields as JsonObject)) {
       data = setAt(data, pointer, value as Json);
-      preview.push({ kind: 'set', path: pointer, value, text: { 'zh-CN': `字段 ${pointer} 设为 ${JSON.stringify(value)}`, en: `Set ${pointer} to ${JSON.stringify(value)}` } });
+      const field = fieldLabels(ctx.template, pointer);
+      const shown = (lang: keyof Labels) => (typeof value === 'boolean' ? (value ? { 'zh-CN': '是', en: 'yes' } : { 'zh-CN': '否', en: 'no' })[lang] : typeof value === 'string' ? `“${value}”` : JSON.stringify(value));
+      preview.push({ kind: 'set', path: pointer, value, text: { 'zh-CN': `字段“${field['zh-CN']}”设为 ${shown('zh-CN')}`, en: `Set "${field.en}" to ${shown('en')}` } });
     }
     return { record: { ...ctx.record, data, summary: summarize(ctx.template, data) }, preview };
   },
 };
+
+/** People read a field by its label (the form's, else its schema title), never by its pointer. */
+function fieldLabels(template: Template, pointer: string): Labels {
+  const own = template.form.labels?.[pointer];
+  if (own) return own;
+  let node: JsonObject | undefined = template.form.schema as unknown as JsonObject;
+  for (const key of pointer.split('/').slice(1)) {
+    if (node?.type === 'array') node = node.items as JsonObject | undefined;
+    if (/^\d+$/.test(key) && !(node?.properties as JsonObject | undefined)?.[key]) continue;
+    node = (node?.properties as JsonObject | undefined)?.[key] as JsonObject | undefined;
+  }
+  return typeof node?.title === 'string' ? titleLabels(node.title) : { 'zh-CN': pointer.split('/').pop()!, en: pointer.split('/').pop()! };
+}

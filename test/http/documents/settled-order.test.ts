@@ -343,6 +343,9 @@ describe('cancelling a settlement', () => {
       expect(effects).toContainEqual(expect.objectContaining({ record: o.number, kind: 'set', path: '/recheck', value: true }));
       expect(effects).toContainEqual(expect.objectContaining({ record: o.number, kind: 'notify', notification: 'orderNeedsRecheck' }));
     }
+    // people read the field by its label, never by its pointer
+    const set = effects.find((e) => e.kind === 'set');
+    expect(set.text).toEqual({ 'zh-CN': `${set.record}：字段“需复核”设为 是`, en: `${set.record}: Set "Needs re-check" to yes` });
     expect(await Promise.all([settlement, first, second].map((r) => footprint(admin, r.id)))).toEqual(before);
   });
 

@@ -5,3 +5,8 @@ import type { Notification } from '../model';
 export function notificationTitle(n: Notification, lang: Lang): string {
   return n.titles?.[lang] || n.title;
 }
+
+/** Its body likewise: the server's body is in the language asked for, and both come along to follow a switch. */
+export function notificationBody(n: Notification, lang: Lang): string | undefined {
+  return n.bodies?.[lang] || n.body;
+}

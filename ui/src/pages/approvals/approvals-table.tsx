@@ -21,7 +21,7 @@ export function ApprovalsTable({ rows, mode, onDecide, onWithdraw }: { rows: App
   const users = useUsers();
   return (
     <div className="table-wrap">
-      <table className="table" data-testid="approvals-table">
+      <table className="table table-approvals" data-testid="approvals-table">
         <thead>
           <tr>
             <th>{t('record.number')}</th>
@@ -41,7 +41,7 @@ export function ApprovalsTable({ rows, mode, onDecide, onWithdraw }: { rows: App
             const def = row.template?.actions?.[a.action];
             return (
               <tr key={a.id} data-approval={a.id}>
-                <td>
+                <td className="nowrap">
                   {row.record ? (
                     <Link className="record-link" to={`/orders/${encodeURIComponent(a.recordId)}`}>
                       {row.record.number}

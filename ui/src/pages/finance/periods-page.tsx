@@ -11,6 +11,18 @@ import { PageHeader } from '../../components/page-header';
 import { Dialog } from '../../components/dialog';
 import { formatDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
+import { listTemplates, loadTemplate } from '../../lib/templates';
+import type { Labels } from '../../model';
+
+/** Every template's action labels by action name, to read a backup's label ("SO-000012 unsettle", "bulk cancel × 3"). */
+async function actionLabels(): Promise<Map<string, Labels>> {
+  const ids = [...new Set((await listTemplates()).map((t) => t.id))];
+  const out = new Map<string, Labels>();
+  for (const t of await Promise.all(ids.map((id) => loadTemplate(id)))) {
+    for (const [name, a] of Object.entries(t.actions ?? {})) if (!out.has(name)) out.set(name, a.label);
+  }
+  return out;
+}
 
 interface Periods {
   current: string;
@@ -45,13 +57,25 @@ function recentMonths(current: string): string[] {
 }
 
 export function PeriodsPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, label } = useI18n();
   const { user } = useAuth();
   const roles = user?.roles ?? [];
   const mayClose = roles.includes('finance_manager') || roles.includes('admin');
   const isAdmin = roles.includes('admin');
   const periods = useAsync(() => api<Periods>('GET', '/periods'), []);
   const snapshots = useAsync(() => (isAdmin ? api<Snapshot[]>('GET', '/snapshots') : Promise.resolve([])), [isAdmin]);
+  const actions = useAsync(() => (isAdmin ? actionLabels() : Promise.resolve(new Map<string, Labels>())), [isAdmin]);
+  // the server names a backup after what it was taken for, with the action's name: people read the action's label
+  const snapshotLabel = (full: string) => {
+    // "SO-000012 unsettle 2026-12-05T16:55:42.769Z": the time is shown on its own, formatted
+    const text = full.replace(/ \d{4}-\d\d-\d\dT[\d:.]+Z$/, '');
+    const named = (a: string) => (actions.data?.get(a) ? label(actions.data.get(a)) : undefined);
+    const bulk = /^bulk (\S+) × (\d+)$/.exec(text);
+    if (bulk && named(bulk[1])) return t('periods.snapshotBulk', { action: named(bulk[1])!, n: bulk[2] });
+    const one = /^(\S+) (\S+)$/.exec(text);
+    if (one && named(one[2])) return `${one[1]} ${named(one[2])}`;
+    return full;
+  };
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   // closing or reopening a month is asked once more, with what it means
   const [asking, setAsking] = useState<{ period: string; closed: boolean } | null>(null);
@@ -163,7 +187,7 @@ export function PeriodsPage() {
           <ul data-testid="snapshots">
             {(snapshots.data ?? []).map((s) => (
               <li key={s.id}>
-                {formatDateTime(s.at, lang)} · {s.label} · <code>{s.id}</code>
+                {formatDateTime(s.at, lang)} · {snapshotLabel(s.label)} · <code>{s.id}</code>
               </li>
             ))}
             {snapshots.data?.length === 0 && <li className="muted">{t('periods.noSnapshots')}</li>}

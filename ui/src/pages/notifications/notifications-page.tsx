@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { useUnread } from '../../shell/unread-context';
-import { notificationTitle } from '../../records/notification-text';
+import { notificationBody, notificationTitle } from '../../records/notification-text';
 
 export function NotificationsPage() {
   const { t, lang } = useI18n();
@@ -58,7 +58,7 @@ export function NotificationsPage() {
               <button type="button" className="inbox-main" onClick={() => open(n)}>
                 {!n.read && <span className="dot" aria-label={t('notifications.unread')} />}
                 <span className="inbox-title">{notificationTitle(n, lang)}</span>
-                {n.body && <span className="inbox-body">{n.body}</span>}
+                {notificationBody(n, lang) && <span className="inbox-body">{notificationBody(n, lang)}</span>}
               </button>
               <time className="inbox-time">{formatDateTime(n.at, lang)}</time>
               {!n.read && (
