@@ -124,11 +124,12 @@ describe('the audit chain on PostgreSQL', () => {
     const { schema, store } = await freshStore();
     await fill(store, 1, 5);
     await store.close();
-    // Back to schema version 1, with entries that carry no link.
+    // Back to schema version 1 (steps 2 and 3 undone), with entries that carry no link.
     await sql(
       schema,
       `ALTER TABLE audit DISABLE TRIGGER audit_append_only; UPDATE audit SET doc = doc - 'chain'; ALTER TABLE audit ENABLE TRIGGER audit_append_only;
-       DROP FUNCTION audit_append; DROP TABLE audit_chain_head; ALTER TABLE audit DROP COLUMN chain_seq; DELETE FROM schema_migrations WHERE version = 2`,
+       DROP INDEX audit_actor; DROP INDEX audit_approver;
+       DROP FUNCTION audit_append; DROP TABLE audit_chain_head; ALTER TABLE audit DROP COLUMN chain_seq; DELETE FROM schema_migrations WHERE version >= 2`,
     );
     const reopened = await openStore(schema);
     expect(await reopened.verifyAudit()).toMatchObject({ ok: true, count: 10 });
