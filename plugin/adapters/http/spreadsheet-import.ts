@@ -3,6 +3,7 @@
 // code from its title, a person from their name). Checking is the runtime's: it refuses row by row.
 import ExcelJS from 'exceljs';
 import { titleIn } from '../../core/bilingual-title.ts';
+import { fieldLabels } from '../../core/field-labels.ts';
 import { roundMoney } from '../../core/money.ts';
 import type { Json, JsonObject, Labels, Template } from '../../core/types.ts';
 import type { Language } from './language.ts';
@@ -115,10 +116,7 @@ export async function rowsFromSheet(body: Buffer, template: Template, people: Pe
 export async function blankSheet(template: Template, lang: Language): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(template.name[lang].slice(0, 31) || template.id);
-  sheet.columns = cellFields(template).map(([key, s]) => {
-    const l = template.form.labels?.[`/${key}`];
-    return { header: l ? l[lang] || l['zh-CN'] : typeof s.title === 'string' ? titleIn(s.title, lang) : key, key, width: 18 };
-  });
+  sheet.columns = cellFields(template).map(([key]) => ({ header: fieldLabels(template, `/${key}`)[lang], key, width: 18 }));
   sheet.getRow(1).font = { bold: true };
   return Buffer.from(await book.xlsx.writeBuffer());
 }

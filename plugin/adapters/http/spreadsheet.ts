@@ -4,6 +4,7 @@
 // The cancellation report goes out the same way (reportWorkbook).
 import ExcelJS from 'exceljs';
 import { titleIn } from '../../core/bilingual-title.ts';
+import { fieldLabels } from '../../core/field-labels.ts';
 import type { Json, JsonObject, Labels, Template } from '../../core/types.ts';
 import { cellFields } from './spreadsheet-import.ts';
 import type { CancellationReport, ExportRow, ReportGroupBy } from '../../runtime/runtime-api.ts';
@@ -62,7 +63,7 @@ function columnsOf(template: Template | undefined, lang: Language, names: Map<st
   return [
     ...fixed,
     ...fields.map(([key, s]) => ({
-      header: both(template.form.labels?.[`/${key}`], lang, typeof s.title === 'string' ? titleIn(s.title, lang) : key),
+      header: fieldLabels(template, `/${key}`)[lang],
       width: 16,
       money: s.multipleOf === 0.01,
       value: (r: ExportRow) => cellOf(s, r.record.data[key], lang, names),

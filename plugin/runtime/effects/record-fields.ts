@@ -2,9 +2,8 @@
 import { summarize } from '../../core/derived.ts';
 import { setAt } from '../../core/pointer.ts';
 import { refuse } from '../../core/refusals.ts';
-import { titleLabels } from '../../core/bilingual-title.ts';
+import { fieldLabels } from '../../core/field-labels.ts';
 import type { Json, JsonObject, Labels } from '../../core/types.ts';
-import type { Template } from '../../core/template-types.ts';
 import type { EffectHandler, EffectPlan } from './effect-handler.ts';
 
 const paramValue: JsonObject = { anyOf: [{ type: 'string' }, { type: 'object', required: ['$param'], properties: { $param: { type: 'string' } }, additionalProperties: false }] };
@@ -60,15 +59,3 @@ export const recordSet: EffectHandler = {
   },
 };
 
-/** People read a field by its label (the form's, else its schema title), never by its pointer. */
-function fieldLabels(template: Template, pointer: string): Labels {
-  const own = template.form.labels?.[pointer];
-  if (own) return own;
-  let node: JsonObject | undefined = template.form.schema as unknown as JsonObject;
-  for (const key of pointer.split('/').slice(1)) {
-    if (node?.type === 'array') node = node.items as JsonObject | undefined;
-    if (/^\d+$/.test(key) && !(node?.properties as JsonObject | undefined)?.[key]) continue;
-    node = (node?.properties as JsonObject | undefined)?.[key] as JsonObject | undefined;
-  }
-  return typeof node?.title === 'string' ? titleLabels(node.title) : { 'zh-CN': pointer.split('/').pop()!, en: pointer.split('/').pop()! };
-}
