@@ -101,6 +101,8 @@ export interface AuditEntry {
   changes?: FieldChange[];
   /** The approver whose decision let this entry happen. */
   approvedBy?: string;
+  /** For an approval's request or rejection: the action asked for (the comment stays the person's own words). */
+  asked?: string;
   /** The automation that did it, when no person did. */
   automation?: string;
   /** The people (user ids) a comment mentions. */

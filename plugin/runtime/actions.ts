@@ -105,7 +105,7 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
       const approval = await requestApproval(env, template, record, command, actor, penv.users);
       return { ok: true as const, value: { kind: 'approval' as const, approval } };
     }
-    const changes = finalChanges(plan, record, opts);
+    const changes = finalChanges(env, plan, record, opts);
     const done = plan.changes.audit.map((a) => a.action);
     changes.triggers = triggersFor(env, template, record.id, done.map((action) => ({ event: 'action.done' as const, action })), opts.depth ?? 0);
     const backup = opts.backup ?? (plan.major ? backupTag(env, `${record.number} ${command.action}`) : undefined);
@@ -152,12 +152,19 @@ async function stage(store: RuntimeEnv['store'], changes: ChangeSet): Promise<{ 
   return { durable: Promise.resolve() };
 }
 
-function finalChanges(plan: Plan, record: WorkRecord, opts: ExecOptions): ChangeSet {
+function finalChanges(env: RuntimeEnv, plan: Plan, record: WorkRecord, opts: ExecOptions): ChangeSet {
   const audit: AuditEntry[] = plan.changes.audit.map((a) => ({
     ...a,
     ...(opts.approver ? { approvedBy: opts.approver.id } : {}),
     ...(opts.automation ? { automation: opts.automation } : {}),
   }));
+  // the approver's decision is history of its own, with the approver's words, before what it let happen
+  if (opts.approval && opts.approver)
+    audit.unshift({
+      id: env.newId(), recordId: record.id, at: plan.record.updatedAt, actor: opts.approver.id, actorName: opts.approver.name,
+      action: 'approval.approved', from: record.status, to: record.status, asked: opts.approval.action,
+      ...(opts.approval.comment ? { comment: opts.approval.comment } : {}),
+    });
   const changes: ChangeSet = { ...plan.changes, audit, records: [{ record: plan.record, expectVersion: record.version }, ...plan.changes.records] };
   if (opts.approval && opts.approver)
     changes.approvals = [{
@@ -182,8 +189,9 @@ async function requestApproval(env: RuntimeEnv, template: Template, record: Work
   }));
   const audit: AuditEntry = {
     id: env.newId(), recordId: record.id, at: now, actor: actor.id, actorName: actor.name, action: 'approval.requested',
-    from: record.status, to: record.status, comment: command.action,
+    from: record.status, to: record.status, asked: command.action,
     ...(command.reason ? { reason: command.reason } : {}),
+    ...(command.comment ? { comment: command.comment } : {}),
   };
   await env.store.commit({ approvals: [approval], notifications, audit: [audit] });
   return approval;

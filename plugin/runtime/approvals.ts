@@ -126,7 +126,7 @@ function reject(env: RuntimeEnv, actor: Actor, id: string, comment?: string): Pr
     };
     await env.store.commit({
       approvals: [rejected],
-      audit: [{ id: env.newId(), recordId: a.recordId, at: now, actor: actor.id, actorName: actor.name, action: 'approval.rejected', from: record?.status, to: record?.status, comment: comment ?? a.action }],
+      audit: [{ id: env.newId(), recordId: a.recordId, at: now, actor: actor.id, actorName: actor.name, action: 'approval.rejected', from: record?.status, to: record?.status, asked: a.action, ...(comment ? { comment } : {}) }],
       notifications: [{ id: env.newId(), to: a.requestedBy, recordId: a.recordId, kind: 'approval.rejected', at: now, read: false,
         title: titles['zh-CN'], titles }],
     });

@@ -39,7 +39,9 @@ describe('requesting', () => {
 
     expect(await f.record(order.id)).toEqual(before);
     expect(await level(f, 'NB-16', 'WH-SH')).toMatchObject({ reserved: 10 });
-    expect((await f.store.getAudit(order.id)).at(-1)).toMatchObject({ action: 'approval.requested', reason: 'other', actor: f.users.sales1.id });
+    const requested = (await f.store.getAudit(order.id)).at(-1);
+    // the requester's own words, beside the action asked for
+    expect(requested).toMatchObject({ action: 'approval.requested', asked: 'cancel', reason: 'other', comment: 'customer changed plans', actor: f.users.sales1.id });
     for (const approver of ['manager', 'admin'] as const) {
       expect((await f.runtime.notifications(f.actor(approver))).items.map((n) => n.kind), approver).toContain('approval.requested');
       expect((await f.runtime.listApprovals(f.actor(approver), { status: 'pending' })).map((a) => a.id), approver).toEqual([outcome.approval.id]);
@@ -137,7 +139,7 @@ describe('rejecting, withdrawing, transferring', () => {
     const r = await f.runtime.decideApproval(f.actor('manager'), approval.id, 'reject', 'the customer will take it after all');
     expect(r).toMatchObject({ ok: true, value: { approval: { status: 'rejected', decidedBy: f.users.manager.id, comment: 'the customer will take it after all' } } });
     expect(await f.record(id)).toEqual(record);
-    expect((await f.store.getAudit(id)).at(-1)).toMatchObject({ action: 'approval.rejected', comment: 'the customer will take it after all', actor: f.users.manager.id });
+    expect((await f.store.getAudit(id)).at(-1)).toMatchObject({ action: 'approval.rejected', asked: 'cancel', comment: 'the customer will take it after all', actor: f.users.manager.id });
     const inbox = await f.runtime.notifications(f.actor('sales1'));
     expect(inbox.items.find((n) => n.kind === 'approval.rejected')?.titles?.en).toContain('the customer will take it after all');
   });

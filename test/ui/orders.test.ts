@@ -333,6 +333,10 @@ describe('orders in the browser', () => {
     const manager = await me('manager');
     await page.goto(`${h.url}/orders/${order.id}`);
     await expect.poll(() => page.locator('[data-testid=history]').textContent()).toContain(`经 ${manager.name} 审批`);
+    // the request and the decision are in the history, each with what was asked and the person's own words
+    const history = page.locator('[data-testid=history]');
+    expect(await history.locator('.timeline-action').allTextContents()).toEqual(expect.arrayContaining(['提交审批：取消订单', '审批通过：取消订单']));
+    expect(await history.locator('.timeline-comment').allTextContents()).toContain('“同意取消”');
   }, 60_000);
 
   test('the cancellation-reasons report and the home page render', async () => {

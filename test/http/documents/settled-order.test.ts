@@ -188,9 +188,11 @@ describe('cancelling a settled order', () => {
 
     const history = await historyOf(finance, order.id);
     const steps = history.slice(historyBefore.length);
-    expect(steps.map((e) => e.action)).toEqual(['unsettle', 'cancel']);
-    expect(steps[0]).toMatchObject({ from: 'settled', to: 'shipped', actor: app.people.finmanager.id, approvedBy: app.people.manager.id });
-    expect(steps[1]).toMatchObject({ from: 'shipped', to: 'cancelled', actor: app.people.finmanager.id, approvedBy: app.people.manager.id, reason: 'customer_request' });
+    // the decision first, with the approver's words, then each step it let happen
+    expect(steps.map((e) => e.action)).toEqual(['approval.approved', 'unsettle', 'cancel']);
+    expect(steps[0]).toMatchObject({ from: 'settled', to: 'settled', actor: app.people.manager.id, asked: 'cancel', comment: '同意' });
+    expect(steps[1]).toMatchObject({ from: 'settled', to: 'shipped', actor: app.people.finmanager.id, approvedBy: app.people.manager.id });
+    expect(steps[2]).toMatchObject({ from: 'shipped', to: 'cancelled', actor: app.people.finmanager.id, approvedBy: app.people.manager.id, reason: 'customer_request' });
 
     const backups = await snapshots();
     expect(backups).toHaveLength(1);

@@ -61,8 +61,12 @@ export function HistoryTimeline({ entries, template }: { entries: HistoryEntry[]
     const known = t(key);
     return known === key ? a : known;
   };
-  // the server writes an approval's request and rejection with the action asked for in place of a comment
-  const approvalOf = (e: HistoryEntry) => (e.action === 'approval.requested' || e.action === 'approval.rejected') && !!e.comment && !!template?.actions?.[e.comment];
+  // an approval's request or rejection names the action asked for; entries written before `asked` held it in the comment
+  const legacyAsked = (e: HistoryEntry) => !e.asked && (e.action === 'approval.requested' || e.action === 'approval.rejected') && !!e.comment && !!template?.actions?.[e.comment];
+  const heading = (e: HistoryEntry) => {
+    const asked = e.asked ?? (legacyAsked(e) ? e.comment : undefined);
+    return asked ? t(`history.asked.${e.action}`, { action: actionLabel(asked) }) : actionLabel(e.action);
+  };
   return (
     <ol className="timeline" data-testid="history">
       {entries.map((e, i) => (
@@ -70,7 +74,7 @@ export function HistoryTimeline({ entries, template }: { entries: HistoryEntry[]
           <div className="timeline-dot" aria-hidden="true" />
           <div className="timeline-body">
             <div className="timeline-head">
-              <strong className="timeline-action">{approvalOf(e) ? t(`history.action.${e.action}`, { action: actionLabel(e.comment!) }) : actionLabel(e.action)}</strong>
+              <strong className="timeline-action">{heading(e)}</strong>
               {e.from && e.to && e.from !== e.to && (
                 <span className="transition-line small">
                   <StatusBadge template={template} status={e.from} />
@@ -95,7 +99,7 @@ export function HistoryTimeline({ entries, template }: { entries: HistoryEntry[]
             {e.comment && e.action === 'comment' ? (
               <div className="timeline-comment is-note">{withMentions(e.comment, e.mentions, people.data)}</div>
             ) : (
-              e.comment && !approvalOf(e) && <div className="timeline-comment">“{e.comment}”</div>
+              e.comment && !legacyAsked(e) && <div className="timeline-comment">“{e.comment}”</div>
             )}
             {e.changes && e.changes.length > 0 && (
               <ChangeTable changes={flattenChanges(e.changes)} template={template} collapsed={!e.from} />

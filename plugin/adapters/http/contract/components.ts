@@ -157,6 +157,7 @@ export const components: Record<string, Schema> = closed({
       changes: { type: 'array', items: { type: 'object', required: ['path'], properties: { path: { type: 'string' }, before: {}, after: {} } } },
       recordId: { type: 'string' },
       approvedBy: { type: 'string', description: 'The approver whose decision let this happen.' },
+      asked: { type: 'string', description: 'An approval\'s request or rejection: the action asked for.' },
       automation: { type: 'string', description: 'The automation that did it, when no person did.' },
       mentions: { type: 'array', items: { type: 'string' }, description: 'A comment\'s mentioned people (user ids).' },
     },
