@@ -47,6 +47,19 @@ describe('a template names its records and chooses its list columns', () => {
     await expect.poll(() => page.locator('.page-header a.btn-primary').textContent()).toBe('+ 新建销售订单');
   }, 60_000);
 
+  it('offers each person the templates whose records they work with: no settlements for the warehouse, no recycling orders for finance', async () => {
+    const offered = async (username: string) => {
+      const { page } = await h.signIn(username);
+      await page.goto(`${h.url}/orders?template=sales-order`);
+      const select = page.getByRole('combobox', { name: '表单模板' });
+      await expect.poll(() => select.locator('option').count()).toBeGreaterThan(1);
+      return select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).sort());
+    };
+    expect(await offered('warehouse')).toEqual(['order-recycling', 'sales-order']);
+    expect(await offered('finance')).toEqual(['sales-order', 'settlement']);
+    expect(await offered('admin')).toEqual(['order-recycling', 'sales-order', 'settlement']);
+  }, 60_000);
+
   it('a settlement is headed as a settlement, without customer, amount or a stock panel; a sales order has its stock panel', async () => {
     const token = await h.token('finance');
     const [settlement] = (await h.call(token, 'GET', '/records?template=settlement&pageSize=1')).body.items;

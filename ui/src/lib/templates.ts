@@ -23,6 +23,13 @@ export interface TemplateInfo {
   version: number;
   name: Template['name'];
   appearance?: Template['appearance'];
+  /** The roles its versions know. */
+  roles?: string[];
+}
+
+/** Whether someone with these roles works with the template's records at all (an administrator: every template). */
+export function worksWith(t: TemplateInfo, roles: readonly string[]): boolean {
+  return roles.includes('admin') || !t.roles || t.roles.some((r) => roles.includes(r));
 }
 
 export function listTemplates(): Promise<TemplateInfo[]> {

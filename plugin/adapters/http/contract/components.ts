@@ -68,6 +68,7 @@ export const components: Record<string, Schema> = closed({
     properties: {
       id: { type: 'string' }, version: { type: 'integer' }, name: ref('Labels'), description: ref('Labels'),
       appearance: { type: 'object', properties: { icon: { type: 'string' }, color: { type: 'string' } } },
+      roles: { type: 'array', items: { type: 'string' }, description: 'The roles its versions know: a user holding none of them works with none of its records.' },
       versions: { type: 'array', items: { type: 'integer' }, description: 'Every installed version, oldest first.' },
     },
   },

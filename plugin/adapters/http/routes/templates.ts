@@ -17,14 +17,15 @@ function templateNotFound(id: string, version?: number): HttpProblem {
 }
 
 /** One entry per template id, at its latest version; older installed versions are listed in `versions`. */
-function summarize(templates: Template[]): (Pick<Template, 'id' | 'version' | 'name' | 'description' | 'appearance'> & { versions: number[] })[] {
+function summarize(templates: Template[]): (Pick<Template, 'id' | 'version' | 'name' | 'description' | 'appearance'> & { roles: string[]; versions: number[] })[] {
   const byId = new Map<string, Template[]>();
   for (const t of templates) byId.set(t.id, [...(byId.get(t.id) ?? []), t]);
   return [...byId.values()]
     .map((versions) => {
       const sorted = [...versions].sort((a, b) => a.version - b.version);
       const latest = sorted[sorted.length - 1];
-      return { id: latest.id, version: latest.version, name: latest.name, description: latest.description, appearance: latest.appearance, versions: sorted.map((t) => t.version) };
+      const roles = [...new Set(sorted.flatMap((t) => Object.keys(t.roles)))];
+      return { id: latest.id, version: latest.version, name: latest.name, description: latest.description, appearance: latest.appearance, roles, versions: sorted.map((t) => t.version) };
     })
     .sort((a, b) => a.id.localeCompare(b.id));
 }

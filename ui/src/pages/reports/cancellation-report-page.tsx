@@ -1,7 +1,7 @@
 // Why orders get cancelled: counts and amounts by reason, month, customer or product, in a date range.
 // The filters live in the URL (a reload or a shared link shows the same report), each row opens the records behind
 // it, and the report downloads as Excel or CSV with the same filters.
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback } from 'react';
 import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../api';
@@ -14,7 +14,8 @@ import { PageHeader } from '../../components/page-header';
 import { formatDateTime, formatMoney, formatNumber } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { useUrlParams } from '../../lib/use-url-params';
-import { listTemplates, loadTemplate, type TemplateInfo } from '../../lib/templates';
+import { loadTemplate } from '../../lib/templates';
+import { useTemplateChoice } from '../../records/use-template-choice';
 import { words } from '../../lib/words';
 import { dayEdge } from '../../records/record-query';
 
@@ -63,16 +64,7 @@ export function CancellationReportPage() {
     [qs.toString(), openKey],
   );
   const reasonsFrom = useAsync(() => loadTemplate(templateId || 'sales-order').catch(() => undefined), [templateId]);
-  const [templates, setTemplates] = useState<TemplateInfo[]>([]);
-  useEffect(() => {
-    let live = true;
-    listTemplates()
-      .then((list) => live && setTemplates([...new Map(list.map((x) => [x.id, x])).values()]))
-      .catch(() => {});
-    return () => {
-      live = false;
-    };
-  }, []);
+  const templates = useTemplateChoice().choices;
 
   const keyLabel = (r: ReportRow) => {
     if (r.label) return words(r.label, lang);
