@@ -108,7 +108,7 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
     const changes = finalChanges(env, plan, record, opts);
     const done = plan.changes.audit.map((a) => a.action);
     changes.triggers = triggersFor(env, template, record.id, done.map((action) => ({ event: 'action.done' as const, action })), opts.depth ?? 0);
-    const backup = opts.backup ?? (plan.major ? backupTag(env, `${record.number} ${command.action}`) : undefined);
+    const backup = opts.backup ?? (plan.major ? backupTag(env, `${record.number} ${command.action}`, command.action) : undefined);
     if (backup) changes.backup = backup;
     let staged: { durable: Promise<void> };
     try {
@@ -140,9 +140,9 @@ export async function execute(env: RuntimeEnv, actor: Actor, id: string, command
 }
 
 /** A backup named after what it is taken for; the id is one a snapshot may have (the CLI restores both). */
-function backupTag(env: RuntimeEnv, what: string): BackupTag {
+function backupTag(env: RuntimeEnv, what: string, action: string): BackupTag {
   const at = env.now();
-  return { id: `snap-${at.replace(/[-:.TZ]/g, '')}-${env.newId()}`, label: `${what} ${at}`, at };
+  return { id: `snap-${at.replace(/[-:.TZ]/g, '')}-${env.newId()}`, label: `${what} ${at}`, at, action };
 }
 
 /** Commits within the writer section; the durability it hands back is awaited after the section. */
@@ -207,7 +207,7 @@ export async function bulkAction(env: RuntimeEnv, actor: Actor, ids: string[], a
   const unique = [...new Set(ids)];
   // Many records at once is a major operation: every change of the run is kept under one backup, which
   // exists only once something changed (a bulk refused throughout writes nothing, not even a backup).
-  const backup = unique.length > 1 ? backupTag(env, `bulk ${action} × ${unique.length}`) : undefined;
+  const backup = unique.length > 1 ? backupTag(env, `bulk ${action} × ${unique.length}`, action) : undefined;
   for (const id of unique) {
     const r = await execute(env, actor, id, commandOf(action, { ...input, version: undefined }), { backup });
     if (!r.ok) results.push({ id, ok: false, status: 0, code: r.code, message: r.message });

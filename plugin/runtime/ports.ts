@@ -162,6 +162,8 @@ export interface BackupTag {
   id: string;
   label: string;
   at: string;
+  /** The action it is taken before, for people to read by its label. */
+  action?: string;
 }
 
 /** Everything one command changes, committed together or not at all. */
@@ -223,6 +225,8 @@ export interface SnapshotInfo {
   label: string;
   /** Set on the backup of one operation: the numbers of the records it covers (a whole-store snapshot has none). */
   records?: string[];
+  /** Set on the backup of one operation: the action it was taken before. */
+  action?: string;
 }
 
 /** Where the audit chain ends: the position and hash of its last entry (0 and the genesis hash when empty). */

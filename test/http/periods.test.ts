@@ -217,7 +217,7 @@ describe('snapshots', () => {
     await act(finmanager, order.id, 'unsettle', { comment: '调整' });
     const after = (await admin.get('/api/snapshots')).body;
     expect(after).toHaveLength(before.length + 1);
-    expect(after[0]).toEqual({ id: expect.any(String), at: expect.any(String), label: expect.stringContaining(order.number), records: [order.number] });
+    expect(after[0]).toEqual({ id: expect.any(String), at: expect.any(String), label: expect.stringContaining(order.number), records: [order.number], action: 'unsettle' });
     expect(after[0].label).toContain('unsettle');
     expect(Number.isNaN(Date.parse(after[0].at))).toBe(false);
   });

@@ -42,7 +42,7 @@ export function noteAfter(backup: ScopedBackup, changes: ChangeSet): void {
   for (const { record } of changes.records ?? []) backup.records.find((r) => r.id === record.id)!.after = record.version;
 }
 
-export const backupInfo = (b: ScopedBackup): SnapshotInfo => ({ id: b.id, at: b.at, label: b.label, records: b.records.map((r) => r.number) });
+export const backupInfo = (b: ScopedBackup): SnapshotInfo => ({ id: b.id, at: b.at, label: b.label, records: b.records.map((r) => r.number), ...(b.action ? { action: b.action } : {}) });
 
 /** Thrown when restoring would undo work done after the backup. */
 export class BackupOvertaken extends Error {

@@ -506,7 +506,7 @@ export class StoreState {
   private backupFor(tag: BackupTag): ScopedBackup {
     const known = this.data.backups.find((b) => b.id === tag.id);
     if (known) return known;
-    const backup: ScopedBackup = { id: tag.id, label: tag.label, at: tag.at, records: [], approvals: [], documents: [], stock: [], ledger: [] };
+    const backup: ScopedBackup = { ...tag, records: [], approvals: [], documents: [], stock: [], ledger: [] };
     this.data.backups.push(backup);
     if (this.data.backups.length > KEPT_BACKUPS) this.data.backups.shift();
     return backup;

@@ -70,7 +70,7 @@ export const snapshots: Operation = {
   responses: {
     200: ok('Snapshots', {
       type: 'array',
-      items: { type: 'object', required: ['id', 'at', 'label'], properties: { id: { type: 'string' }, at: { type: 'string' }, label: { type: 'string' }, records: { type: 'array', items: { type: 'string' } } } },
+      items: { type: 'object', required: ['id', 'at', 'label'], properties: { id: { type: 'string' }, at: { type: 'string' }, label: { type: 'string' }, records: { type: 'array', items: { type: 'string' } }, action: { type: 'string', description: 'The action a backup was taken before.' } } },
     }),
     ...problems(401, 403),
   },

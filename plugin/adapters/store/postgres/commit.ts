@@ -148,7 +148,7 @@ async function addAnswers(client: ClientBase, changes: ChangeSet): Promise<void>
 async function backupFor(client: ClientBase, changes: ChangeSet): Promise<ScopedBackup> {
   const tag = changes.backup!;
   const [known] = await docs<ScopedBackup>(client, 'SELECT doc FROM backups WHERE id = $1 FOR UPDATE', [tag.id]);
-  const backup = known ?? { id: tag.id, label: tag.label, at: tag.at, records: [], approvals: [], documents: [], stock: [], ledger: [] };
+  const backup = known ?? { ...tag, records: [], approvals: [], documents: [], stock: [], ledger: [] };
   const records = await byId<WorkRecord>(client, 'records', (changes.records ?? []).map((r) => r.record.id), 'FOR UPDATE');
   const approvals = await byId<Approval>(client, 'approvals', (changes.approvals ?? []).map((a) => a.id));
   const documents = await byId<Document>(client, 'documents', (changes.documents ?? []).map((d) => d.id));

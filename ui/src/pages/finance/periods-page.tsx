@@ -45,6 +45,9 @@ interface Snapshot {
   id: string;
   at: string;
   label: string;
+  /** A backup taken before an action: the records it covers and the action. */
+  records?: string[];
+  action?: string;
 }
 
 /** The current month and the eleven before it, newest first. */
@@ -65,16 +68,11 @@ export function PeriodsPage() {
   const periods = useAsync(() => api<Periods>('GET', '/periods'), []);
   const snapshots = useAsync(() => (isAdmin ? api<Snapshot[]>('GET', '/snapshots') : Promise.resolve([])), [isAdmin]);
   const actions = useAsync(() => (isAdmin ? actionLabels() : Promise.resolve(new Map<string, Labels>())), [isAdmin]);
-  // the server names a backup after what it was taken for, with the action's name: people read the action's label
-  const snapshotLabel = (full: string) => {
-    // "SO-000012 unsettle 2026-12-05T16:55:42.769Z": the time is shown on its own, formatted
-    const text = full.replace(/ \d{4}-\d\d-\d\dT[\d:.]+Z$/, '');
-    const named = (a: string) => (actions.data?.get(a) ? label(actions.data.get(a)) : undefined);
-    const bulk = /^bulk (\S+) × (\d+)$/.exec(text);
-    if (bulk && named(bulk[1])) return t('periods.snapshotBulk', { action: named(bulk[1])!, n: bulk[2] });
-    const one = /^(\S+) (\S+)$/.exec(text);
-    if (one && named(one[2])) return `${one[1]} ${named(one[2])}`;
-    return full;
+  // a backup taken before an action reads as that action on its records, by the action's label; a snapshot by its own
+  const snapshotLabel = (s: Snapshot) => {
+    const action = s.action && actions.data?.get(s.action);
+    if (!action || !s.records?.length) return s.label;
+    return s.records.length > 1 ? t('periods.snapshotBulk', { action: label(action), n: s.records.length }) : `${s.records[0]} ${label(action)}`;
   };
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   // closing or reopening a month is asked once more, with what it means
@@ -187,7 +185,7 @@ export function PeriodsPage() {
           <ul data-testid="snapshots">
             {(snapshots.data ?? []).map((s) => (
               <li key={s.id}>
-                {formatDateTime(s.at, lang)} · {snapshotLabel(s.label)} · <code>{s.id}</code>
+                {formatDateTime(s.at, lang)} · {snapshotLabel(s)} · <code>{s.id}</code>
               </li>
             ))}
             {snapshots.data?.length === 0 && <li className="muted">{t('periods.noSnapshots')}</li>}
