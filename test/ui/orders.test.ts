@@ -81,7 +81,7 @@ describe('the session in the browser', () => {
     await visit.goto(`${h.url}/`);
     await visit.waitForURL(/\/login/);
     await visit.close();
-  });
+  }, 60_000);
 });
 
 describe('orders in the browser', () => {

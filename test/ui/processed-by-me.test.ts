@@ -36,7 +36,9 @@ describe('processed by me', () => {
     expect(await mine.isChecked()).toBe(true);
     await expect.poll(() => page.locator('.pager-total').textContent()).toBe(`共 ${workedOrders} 条`);
 
-    await mine.uncheck();
+    // the box follows the URL, so it turns off once the list has moved (a click, then the state)
+    await mine.click();
+    await expect.poll(() => mine.isChecked()).toBe(false);
     await expect.poll(() => new URL(page.url()).searchParams.has('processedBy')).toBe(false);
     await expect.poll(() => page.locator('.pager-total').textContent()).not.toBe(`共 ${workedOrders} 条`);
   }, 60_000);
