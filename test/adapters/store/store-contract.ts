@@ -513,6 +513,9 @@ export function runStoreContract(name: string, make: () => Promise<{ store: Stor
         // within what the viewer may see
         const visibility = { userId: 'u-sales1', departments: ['east'], ownOnly: false };
         expect(ids(await store.findRecords(query({ processedBy: 'u-finance', visibility })))).toEqual(['1']);
+        // what they work on next is found too
+        await store.commit({ audit: [anAudit('w4', '5', { actor: 'u-finance', action: 'receive' })] });
+        expect(ids(await store.findRecords(query({ processedBy: 'u-finance' })))).toEqual(['5', '3', '1']);
       });
 
       it('filters combine', async () => {
