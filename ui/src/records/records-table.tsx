@@ -1,5 +1,5 @@
 // Records as a table: sortable headers, optional row checkboxes, status badges in the template's words. The columns
-// are those of the records' templates (core/list-columns.ts); on a phone each row is a card (base.css, .records-table).
+// are those of the records' templates (./list-columns.ts); on a phone each row is a card (base.css, .records-table).
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../i18n';
@@ -54,9 +54,9 @@ const CELL_CLASS: Partial<Record<ListColumn, string>> = { number: 'col-number', 
 export function RecordsTable({ items, templates, sort, onSort, selected, onSelect, rowActions, compact }: Props) {
   const { t, lang } = useI18n();
   const deptLabel = useDepartmentLabel();
-  const shownTemplates = [...new Set(items.map(templateKey))].map((k) => templates[k]).filter((x) => !!x);
+  const shownTemplates = [...new Set(items.map(templateKey))].map((k) => templates[k]);
   // until every template of the page is loaded, every column (as the list was before templates chose them)
-  const columns = listColumns(shownTemplates.length === new Set(items.map(templateKey)).size ? shownTemplates : [], compact ? NOT_COMPACT : []);
+  const columns = listColumns(shownTemplates.every((x) => !!x) ? shownTemplates : [], compact ? NOT_COMPACT : []);
   const allChecked = !!selected && items.length > 0 && items.every((r) => selected.has(r.id));
   const toggleAll = () => {
     if (!selected || !onSelect) return;
