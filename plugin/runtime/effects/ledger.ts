@@ -137,7 +137,7 @@ export const ledgerMatch: EffectHandler = {
   async plan(params, ctx): Promise<EffectPlan> {
     const [account, owed, paid] = [String(params.account), String(params.owed), String(params.paid)];
     const balances = await ledgerBalances(ctx.store, ctx.record.id, ctx.pending.ledger);
-    const amount = subtractMoney(fromMinor(Math.min(toMinor(balances[owed] ?? 0), toMinor(balances[paid] ?? 0))), balances[account] ?? 0);
+    const amount = subtractMoney(Math.min(balances[owed] ?? 0, balances[paid] ?? 0), balances[account] ?? 0);
     if (amount <= 0)
       return { preview: [], refusal: refuse('guard_failed', '没有可核销的金额：收款尚未覆盖应收。', 'Nothing to write off: the receipts do not cover the receivable yet.') };
     const open = await openPeriod(ctx);
